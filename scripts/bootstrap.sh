@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs what Gavel needs to build and test, from Debian's packages and the
+# npm registry. Idempotent and quick when everything is already there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(
+  build-essential cmake ninja-build ccache pkg-config
+  libboost1.74-dev libssl-dev libprotobuf-dev protobuf-compiler
+  libsqlite3-dev sqlite3 libtomlplusplus-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  libimgui-dev libglfw3-dev libgl-dev libgl1-mesa-dri libqrencode-dev libpng-dev
+  fonts-noto-cjk xvfb xauth
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "bootstrap: installing ${missing[*]}"
+  sudo_cmd=()
+  [ "$(id -u)" -ne 0 ] && sudo_cmd=(sudo)
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo_cmd[@]}" apt-get update -qq
+  "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+echo "bootstrap: Debian packages ready"

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Configures and builds one preset (default: dev). Used by test.sh and demo.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+preset="${1:-dev}"
+[ -f "build/$preset/build.ninja" ] || cmake --preset "$preset" >/dev/null
+cmake --build --preset "$preset" -- -j"$(nproc)"

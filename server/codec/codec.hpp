@@ -1,0 +1,33 @@
+// Translates between the engine's types and the protobuf contract. The only
+// code that knows both; the engine never sees protobuf and the wire never
+// sees engine structs. Runs on whatever thread calls it (stateless).
+#pragma once
+
+#include "core/commands.hpp"
+#include "core/events.hpp"
+#include "core/result.hpp"
+#include "core/state.hpp"
+#include "gavel/v1/envelope.pb.h"
+
+namespace gavel::codec {
+
+// A command from a client. Fails with bad_message/invalid_argument on an
+// empty oneof or values out of range (e.g. an unknown enum number).
+core::Result<core::Command> from_wire(const v1::Command& wire);
+
+// Events: to the log and to clients, and back from the log on replay.
+void to_wire(const core::Event& event, v1::Event* out);
+core::Result<core::Event> from_wire(const v1::Event& wire);
+
+// The meeting's setup, stored with the meeting so the log can be replayed.
+void to_wire(const core::MeetingSetup& setup, v1::MeetingSetup* out);
+core::Result<core::MeetingSetup> from_wire(const v1::MeetingSetup& wire);
+
+// The whole state as clients see it at `now`: timers as deadlines; an open
+// secret vote shows turnout only (or its last batched live tally).
+void snapshot(const core::MeetingState& state, core::Millis now, v1::MeetingSnapshot* out);
+
+void to_wire(const core::Error& error, v1::Error* out);
+v1::Role to_wire(core::Role role);
+
+}  // namespace gavel::codec

@@ -1,0 +1,31 @@
+// Who is here: present count, quorum and the composition by roster group
+// (the seeds ask that the room's make-up be visible).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "state.hpp"
+
+namespace gavel::core {
+
+struct GroupPresence {
+  std::string group;
+  std::uint32_t present = 0;
+  std::uint32_t total = 0;
+};
+
+struct AttendanceView {
+  std::uint32_t present = 0;
+  std::uint32_t fixed_members = 0;
+  std::uint32_t quorum_needed = 0;
+  bool quorate = false;
+  std::vector<GroupPresence> by_group;  // in roster order of first appearance
+};
+
+AttendanceView attendance(const MeetingState& state);
+bool is_quorate(const MeetingState& state);
+// Invited members take part only in the items they were invited for.
+bool may_take_part(const Member& member, const std::string& item_id);
+
+}  // namespace gavel::core

@@ -1,0 +1,97 @@
+// The meeting's frame: start and end, the agenda, attendance and recusal.
+#include "attendance.hpp"
+#include "decider.hpp"
+
+namespace gavel::core {
+
+namespace {
+Draft one(EventBody event) {
+  Draft d;
+  d.events.push_back(std::move(event));
+  return d;
+}
+}  // namespace
+
+Decided Decider::operator()(const cmd::StartMeeting&) const {
+  if (s.phase != Phase::scheduled)
+    return fail::state("会议已经开始过", "the meeting has already started");
+  return one(ev::MeetingStarted{});
+}
+
+Decided Decider::operator()(const cmd::EndMeeting&) const {
+  if (auto ok = need_session(); !ok) return ok.error();
+  Draft d;
+  if (auto ok = close_item_into(d.events); !ok) return ok.error();
+  d.events.push_back(ev::MeetingEnded{});
+  return d;
+}
+
+Decided Decider::operator()(const cmd::OpenItem& c) const {
+  if (auto ok = need_session(); !ok) return ok.error();
+  const Item* item = s.item(c.item_id);
+  if (!item) return fail::not_found("议题", "agenda item", c.item_id);
+  if (s.open_item())
+    return fail::state("请先结束当前议题", "close the current item first");
+  if (item->state == ItemState::closed)
+    return fail::state("该议题已结束", "that item is already closed");
+  return one(ev::ItemOpened{c.item_id});
+}
+
+Decided Decider::operator()(const cmd::CloseItem&) const {
+  if (auto ok = need_open_item(); !ok) return ok.error();
+  Draft d;
+  if (auto ok = close_item_into(d.events); !ok) return ok.error();
+  return d;
+}
+
+Decided Decider::operator()(const cmd::NextItem&) const {
+  if (auto ok = need_session(); !ok) return ok.error();
+  Draft d;
+  if (auto ok = close_item_into(d.events); !ok) return ok.error();
+  for (const Item& item : s.agenda)
+    if (item.state == ItemState::pending) {
+      d.events.push_back(ev::ItemOpened{item.info.id});
+      return d;
+    }
+  return fail::state("没有待议的议题了", "no pending agenda item is left");
+}
+
+Decided Decider::operator()(const cmd::AttachOpinion& c) const {
+  if (!s.item(c.item_id)) return fail::not_found("议题", "agenda item", c.item_id);
+  if (c.text.empty() || c.author.empty())
+    return fail::argument("意见须有作者和内容", "an opinion needs an author and a text");
+  return one(ev::OpinionAttached{c.item_id, c.author, c.text});
+}
+
+Decided Decider::operator()(const cmd::CheckIn& c) const {
+  auto who = subject(c.participant_id);
+  if (!who) return who.error();
+  if (s.phase == Phase::ended) return fail::state("会议已结束", "the meeting has ended");
+  if (who.value()->present)
+    return make_error(ErrorCode::duplicate, "已经签到", "already checked in");
+  return one(ev::CheckedIn{who.value()->info.id});
+}
+
+Decided Decider::operator()(const cmd::CheckOut& c) const {
+  auto who = subject(c.participant_id);
+  if (!who) return who.error();
+  if (!who.value()->present) return fail::not_present(who.value()->info.id);
+  if (s.speech && s.speech->participant_id == who.value()->info.id)
+    return fail::state("正在发言，不能签退", "cannot check out while holding the floor");
+  return one(ev::CheckedOut{who.value()->info.id});
+}
+
+Decided Decider::operator()(const cmd::DeclareInterest& c) const {
+  auto who = subject(c.participant_id);
+  if (!who) return who.error();
+  std::string item_id = c.item_id.empty() && s.open_item() ? s.open_item()->info.id : c.item_id;
+  const Item* item = s.item(item_id);
+  if (!item) return fail::not_found("议题", "agenda item", item_id);
+  if (item->recused.count(who.value()->info.id))
+    return make_error(ErrorCode::duplicate, "已申报回避", "interest already declared");
+  if (const Vote* v = s.open_vote(); v && v->item_id == item_id)
+    return fail::state("表决进行中，须在表决前申报回避", "declare an interest before the vote opens");
+  return one(ev::InterestDeclared{item_id, who.value()->info.id});
+}
+
+}  // namespace gavel::core

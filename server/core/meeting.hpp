@@ -1,0 +1,33 @@
+// The meeting engine: commands in, events out, state = fold(events).
+// Pure and single-threaded: no I/O, no clock, no randomness. The caller
+// passes the time and, for secret ballots, a fresh random receipt; the same
+// events folded over the same setup always give the same state.
+#pragma once
+
+#include "commands.hpp"
+#include "events.hpp"
+#include "result.hpp"
+#include "state.hpp"
+
+namespace gavel::core {
+
+class Meeting {
+ public:
+  explicit Meeting(const MeetingSetup& setup);
+
+  // Checks the actor's permission and the meeting's rules; on success the
+  // events are already folded into the state. On error nothing changed.
+  Result<Decision> handle(const Command& command, const Actor& actor, Millis now);
+
+  // Folds one recorded event: replay after a restart, and inside handle().
+  void apply(const Event& event);
+  // Restores a secret ballot from the ballot box after a restart.
+  void apply(const SecretBallot& ballot);
+
+  const MeetingState& state() const { return state_; }
+
+ private:
+  MeetingState state_;
+};
+
+}  // namespace gavel::core
