@@ -12,14 +12,19 @@
 namespace gavel::codec {
 
 // A command from a client. Fails with bad_message/invalid_argument on an
-// empty oneof or values out of range (e.g. an unknown enum number).
+// empty oneof or values out of range (e.g. an unknown enum number, a text
+// over its size limit). CastBallot::fresh_receipt is never read from the wire.
 core::Result<core::Command> from_wire(const v1::Command& wire);
+// The way back, for C++ clients and tests; fresh_receipt stays on the server.
+void to_wire(const core::Command& command, v1::Command* out);
 
 // Events: to the log and to clients, and back from the log on replay.
 void to_wire(const core::Event& event, v1::Event* out);
 core::Result<core::Event> from_wire(const v1::Event& wire);
 
 // The meeting's setup, stored with the meeting so the log can be replayed.
+// Opinions travel inside their agenda item; one for an item not on the
+// agenda is dropped, as the engine would ignore it.
 void to_wire(const core::MeetingSetup& setup, v1::MeetingSetup* out);
 core::Result<core::MeetingSetup> from_wire(const v1::MeetingSetup& wire);
 

@@ -1,0 +1,78 @@
+#include "access_file.hpp"
+
+#include <arpa/inet.h>
+#include <ifaddrs.h>
+#include <sys/stat.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+namespace gavel::gaveld {
+
+namespace {
+core::Status write_private(const std::filesystem::path& file, const std::string& content) {
+  std::filesystem::path temp = file;
+  temp += ".tmp";
+  {
+    std::ofstream out(temp, std::ios::trunc);
+    ::chmod(temp.c_str(), 0600);
+    out << content;
+    if (!out.flush())
+      return core::make_error(core::ErrorCode::internal, "无法写入 " + file.string(), "cannot write " + file.string());
+  }
+  std::error_code ec;
+  std::filesystem::rename(temp, file, ec);
+  if (ec) return core::make_error(core::ErrorCode::internal, "无法写入 " + file.string(), "cannot write " + file.string());
+  return core::Ok{};
+}
+
+std::string csv_field(const std::string& text) {
+  if (text.find_first_of(",\"\n") == std::string::npos) return text;
+  std::string out = "\"";
+  for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+}  // namespace
+
+std::string reachable_host(const std::string& bind) {
+  if (bind != "0.0.0.0" && bind != "::") return bind;
+  ifaddrs* list = nullptr;
+  std::string found = "127.0.0.1";
+  if (getifaddrs(&list) != 0) return found;
+  for (ifaddrs* i = list; i; i = i->ifa_next) {
+    if (!i->ifa_addr || i->ifa_addr->sa_family != AF_INET) continue;
+    char text[INET_ADDRSTRLEN];
+    auto* address = reinterpret_cast<sockaddr_in*>(i->ifa_addr);
+    if (!inet_ntop(AF_INET, &address->sin_addr, text, sizeof text)) continue;
+    if (std::string(text).starts_with("127.")) continue;
+    found = text;
+    break;
+  }
+  freeifaddrs(list);
+  return found;
+}
+
+Urls urls_for(const std::string& host, std::uint16_t port, bool tls) {
+  std::string authority = host + ":" + std::to_string(port);
+  std::string base = std::string(tls ? "https://" : "http://") + authority + "/";
+  return {base, std::string(tls ? "wss://" : "ws://") + authority + "/ws", base + "j/"};
+}
+
+core::Status write_access_files(const std::filesystem::path& dir, const Urls& urls,
+                                const std::vector<store::AccessToken>& tokens, const core::MeetingState& state) {
+  nlohmann::json access = {{"url", urls.base}, {"ws_url", urls.ws}, {"join_url", urls.join}};
+  std::string participants = "id,name,group,token,join_url\n";
+  for (const store::AccessToken& token : tokens) {
+    if (token.role != "participant") {
+      access[token.role + "_token"] = token.token;
+      continue;
+    }
+    const core::Member* m = state.member(token.participant_id);
+    participants += csv_field(token.participant_id) + "," + csv_field(m ? m->info.name : "") + "," +
+                    csv_field(m ? m->info.group : "") + "," + token.token + "," + urls.join + token.token + "\n";
+  }
+  if (auto ok = write_private(dir / "access.json", access.dump(2) + "\n"); !ok) return ok;
+  return write_private(dir / "participants.csv", participants);
+}
+
+}  // namespace gavel::gaveld

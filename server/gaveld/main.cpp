@@ -1,0 +1,98 @@
+// gaveld: opens the data folder, rebuilds the meeting from its log, and
+// serves it until Ctrl-C. Exceptions end here, at start-up, as one line.
+#include <sys/stat.h>
+
+#include <chrono>
+#include <iostream>
+
+#include "gaveld/access_file.hpp"
+#include "gaveld/open_meeting.hpp"
+#include "gaveld/options.hpp"
+#include "net/doorkeeper.hpp"
+#include "net/server.hpp"
+
+namespace {
+using namespace gavel;
+
+core::Millis wall_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+int fail(const std::string& message) {
+  std::cerr << "gaveld: " << message << "\n";
+  return 1;
+}
+
+int serve(const gaveld::Options& options) {
+  std::error_code ec;
+  std::filesystem::create_directories(options.data, ec);
+  if (ec) return fail("cannot create " + options.data.string() + ": " + ec.message());
+  ::chmod(options.data.c_str(), 0700);
+
+  auto started = std::chrono::steady_clock::now();
+  auto store = store::MeetingStore::open(options.data / "gavel.db");
+  if (!store) return fail(store.error().message_en);
+  auto opened = gaveld::open_meeting(store.value(), options, wall_ms());
+  if (!opened) return fail(opened.error().message_en);
+  gaveld::OpenedMeeting& meeting = opened.value();
+  auto took = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
+  for (const std::string& note : meeting.notes) std::cout << "gaveld: " << note << "\n";
+  std::cout << "gaveld: " << (meeting.created ? "created" : "resumed") << " \""
+            << meeting.meeting.state().info.title << "\": " << meeting.replayed << " events replayed in "
+            << took.count() << " ms\n";
+
+  net::Doorkeeper doorkeeper;
+  for (const store::AccessToken& token : meeting.tokens)
+    if (auto role = net::role_from_name(token.role)) doorkeeper.add(token.token, {*role, token.participant_id});
+
+  net::ServerOptions server_options = options.server;
+  auto writer = std::make_unique<store::LogWriter>(std::move(store.value()), meeting.id);
+  core::MeetingState snapshot_of_state = meeting.meeting.state();
+  net::Server server(server_options, std::move(meeting.meeting), std::move(doorkeeper), std::move(writer),
+                     std::move(meeting.tail));
+  auto port = server.listen();
+  if (!port) return fail(port.error().message_en);
+
+  bool tls = server_options.tls_cert.has_value();
+  auto urls = gaveld::urls_for(gaveld::reachable_host(server_options.bind), port.value(), tls);
+  if (auto ok = gaveld::write_access_files(options.data, urls, meeting.tokens, snapshot_of_state); !ok)
+    return fail(ok.error().message_en);
+  std::cout << "gaveld: listening on " << server_options.bind << ":" << port.value() << "\n"
+            << "  phones (参会者):  " << urls.base << "\n"
+            << "  chair (主持人):   " << urls.base << "chair\n"
+            << "  secretary (记录员): " << urls.base << "secretary\n"
+            << "  projector:        gavel-display --access " << (options.data / "access.json").string() << "\n"
+            << "  tokens:           " << (options.data / "access.json").string() << ", "
+            << (options.data / "participants.csv").string() << "\n"
+            << std::flush;
+  server.run();
+  return 0;
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+  auto parsed = gaveld::parse_options(argc, argv);
+  if (std::holds_alternative<gaveld::ShowHelp>(parsed)) {
+    std::cout << gaveld::kUsage;
+    return 0;
+  }
+  if (auto* error = std::get_if<std::string>(&parsed)) {
+    std::cerr << "gaveld: " << *error << "\n" << gaveld::kUsage;
+    return 2;
+  }
+  auto options = std::get<gaveld::Options>(parsed);
+  if (options.server.web_root.empty()) {
+    auto here = std::filesystem::canonical("/proc/self/exe").parent_path();
+    for (auto dir = here; dir != dir.root_path(); dir = dir.parent_path())
+      if (std::filesystem::exists(dir / "clients/web/index.html")) {
+        options.server.web_root = (dir / "clients/web").string();
+        break;
+      }
+  }
+  try {
+    return serve(options);
+  } catch (const std::exception& e) {
+    return fail(e.what());
+  }
+}

@@ -1,0 +1,97 @@
+#include "open_meeting.hpp"
+
+#include "codec/codec.hpp"
+#include "meeting_file/meeting_file.hpp"
+#include "net/doorkeeper.hpp"
+
+namespace gavel::gaveld {
+
+namespace {
+constexpr std::size_t kTail = 20000;
+
+core::Error corrupt(const std::string& what) {
+  return core::make_error(core::ErrorCode::internal, "数据库内容损坏：" + what, "the database is damaged: " + what);
+}
+
+std::vector<store::AccessToken> fresh_tokens(const core::MeetingSetup& setup) {
+  std::vector<store::AccessToken> tokens;
+  for (const char* role : {"chair", "secretary", "display", "clicker"})
+    tokens.push_back({net::random_token(), role, ""});
+  for (const core::Participant& p : setup.roster) tokens.push_back({net::random_token(), "participant", p.id});
+  return tokens;
+}
+
+core::Result<OpenedMeeting> create(store::MeetingStore& store, const Options& options, core::Millis now) {
+  auto setup = meeting_file::load(*options.meeting, options.roster.value_or(std::filesystem::path()));
+  if (!setup) return setup.error();
+  v1::MeetingSetup wire;
+  codec::to_wire(setup.value(), &wire);
+  auto tokens = fresh_tokens(setup.value());
+  auto id = store.create_meeting(setup.value().info.title, wire.SerializeAsString(), tokens, now);
+  if (!id) return id.error();
+  OpenedMeeting opened{id.value(), core::Meeting(setup.value()), std::move(tokens), {}, 0, true, {}};
+  return opened;
+}
+}  // namespace
+
+core::Result<core::Meeting> replay(store::MeetingStore& store, store::MeetingId id, const std::string& setup,
+                                   std::vector<store::StoredEvent>* tail, std::size_t* replayed) {
+  v1::MeetingSetup wire_setup;
+  if (!wire_setup.ParseFromString(setup)) return corrupt("meeting setup");
+  auto decoded = codec::from_wire(wire_setup);
+  if (!decoded) return decoded.error();
+  core::Meeting meeting(decoded.value());
+  std::size_t count = 0;
+  auto ok = store.for_each_event(id, 0, [&](store::StoredEvent&& stored) -> core::Status {
+    v1::Event wire;
+    if (!wire.ParseFromString(stored.body)) return corrupt("event " + std::to_string(stored.seq));
+    auto event = codec::from_wire(wire);
+    if (!event) return event.error();
+    if (event.value().seq != meeting.state().seq + 1) return corrupt("gap before event " + std::to_string(stored.seq));
+    meeting.apply(event.value());
+    ++count;
+    if (tail) {
+      tail->push_back(std::move(stored));
+      if (tail->size() > 2 * kTail) tail->erase(tail->begin(), tail->end() - static_cast<std::ptrdiff_t>(kTail));
+    }
+    return core::Ok{};
+  });
+  if (!ok) return ok.error();
+  auto ballots = store.ballots(id);
+  if (!ballots) return ballots.error();
+  for (const core::SecretBallot& ballot : ballots.value()) meeting.apply(ballot);
+  if (replayed) *replayed = count;
+  return meeting;
+}
+
+core::Result<OpenedMeeting> open_meeting(store::MeetingStore& store, const Options& options, core::Millis now) {
+  auto active = store.active_meeting();
+  if (!active) return active.error();
+  if (active.value()) {
+    const store::MeetingRecord& record = *active.value();
+    std::vector<store::StoredEvent> tail;
+    std::size_t replayed = 0;
+    auto meeting = replay(store, record.id, record.setup, &tail, &replayed);
+    if (!meeting) return meeting.error();
+    bool ended = meeting.value().state().phase == core::Phase::ended;
+    if (options.meeting && ended) {
+      if (auto ok = store.archive(record.id); !ok) return ok.error();
+      auto created = create(store, options, now);
+      if (created) created.value().notes.push_back("archived the finished meeting \"" + record.title + "\"");
+      return created;
+    }
+    auto tokens = store.tokens(record.id);
+    if (!tokens) return tokens.error();
+    OpenedMeeting opened{record.id, std::move(meeting.value()), std::move(tokens.value()), std::move(tail),
+                         replayed, false, {}};
+    if (options.meeting)
+      opened.notes.push_back("meeting \"" + record.title + "\" has not ended: resuming it and ignoring --meeting");
+    return opened;
+  }
+  if (!options.meeting)
+    return core::make_error(core::ErrorCode::invalid_argument, "没有进行中的会议：请用 --meeting 指定会议文件",
+                            "no meeting in " + options.data.string() + ": give --meeting FILE.toml");
+  return create(store, options, now);
+}
+
+}  // namespace gavel::gaveld

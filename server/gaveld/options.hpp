@@ -1,0 +1,25 @@
+// gaveld's command line.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <variant>
+
+#include "net/server.hpp"
+
+namespace gavel::gaveld {
+
+struct Options {
+  std::filesystem::path data;
+  std::optional<std::filesystem::path> meeting, roster;
+  net::ServerOptions server;
+};
+
+struct ShowHelp {};
+
+// Options, a request for help, or a usage error (one line).
+std::variant<Options, ShowHelp, std::string> parse_options(int argc, char** argv);
+extern const char* const kUsage;
+
+}  // namespace gavel::gaveld

@@ -1,0 +1,39 @@
+// Who may come in: access tokens and the role and participant each admits.
+// Tokens are 128-bit random hex; lookups compare in constant time.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+#include "core/types.hpp"
+
+namespace gavel::net {
+
+struct Credentials {
+  core::Role role = core::Role::participant;
+  std::string participant_id;  // empty for chair, secretary, display and base stations
+};
+
+// 32 lowercase hex characters from OpenSSL's CSPRNG.
+std::string random_token();
+
+class Doorkeeper {
+ public:
+  void add(const std::string& token, Credentials credentials);
+  std::optional<Credentials> admit(const std::string& token) const;
+
+ private:
+  struct Entry {
+    std::string token;
+    Credentials credentials;
+  };
+  // Keyed by the token's SHA-256, so the lookup's timing says nothing about
+  // how close a guess was; the token itself is then compared in constant time.
+  std::unordered_map<std::string, Entry> by_digest_;
+};
+
+const char* role_name(core::Role role);
+std::optional<core::Role> role_from_name(const std::string& name);
+
+}  // namespace gavel::net

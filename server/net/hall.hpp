@@ -1,0 +1,78 @@
+// The meeting hall: where connected clients meet the engine. It owns the
+// Meeting, admits clients by token, turns their messages into engine
+// commands, hands accepted events to the LogWriter, and only after they are
+// durable acknowledges them and broadcasts them. Everything here runs on one
+// strand (the `post` it is given); it holds no sockets and no Asio types.
+#pragma once
+
+#include <deque>
+#include <functional>
+#include <memory>
+#include <unordered_map>
+
+#include "core/meeting.hpp"
+#include "gavel/v1/envelope.pb.h"
+#include "net/doorkeeper.hpp"
+#include "net/peer.hpp"
+#include "store/log_writer.hpp"
+
+namespace gavel::net {
+
+class Hall : public std::enable_shared_from_this<Hall> {
+ public:
+  using Post = std::function<void(std::function<void()>)>;
+  using Clock = std::function<core::Millis()>;
+
+  Hall(core::Meeting meeting, Doorkeeper doorkeeper, std::unique_ptr<store::LogWriter> writer,
+       Post post, Clock clock);
+
+  // Seeds the resume buffer with the log's tail after a restart.
+  void remember(const std::vector<store::StoredEvent>& tail);
+
+  // On the strand:
+  void receive(const std::shared_ptr<Peer>& peer, const v1::ClientMessage& message);
+  void leave(const Peer* peer);
+
+  const core::MeetingState& state() const { return meeting_.state(); }
+  std::size_t connected() const { return peers_.size(); }
+
+ private:
+  struct Guest {
+    std::weak_ptr<Peer> peer;
+    bool welcomed = false;
+    core::Role role = core::Role::participant;
+    std::string participant_id;
+    std::string client_name;
+    core::Seq seen = 0;  // the snapshot's seq at welcome: older events are not resent
+  };
+  using Reply = std::function<void(v1::ServerMessage&)>;
+
+  void hello(const std::shared_ptr<Peer>& peer, Guest& guest, std::uint64_t request_id, const v1::Hello& hello);
+  void command(const std::shared_ptr<Peer>& peer, Guest& guest, std::uint64_t request_id, const v1::Command& wire);
+  void press(const std::shared_ptr<Peer>& peer, Guest& guest, std::uint64_t request_id, const v1::ClickerPress& press);
+
+  // Runs the command; `answer` fills the reply once it is durable.
+  using Answer = std::function<void(v1::ServerMessage&, const core::Result<core::Decision>&)>;
+  void decide(const std::shared_ptr<Peer>& peer, const Guest& guest, std::uint64_t request_id,
+              core::Command command, Answer answer);
+  // Calls `then` on the strand once everything submitted so far is durable.
+  void after_durable(store::Commit commit, std::function<void()> then);
+  void published(std::vector<v1::Event> events);
+  void flush();
+
+  void send(const std::shared_ptr<Peer>& peer, v1::ServerMessage& message);
+  void send_error(const std::shared_ptr<Peer>& peer, std::uint64_t request_id, const core::Error& error);
+  Frame frame(v1::ServerMessage& message) const;
+
+  core::Meeting meeting_;
+  Doorkeeper doorkeeper_;
+  std::unique_ptr<store::LogWriter> writer_;
+  Post post_;
+  Clock clock_;
+  std::unordered_map<const Peer*, Guest> peers_;
+  std::deque<v1::Event> recent_;          // for clients that resume
+  std::vector<v1::Event> unflushed_;      // durable, not yet broadcast
+  bool flush_scheduled_ = false;
+};
+
+}  // namespace gavel::net

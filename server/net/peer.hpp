@@ -1,0 +1,28 @@
+// A connected client as the hall sees it: somewhere to send frames. The
+// WebSocket session implements it; the hall never touches a socket.
+#pragma once
+
+#include <memory>
+#include <string>
+
+namespace gavel::net {
+
+using Frame = std::shared_ptr<const std::string>;
+
+class Peer {
+ public:
+  virtual ~Peer() = default;
+  // Queued in order. Called on the hall's strand; must not block. A
+  // droppable frame (an event batch) may be dropped for a peer that has
+  // fallen behind: it then gets the latest snapshot instead.
+  virtual void deliver(Frame frame, bool droppable = false) = 0;
+  // True once the peer has dropped frames and wants snapshots to catch up.
+  virtual bool lagging() const = 0;
+  // The latest whole state; replaces one not yet written (coalescing).
+  virtual void deliver_snapshot(Frame frame) = 0;
+  // Sends `last` and then closes with a policy-violation code.
+  virtual void refuse(Frame last) = 0;
+  virtual std::string describe() const = 0;  // e.g. the remote address, for logs
+};
+
+}  // namespace gavel::net

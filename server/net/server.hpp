@@ -1,0 +1,44 @@
+// gaveld's network side: one port for HTTP and WebSocket (optionally TLS),
+// a pool of I/O threads, and the hall on its own strand. Beast stays behind
+// this interface (pimpl) so that callers compile without it.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/meeting.hpp"
+#include "core/result.hpp"
+#include "net/doorkeeper.hpp"
+#include "store/log_writer.hpp"
+
+namespace gavel::net {
+
+struct ServerOptions {
+  std::string bind = "0.0.0.0";
+  std::uint16_t port = 8080;  // 0: any free port
+  std::string web_root;
+  std::optional<std::filesystem::path> tls_cert, tls_key;
+  unsigned threads = 2;
+};
+
+class Server {
+ public:
+  Server(ServerOptions options, core::Meeting meeting, Doorkeeper doorkeeper,
+         std::unique_ptr<store::LogWriter> writer, std::vector<store::StoredEvent> tail);
+  ~Server();
+
+  // Binds and listens; returns the port actually bound.
+  core::Result<std::uint16_t> listen();
+  // Serves until SIGINT or SIGTERM.
+  void run();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace gavel::net

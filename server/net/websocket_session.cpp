@@ -1,0 +1,208 @@
+// One WebSocket client: reads ClientMessages and hands them to the hall,
+// writes what the hall delivers, one write in flight. Owns its limits: the
+// frame size, a rate limit, a garbage count and a bounded send queue.
+// Runs on its own strand; the hall reaches it only through post().
+#include <chrono>
+#include <deque>
+
+#include "net/beast.hpp"
+#include "net/log.hpp"
+
+namespace gavel::net {
+
+namespace {
+constexpr std::size_t kSoftQueue = 256;    // beyond this, event batches are dropped
+constexpr std::size_t kHardQueue = 1024;   // beyond this, the peer is stuck: close
+constexpr int kGarbageLimit = 8;           // malformed messages before closing
+constexpr double kRatePerSecond = 20.0;    // sustained commands per second
+constexpr double kBurst = 60.0;
+constexpr int kFloodLimit = 100;           // rate-limited messages before closing
+
+std::int64_t wall_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+Frame error_frame(std::uint64_t request_id, v1::ErrorCode code, const char* zh, const char* en) {
+  v1::ServerMessage message;
+  message.set_request_id(request_id);
+  message.set_server_time_ms(wall_ms());
+  auto* error = message.mutable_error();
+  error->set_code(code);
+  error->set_message_zh(zh);
+  error->set_message_en(en);
+  return std::make_shared<const std::string>(message.SerializeAsString());
+}
+
+template <class Stream>
+class WebsocketSession : public Peer, public std::enable_shared_from_this<WebsocketSession<Stream>> {
+ public:
+  WebsocketSession(Stream&& stream, std::shared_ptr<HallHandle> hall)
+      : ws_(std::move(stream)), hall_(std::move(hall)) {
+    beast::error_code ec;
+    auto endpoint = beast::get_lowest_layer(ws_).socket().remote_endpoint(ec);
+    remote_ = ec ? std::string("?") : endpoint.address().to_string() + ":" + std::to_string(endpoint.port());
+  }
+
+  void run(http::request<http::string_body> request) {
+    beast::get_lowest_layer(ws_).expires_never();
+    websocket::stream_base::timeout timeouts{};
+    timeouts.handshake_timeout = std::chrono::seconds(10);
+    timeouts.idle_timeout = std::chrono::seconds(20);  // pings at half of it; dead peers dropped
+    timeouts.keep_alive_pings = true;
+    ws_.set_option(timeouts);
+    ws_.read_message_max(kMaxFrame);
+    ws_.binary(true);
+    ws_.async_accept(request, beast::bind_front_handler(&WebsocketSession::on_accept, this->shared_from_this()));
+  }
+
+  void deliver(Frame frame, bool droppable) override {
+    asio::post(ws_.get_executor(), [self = this->shared_from_this(), frame = std::move(frame), droppable] {
+      self->enqueue(std::move(frame), droppable);
+    });
+  }
+
+  void deliver_snapshot(Frame frame) override {
+    asio::post(ws_.get_executor(), [self = this->shared_from_this(), frame = std::move(frame)] {
+      self->snapshot_ = std::move(frame);
+      self->write_next();
+    });
+  }
+
+  bool lagging() const override { return lagging_.load(); }
+
+  void refuse(Frame last) override {
+    asio::post(ws_.get_executor(), [self = this->shared_from_this(), last = std::move(last)] {
+      self->close_after_ = true;
+      self->enqueue(last, false);
+    });
+  }
+
+  std::string describe() const override { return remote_; }
+
+ private:
+  struct Outgoing {
+    Frame frame;
+    bool droppable;
+  };
+
+  void on_accept(beast::error_code ec) {
+    if (ec) return;
+    do_read();
+  }
+
+  void do_read() {
+    ws_.async_read(buffer_, beast::bind_front_handler(&WebsocketSession::on_read, this->shared_from_this()));
+  }
+
+  void on_read(beast::error_code ec, std::size_t) {
+    if (ec) return gone();
+    if (closing_) return;
+    auto data = buffer_.data();
+    v1::ClientMessage message;
+    bool parsed = ws_.got_binary() && message.ParseFromArray(data.data(), static_cast<int>(data.size()));
+    buffer_.consume(buffer_.size());
+    if (!parsed) {
+      if (++garbage_ > kGarbageLimit) return close_for_policy("too many malformed messages");
+      enqueue(error_frame(0, v1::ERROR_BAD_MESSAGE, "无法解析的消息", "not a valid ClientMessage"), false);
+      return do_read();
+    }
+    if (!take_token()) {
+      if (++floods_ > kFloodLimit) return close_for_policy("flooding");
+      enqueue(error_frame(message.request_id(), v1::ERROR_RATE_LIMITED, "请求过于频繁，请稍后再试",
+                          "too many messages: slow down"), false);
+      return do_read();
+    }
+    asio::post(hall_->strand, [hall = hall_, self = this->shared_from_this(), message = std::move(message)] {
+      hall->hall->receive(self, message);
+    });
+    do_read();
+  }
+
+  bool take_token() {
+    auto now = std::chrono::steady_clock::now();
+    double elapsed = std::chrono::duration<double>(now - last_refill_).count();
+    last_refill_ = now;
+    tokens_ = std::min(kBurst, tokens_ + elapsed * kRatePerSecond);
+    if (tokens_ < 1.0) return false;
+    tokens_ -= 1.0;
+    return true;
+  }
+
+  void enqueue(Frame frame, bool droppable) {
+    if (closing_) return;
+    if (queue_.size() >= kSoftQueue && droppable) {
+      // Fallen behind: drop event batches, catch up from the latest snapshot.
+      std::erase_if(queue_, [](const Outgoing& o) { return o.droppable; });
+      lagging_ = true;
+      if (queue_.size() >= kHardQueue) return close_for_policy("not reading");
+      return write_next();
+    }
+    queue_.push_back({std::move(frame), droppable});
+    if (queue_.size() >= kHardQueue) return close_for_policy("not reading");
+    write_next();
+  }
+
+  void write_next() {
+    if (writing_ || closing_) return;
+    Frame next;
+    if (!queue_.empty()) {
+      next = std::move(queue_.front().frame);
+      queue_.pop_front();
+    } else if (snapshot_) {
+      next = std::move(snapshot_);
+      snapshot_.reset();
+      lagging_ = false;
+    } else {
+      return;
+    }
+    writing_ = true;
+    ws_.async_write(asio::buffer(*next), [self = this->shared_from_this(), next](beast::error_code ec, std::size_t) {
+      self->on_write(ec);
+    });
+  }
+
+  void on_write(beast::error_code ec) {
+    writing_ = false;
+    if (ec) return gone();
+    if (close_after_ && queue_.empty()) return close_for_policy("refused");
+    write_next();
+  }
+
+  void close_for_policy(const char* why) {
+    if (closing_) return;
+    closing_ = true;
+    log_line(std::string("closing ") + remote_ + ": " + why);
+    ws_.async_close(websocket::close_reason(websocket::close_code::policy_error, why),
+                    [self = this->shared_from_this()](beast::error_code) { self->gone(); });
+  }
+
+  void gone() {
+    if (left_) return;
+    left_ = true;
+    asio::post(hall_->strand, [hall = hall_, self = this->shared_from_this()] { hall->hall->leave(self.get()); });
+  }
+
+  websocket::stream<Stream> ws_;
+  std::shared_ptr<HallHandle> hall_;
+  std::string remote_;
+  beast::flat_buffer buffer_;
+  std::deque<Outgoing> queue_;
+  Frame snapshot_;
+  std::atomic<bool> lagging_{false};
+  bool writing_ = false, closing_ = false, close_after_ = false, left_ = false;
+  int garbage_ = 0, floods_ = 0;
+  double tokens_ = kBurst;
+  std::chrono::steady_clock::time_point last_refill_ = std::chrono::steady_clock::now();
+};
+}  // namespace
+
+void serve_websocket(PlainStream stream, http::request<http::string_body> request, std::shared_ptr<HallHandle> hall) {
+  std::make_shared<WebsocketSession<PlainStream>>(std::move(stream), std::move(hall))->run(std::move(request));
+}
+
+void serve_websocket(TlsStream stream, http::request<http::string_body> request, std::shared_ptr<HallHandle> hall) {
+  std::make_shared<WebsocketSession<TlsStream>>(std::move(stream), std::move(hall))->run(std::move(request));
+}
+
+}  // namespace gavel::net

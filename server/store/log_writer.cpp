@@ -1,0 +1,52 @@
+#include "log_writer.hpp"
+
+namespace gavel::store {
+
+LogWriter::LogWriter(MeetingStore store, MeetingId meeting)
+    : store_(std::move(store)), meeting_(meeting), thread_([this] { run(); }) {}
+
+LogWriter::~LogWriter() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_one();
+  thread_.join();
+}
+
+void LogWriter::submit(Commit commit, Done done) {
+  {
+    std::lock_guard lock(mutex_);
+    pending_.emplace_back(std::move(commit), std::move(done));
+  }
+  wake_.notify_one();
+}
+
+std::size_t LogWriter::transactions() const {
+  std::lock_guard lock(mutex_);
+  return transactions_;
+}
+
+void LogWriter::run() {
+  std::vector<std::pair<Commit, Done>> batch;
+  std::vector<const Commit*> commits;
+  for (;;) {
+    {
+      std::unique_lock lock(mutex_);
+      wake_.wait(lock, [&] { return stopping_ || !pending_.empty(); });
+      if (pending_.empty()) return;  // stopping, and nothing left to write
+      batch.swap(pending_);
+    }
+    commits.clear();
+    for (const auto& [commit, done] : batch) commits.push_back(&commit);
+    core::Status status = store_.append(meeting_, commits);
+    {
+      std::lock_guard lock(mutex_);
+      ++transactions_;
+    }
+    for (auto& [commit, done] : batch) done(status);
+    batch.clear();
+  }
+}
+
+}  // namespace gavel::store

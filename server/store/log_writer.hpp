@@ -1,0 +1,43 @@
+// The one writer: a thread that owns the store's write connection and turns
+// every burst of commits into one SQLite transaction (group commit), so a
+// thousand votes cost a handful of fsyncs. `done` runs on the writer thread,
+// in submission order, only after the transaction has committed.
+#pragma once
+
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "store/meeting_store.hpp"
+
+namespace gavel::store {
+
+class LogWriter {
+ public:
+  using Done = std::function<void(const core::Status&)>;
+
+  LogWriter(MeetingStore store, MeetingId meeting);
+  ~LogWriter();
+  LogWriter(const LogWriter&) = delete;
+  LogWriter& operator=(const LogWriter&) = delete;
+
+  void submit(Commit commit, Done done);
+  // How many transactions have committed so far (for tests and benchmarks).
+  std::size_t transactions() const;
+
+ private:
+  void run();
+
+  MeetingStore store_;
+  MeetingId meeting_;
+  mutable std::mutex mutex_;
+  std::condition_variable wake_;
+  std::vector<std::pair<Commit, Done>> pending_;
+  bool stopping_ = false;
+  std::size_t transactions_ = 0;
+  std::thread thread_;
+};
+
+}  // namespace gavel::store

@@ -1,0 +1,87 @@
+// The durable record in one SQLite file (WAL, synchronous=FULL): meetings and
+// their append-only event logs, the secret ballot box, access tokens and the
+// audit trail. One MeetingStore per thread; writes go through LogWriter.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/events.hpp"
+#include "core/result.hpp"
+#include "store/sqlite.hpp"
+
+namespace gavel::store {
+
+using MeetingId = std::int64_t;
+
+struct StoredEvent {
+  core::Seq seq = 0;
+  core::Millis at = 0;
+  std::string kind;
+  std::string actor;
+  std::string body;  // serialized gavel.v1.Event
+};
+
+struct AuditEntry {
+  core::Millis at = 0;
+  std::string role;
+  std::string actor;
+  std::string client;
+  std::string action;
+  std::string outcome;  // "ok" or the error code
+  core::Seq seq = 0;
+};
+
+// Everything one group of commands changed; written in one transaction.
+struct Commit {
+  std::vector<StoredEvent> events;
+  std::vector<core::SecretBallot> ballots;
+  std::vector<AuditEntry> audit;
+};
+
+struct MeetingRecord {
+  MeetingId id = 0;
+  std::string title;
+  std::string setup;  // serialized gavel.v1.MeetingSetup
+  core::Millis created = 0;
+};
+
+struct AccessToken {
+  std::string token;
+  std::string role;  // chair, secretary, display, participant, clicker
+  std::string participant_id;
+};
+
+class MeetingStore {
+ public:
+  static core::Result<MeetingStore> open(const std::filesystem::path& file);
+
+  // The meeting that is not archived yet, if any.
+  core::Result<std::optional<MeetingRecord>> active_meeting();
+  core::Result<MeetingId> create_meeting(const std::string& title, const std::string& setup,
+                                         const std::vector<AccessToken>& tokens, core::Millis now);
+  core::Status archive(MeetingId id);
+  core::Result<std::vector<MeetingRecord>> archived_meetings();
+
+  core::Result<std::vector<AccessToken>> tokens(MeetingId id);
+  core::Status for_each_event(MeetingId id, core::Seq after,
+                              const std::function<core::Status(StoredEvent&&)>& visit);
+  core::Result<std::vector<StoredEvent>> events_after(MeetingId id, core::Seq after, std::size_t limit);
+  core::Result<std::vector<core::SecretBallot>> ballots(MeetingId id);
+
+  // Appends the commits in one transaction: all of them or none.
+  core::Status append(MeetingId id, std::span<const Commit* const> commits);
+
+ private:
+  explicit MeetingStore(Database db) : db_(std::move(db)) {}
+  core::Status prepare_statements();
+
+  Database db_;
+  Statement insert_event_, upsert_ballot_, insert_audit_;
+};
+
+}  // namespace gavel::store

@@ -1,0 +1,109 @@
+#include "gaveld_process.hpp"
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <stdexcept>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+#include "client_lib/access_file.hpp"
+
+namespace gavel::test {
+
+bool wait_until(const std::function<bool()>& ready, std::chrono::milliseconds limit) {
+  auto deadline = std::chrono::steady_clock::now() + limit;
+  while (std::chrono::steady_clock::now() < deadline) {
+    if (ready()) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  return ready();
+}
+
+GaveldProcess::GaveldProcess() {
+  std::random_device random;
+  data_ = std::filesystem::temp_directory_path() / ("gavel-it-" + std::to_string(random()));
+  std::filesystem::create_directories(data_);
+  start();
+}
+
+GaveldProcess::~GaveldProcess() {
+  if (pid_ > 0) stop();
+  std::filesystem::remove_all(data_);
+}
+
+void GaveldProcess::start() {
+  std::filesystem::remove(data_ / "access.json");
+  std::string log = (data_ / "gaveld.log").string();
+  pid_ = fork();
+  if (pid_ < 0) throw std::runtime_error("fork failed");
+  if (pid_ == 0) {
+    FILE* out = std::fopen(log.c_str(), "a");
+    if (out) {
+      dup2(fileno(out), 1);
+      dup2(fileno(out), 2);
+    }
+    std::string meeting = std::string(GAVEL_FIXTURES) + "/meeting.toml";
+    execl(GAVELD_PATH, "gaveld", "--data", data_.c_str(), "--port", "0", "--bind", "127.0.0.1",
+          "--meeting", meeting.c_str(), static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  if (!wait_until([&] { return std::filesystem::exists(data_ / "access.json"); }))
+    throw std::runtime_error("gaveld did not start:\n" + this->log());
+  read_access();
+}
+
+void GaveldProcess::read_access() {
+  auto access = client::load_access_file(data_ / "access.json");
+  if (!access) throw std::runtime_error("access.json: " + client::describe(access.error()));
+  auto endpoint = client::parse_endpoint(access.value().ws_url);
+  if (!endpoint) throw std::runtime_error("ws_url: " + client::describe(endpoint.error()));
+  endpoint_ = endpoint.value();
+  tokens_ = {{"chair", access.value().chair_token},
+             {"secretary", access.value().secretary_token},
+             {"display", access.value().display_token}};
+  std::ifstream json(data_ / "access.json");
+  tokens_["clicker"] = nlohmann::json::parse(json).value("clicker_token", "");
+  std::ifstream csv(data_ / "participants.csv");
+  std::string line;
+  std::getline(csv, line);
+  while (std::getline(csv, line)) {
+    std::vector<std::string> fields;
+    std::stringstream parts(line);
+    for (std::string field; std::getline(parts, field, ',');) fields.push_back(field);
+    if (fields.size() >= 4) tokens_["participant:" + fields[0]] = fields[3];
+  }
+}
+
+void GaveldProcess::kill_hard() {
+  ::kill(pid_, SIGKILL);
+  waitpid(pid_, nullptr, 0);
+  pid_ = 0;
+}
+
+void GaveldProcess::stop() {
+  ::kill(pid_, SIGTERM);
+  waitpid(pid_, nullptr, 0);
+  pid_ = 0;
+}
+
+std::string GaveldProcess::log() const {
+  std::ifstream in(data_ / "gaveld.log");
+  return std::string((std::istreambuf_iterator<char>(in)), {});
+}
+
+std::string GaveldProcess::token(const std::string& role) const { return tokens_.at(role); }
+std::string GaveldProcess::participant_token(const std::string& id) const { return tokens_.at("participant:" + id); }
+
+std::unique_ptr<client::Connection> GaveldProcess::connect(const std::string& token, std::uint64_t resume) const {
+  auto connection = client::Connection::open(endpoint_, token, resume, "integration-test");
+  if (!connection) throw std::runtime_error("connect: " + client::describe(connection.error()));
+  return std::move(connection.value());
+}
+
+}  // namespace gavel::test

@@ -1,0 +1,53 @@
+// The real gaveld, started on a loopback port with a temporary data folder,
+// for integration and chaos tests. Waits on predicates, never fixed sleeps.
+#pragma once
+
+#include <sys/types.h>
+
+#include <chrono>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+
+#include "client_lib/connection.hpp"
+
+namespace gavel::test {
+
+// Polls `ready` until it holds or `limit` passes.
+bool wait_until(const std::function<bool()>& ready, std::chrono::milliseconds limit = std::chrono::seconds(10));
+
+class GaveldProcess {
+ public:
+  // Starts gaveld on the fixture meeting (tests/integration/fixtures).
+  GaveldProcess();
+  ~GaveldProcess();
+
+  void start();       // (re)starts on the same data folder; waits until it serves
+  void kill_hard();   // SIGKILL: no chance to flush or clean up
+  void stop();        // SIGTERM and wait
+  bool running() const { return pid_ > 0; }
+
+  const std::filesystem::path& data() const { return data_; }
+  std::string log() const;  // what gaveld wrote to stderr and stdout
+  const client::Endpoint& endpoint() const { return endpoint_; }
+  std::string token(const std::string& role) const;               // chair, secretary, display, clicker
+  std::string participant_token(const std::string& id) const;
+
+  std::unique_ptr<client::Connection> connect(const std::string& token, std::uint64_t resume = 0) const;
+  std::unique_ptr<client::Connection> connect_as(const std::string& role) const { return connect(token(role)); }
+  std::unique_ptr<client::Connection> connect_participant(const std::string& id) const {
+    return connect(participant_token(id));
+  }
+
+ private:
+  void read_access();
+
+  std::filesystem::path data_;
+  pid_t pid_ = 0;
+  client::Endpoint endpoint_;
+  std::map<std::string, std::string> tokens_;
+};
+
+}  // namespace gavel::test

@@ -1,0 +1,101 @@
+// A bare WebSocket to gaveld that can send what no well-behaved client
+// would: garbage, truncated and oversized frames, text frames, floods.
+// Header-only and used by the hostile-input tests alone.
+#pragma once
+
+#include <utility>  // Boost 1.74's awaitable.hpp uses std::exchange without it
+
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/beast/websocket.hpp>
+#include <optional>
+#include <string>
+
+#include "gavel/v1/envelope.pb.h"
+
+namespace gavel::test {
+
+namespace beast = boost::beast;
+namespace websocket = beast::websocket;
+namespace http = beast::http;
+using tcp = boost::asio::ip::tcp;
+
+class RawSocket {
+ public:
+  RawSocket(const std::string& host, const std::string& port) : ws_(io_) {
+    tcp::resolver resolver(io_);
+    beast::get_lowest_layer(ws_).connect(resolver.resolve(host, port));
+    beast::get_lowest_layer(ws_).expires_after(std::chrono::seconds(10));
+    ws_.handshake(host + ":" + port, "/ws");
+    ws_.binary(true);
+    ws_.read_message_max(1 << 20);
+  }
+
+  // Sends raw bytes; false if the connection is already gone.
+  bool send(const std::string& bytes, bool binary = true) {
+    beast::error_code ec;
+    ws_.binary(binary);
+    ws_.write(boost::asio::buffer(bytes), ec);
+    ws_.binary(true);
+    return !ec;
+  }
+  bool send(const v1::ClientMessage& message) { return send(message.SerializeAsString()); }
+
+  // The next message, or nullopt when the server closed (see close_code()).
+  std::optional<v1::ServerMessage> receive() {
+    beast::flat_buffer buffer;
+    beast::error_code ec;
+    beast::get_lowest_layer(ws_).expires_after(std::chrono::seconds(10));
+    ws_.read(buffer, ec);
+    if (ec) return std::nullopt;
+    v1::ServerMessage message;
+    auto data = buffer.data();
+    if (!message.ParseFromArray(data.data(), static_cast<int>(data.size()))) return std::nullopt;
+    return message;
+  }
+
+  // Reads until an error message (skipping events), or nullopt when closed.
+  std::optional<v1::Error> next_error() {
+    while (auto message = receive())
+      if (message->has_error()) return message->error();
+    return std::nullopt;
+  }
+
+  int close_code() const { return ws_.reason().code; }
+
+  static v1::ClientMessage hello(const std::string& token, std::uint32_t version = 1) {
+    v1::ClientMessage m;
+    m.set_request_id(1);
+    m.mutable_hello()->set_token(token);
+    m.mutable_hello()->set_protocol_version(version);
+    return m;
+  }
+
+ private:
+  boost::asio::io_context io_;
+  websocket::stream<beast::tcp_stream> ws_;
+};
+
+// A plain HTTP GET: status, the Location header and the body.
+struct HttpReply {
+  int status = 0;
+  std::string location, content_type, body;
+};
+
+inline HttpReply http_get(const std::string& host, const std::string& port, const std::string& target) {
+  boost::asio::io_context io;
+  beast::tcp_stream stream(io);
+  tcp::resolver resolver(io);
+  stream.connect(resolver.resolve(host, port));
+  http::request<http::empty_body> request{http::verb::get, target, 11};
+  request.set(http::field::host, host);
+  http::write(stream, request);
+  beast::flat_buffer buffer;
+  http::response<http::string_body> response;
+  http::read(stream, buffer, response);
+  return {static_cast<int>(response.result_int()), std::string(response[http::field::location]),
+          std::string(response[http::field::content_type]), response.body()};
+}
+
+}  // namespace gavel::test
