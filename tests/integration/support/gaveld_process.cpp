@@ -25,10 +25,16 @@ bool wait_until(const std::function<bool()>& ready, std::chrono::milliseconds li
   return ready();
 }
 
-GaveldProcess::GaveldProcess() {
+GaveldProcess::GaveldProcess(Options options) : options_(options) {
   std::random_device random;
   data_ = std::filesystem::temp_directory_path() / ("gavel-it-" + std::to_string(random()));
   std::filesystem::create_directories(data_);
+  if (options_.tls) {
+    std::string make_cert = "openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=127.0.0.1 "
+                            "-addext subjectAltName=IP:127.0.0.1 -keyout " + (data_ / "tls.key").string() +
+                            " -out " + (data_ / "tls.crt").string() + " 2>/dev/null";
+    if (std::system(make_cert.c_str()) != 0) throw std::runtime_error("openssl could not make a certificate");
+  }
   start();
 }
 
@@ -49,8 +55,14 @@ void GaveldProcess::start() {
       dup2(fileno(out), 2);
     }
     std::string meeting = std::string(GAVEL_FIXTURES) + "/meeting.toml";
-    execl(GAVELD_PATH, "gaveld", "--data", data_.c_str(), "--port", "0", "--bind", "127.0.0.1",
-          "--meeting", meeting.c_str(), static_cast<char*>(nullptr));
+    std::string cert = (data_ / "tls.crt").string(), key = (data_ / "tls.key").string();
+    if (options_.tls)
+      execl(GAVELD_PATH, "gaveld", "--data", data_.c_str(), "--port", "0", "--bind", "127.0.0.1",
+            "--meeting", meeting.c_str(), "--tls-cert", cert.c_str(), "--tls-key", key.c_str(),
+            static_cast<char*>(nullptr));
+    else
+      execl(GAVELD_PATH, "gaveld", "--data", data_.c_str(), "--port", "0", "--bind", "127.0.0.1",
+            "--meeting", meeting.c_str(), static_cast<char*>(nullptr));
     _exit(127);
   }
   if (!wait_until([&] { return std::filesystem::exists(data_ / "access.json"); }))
@@ -101,7 +113,9 @@ std::string GaveldProcess::token(const std::string& role) const { return tokens_
 std::string GaveldProcess::participant_token(const std::string& id) const { return tokens_.at("participant:" + id); }
 
 std::unique_ptr<client::Connection> GaveldProcess::connect(const std::string& token, std::uint64_t resume) const {
-  auto connection = client::Connection::open(endpoint_, token, resume, "integration-test");
+  client::TlsOptions tls;
+  if (options_.tls) tls.ca_file = (data_ / "tls.crt").string();
+  auto connection = client::Connection::open(endpoint_, token, resume, "integration-test", tls);
   if (!connection) throw std::runtime_error("connect: " + client::describe(connection.error()));
   return std::move(connection.value());
 }

@@ -20,8 +20,12 @@ bool wait_until(const std::function<bool()>& ready, std::chrono::milliseconds li
 
 class GaveldProcess {
  public:
+  struct Options {
+    bool tls = false;  // a fresh self-signed certificate, trusted by connect()
+  };
   // Starts gaveld on the fixture meeting (tests/integration/fixtures).
-  GaveldProcess();
+  GaveldProcess() : GaveldProcess(Options{}) {}
+  explicit GaveldProcess(Options options);
   ~GaveldProcess();
 
   void start();       // (re)starts on the same data folder; waits until it serves
@@ -44,6 +48,7 @@ class GaveldProcess {
  private:
   void read_access();
 
+  Options options_;
   std::filesystem::path data_;
   pid_t pid_ = 0;
   client::Endpoint endpoint_;
