@@ -54,7 +54,8 @@ void GaveldProcess::start() {
       dup2(fileno(out), 1);
       dup2(fileno(out), 2);
     }
-    std::string meeting = std::string(GAVEL_FIXTURES) + "/meeting.toml";
+    std::string meeting = options_.meeting.empty() ? std::string(GAVEL_FIXTURES) + "/meeting.toml"
+                                                   : options_.meeting.string();
     std::string cert = (data_ / "tls.crt").string(), key = (data_ / "tls.key").string();
     if (options_.tls)
       execl(GAVELD_PATH, "gaveld", "--data", data_.c_str(), "--port", "0", "--bind", "127.0.0.1",

@@ -22,6 +22,7 @@ class GaveldProcess {
  public:
   struct Options {
     bool tls = false;  // a fresh self-signed certificate, trusted by connect()
+    std::filesystem::path meeting;  // default: tests/integration/fixtures/meeting.toml
   };
   // Starts gaveld on the fixture meeting (tests/integration/fixtures).
   GaveldProcess() : GaveldProcess(Options{}) {}
