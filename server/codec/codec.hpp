@@ -11,6 +11,9 @@
 
 namespace gavel::codec {
 
+// Every to_wire() and snapshot() replaces what `out` held, so callers may
+// reuse one message.
+
 // A command from a client. Fails with bad_message/invalid_argument on an
 // empty oneof or values out of range (e.g. an unknown enum number, a text
 // over its size limit). CastBallot::fresh_receipt is never read from the wire.

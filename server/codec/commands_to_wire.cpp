@@ -119,6 +119,7 @@ struct Encoder {
 }  // namespace
 
 void to_wire(const core::Command& command, v1::Command* out) {
+  out->Clear();
   std::visit(Encoder{out}, command);
 }
 

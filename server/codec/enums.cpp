@@ -111,6 +111,7 @@ core::Error unknown_enum(const char* zh, const char* en, int value) {
 }
 
 void to_wire(const core::Error& error, v1::Error* out) {
+  out->Clear();
   out->set_code(static_cast<v1::ErrorCode>(error.code));
   out->set_message_zh(error.message_zh);
   out->set_message_en(error.message_en);

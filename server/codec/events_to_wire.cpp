@@ -142,6 +142,7 @@ struct Encoder {
 }  // namespace
 
 void to_wire(const core::Event& event, v1::Event* out) {
+  out->Clear();
   out->set_seq(event.seq);
   out->set_at_ms(event.at);
   out->set_actor_id(event.actor);

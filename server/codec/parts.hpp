@@ -2,6 +2,7 @@
 // rules and results, meeting info, roster entries, agenda items, opinions.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 

@@ -8,6 +8,7 @@
 namespace gavel::codec {
 
 void to_wire(const core::MeetingSetup& setup, v1::MeetingSetup* out) {
+  out->Clear();
   to_wire(setup.info, out->mutable_info());
   for (const core::Participant& p : setup.roster) to_wire(p, out->add_roster());
   std::unordered_map<std::string, v1::AgendaItem*> items;

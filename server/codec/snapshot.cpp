@@ -117,6 +117,7 @@ void add_minutes(const core::MeetingState& state, v1::MinutesStatus* out) {
 }  // namespace
 
 void snapshot(const core::MeetingState& state, core::Millis now, v1::MeetingSnapshot* out) {
+  out->Clear();
   out->set_seq(state.seq);
   to_wire(state.info, out->mutable_info());
   out->set_phase(to_wire(state.phase));
