@@ -61,6 +61,8 @@ core::Result<core::Meeting> replay(store::MeetingStore& store, store::MeetingId 
   if (!ballots) return ballots.error();
   for (const core::SecretBallot& ballot : ballots.value()) meeting.apply(ballot);
   if (replayed) *replayed = count;
+  // Whatever the last run left in the WAL, the file keeps no commit order.
+  if (auto folded = store.checkpoint(); !folded) return folded.error();
   return meeting;
 }
 

@@ -1,5 +1,6 @@
 #include "hall.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "codec/codec.hpp"
@@ -216,6 +217,8 @@ void Hall::decide(const std::shared_ptr<Peer>& peer, const Guest& guest, std::ui
     wire_events.push_back(std::move(wire));
   }
   commit.ballots = decided.value().secret_ballots;
+  commit.checkpoint = std::any_of(decided.value().events.begin(), decided.value().events.end(),
+                                  [](const core::Event& e) { return std::holds_alternative<core::ev::VoteClosed>(e.body); });
   if (is_officer(guest.role))
     commit.audit.push_back({now, role_name(guest.role), guest.participant_id, guest.client_name,
                             action, "ok", meeting_.state().seq});

@@ -40,6 +40,9 @@ void LogWriter::run() {
     commits.clear();
     for (const auto& [commit, done] : batch) commits.push_back(&commit);
     core::Status status = store_.append(meeting_, commits);
+    bool checkpoint = false;
+    for (const Commit* commit : commits) checkpoint = checkpoint || commit->checkpoint;
+    if (status && checkpoint) status = store_.checkpoint();
     {
       std::lock_guard lock(mutex_);
       ++transactions_;

@@ -176,6 +176,8 @@ core::Result<std::vector<core::SecretBallot>> MeetingStore::ballots(MeetingId id
   return out;
 }
 
+core::Status MeetingStore::checkpoint() { return db_.exec("PRAGMA wal_checkpoint(TRUNCATE)"); }
+
 core::Status MeetingStore::append(MeetingId id, std::span<const Commit* const> commits) {
   if (auto ok = db_.exec("BEGIN IMMEDIATE"); !ok) return ok;
   auto write = [&]() -> core::Status {

@@ -41,6 +41,10 @@ struct Commit {
   std::vector<StoredEvent> events;
   std::vector<core::SecretBallot> ballots;
   std::vector<AuditEntry> audit;
+  // After this commit, fold the write-ahead log into the database and empty
+  // it: the WAL keeps page images in commit order, which must not outlive a
+  // secret vote.
+  bool checkpoint = false;
 };
 
 struct MeetingRecord {
@@ -75,6 +79,8 @@ class MeetingStore {
 
   // Appends the commits in one transaction: all of them or none.
   core::Status append(MeetingId id, std::span<const Commit* const> commits);
+  // Moves the WAL into the database file and truncates it to zero bytes.
+  core::Status checkpoint();
 
  private:
   explicit MeetingStore(Database db) : db_(std::move(db)) {}

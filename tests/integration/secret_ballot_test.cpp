@@ -1,0 +1,287 @@
+// Secret ballots through the real server: nothing stored, sent or logged
+// links a person to a choice; every voter is counted once, changes replace,
+// and the tally after a kill -9 is exactly the set of durable ballots.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <cmath>
+#include <map>
+#include <mutex>
+#include <random>
+#include <set>
+#include <thread>
+
+#include "commands.hpp"
+#include "gaveld_process.hpp"
+
+namespace gavel::test {
+namespace {
+
+const std::vector<std::string> kOptions = {"赞成", "反对", "弃权"};
+
+std::string voter(int i) {
+  char id[8];
+  std::snprintf(id, sizeof id, "V%02d", i);
+  return id;
+}
+
+GaveldProcess::Options assembly() {
+  return {.tls = false, .meeting = std::string(GAVEL_FIXTURES) + "/assembly/meeting.toml"};
+}
+
+// Starts the meeting, checks in V01..Vn, and opens a secret vote on a motion.
+void open_secret_vote(const GaveldProcess& server, int voters) {
+  auto chair = server.connect_as("chair");
+  ASSERT_TRUE(chair->call(cmd::start_meeting()));
+  for (int i = 1; i <= voters; ++i) ASSERT_TRUE(chair->call(cmd::check_in(voter(i))));
+  ASSERT_TRUE(chair->call(cmd::open_item("lift")));
+  auto motion = server.connect_participant("V01")->call(cmd::propose("3号楼加装电梯"));
+  ASSERT_TRUE(motion);
+  ASSERT_TRUE(server.connect_participant("V02")->call(cmd::second(motion.value().created_id())));
+  ASSERT_TRUE(chair->call(cmd::open_vote(motion.value().created_id(), true)));
+}
+
+class Database {
+ public:
+  explicit Database(const std::filesystem::path& file) {
+    sqlite3_open_v2(file.c_str(), &db_, SQLITE_OPEN_READONLY, nullptr);
+  }
+  ~Database() { sqlite3_close(db_); }
+  // Every row as text columns; empty and `ok == false` on a SQL error.
+  std::vector<std::vector<std::string>> rows(const std::string& sql, bool* ok = nullptr) const {
+    std::vector<std::vector<std::string>> out;
+    sqlite3_stmt* stmt = nullptr;
+    bool prepared = sqlite3_prepare_v2(db_, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK;
+    if (ok) *ok = prepared;
+    while (prepared && sqlite3_step(stmt) == SQLITE_ROW) {
+      std::vector<std::string> row;
+      for (int c = 0; c < sqlite3_column_count(stmt); ++c) {
+        auto* blob = static_cast<const char*>(sqlite3_column_blob(stmt, c));
+        row.emplace_back(blob ? blob : "", static_cast<std::size_t>(sqlite3_column_bytes(stmt, c)));
+      }
+      out.push_back(std::move(row));
+    }
+    sqlite3_finalize(stmt);
+    return out;
+  }
+
+ private:
+  sqlite3* db_ = nullptr;
+};
+
+// Spearman's rank correlation between two orderings of the same items.
+double rank_correlation(const std::vector<int>& ranks) {
+  double n = static_cast<double>(ranks.size()), sum = 0;
+  for (std::size_t i = 0; i < ranks.size(); ++i) {
+    double d = static_cast<double>(ranks[i]) - static_cast<double>(i);
+    sum += d * d;
+  }
+  return 1.0 - 6.0 * sum / (n * (n * n - 1.0));
+}
+
+TEST(SecretBallot, NothingStoredSentOrLoggedLinksAPersonToAChoice) {
+  constexpr int kVoters = 50;
+  GaveldProcess server(assembly());
+  open_secret_vote(server, kVoters);
+  auto display = server.connect_as("display");
+
+  std::mt19937 random(20261128);
+  std::map<std::string, int> order_of_receipt;  // the voting order, known only to this test
+  std::map<std::string, std::uint32_t> choice_of_receipt;
+  std::vector<unsigned> totals(3);
+  for (int i = 1; i <= kVoters; ++i) {
+    auto choice = static_cast<std::uint32_t>(random() % 3);
+    auto phone = server.connect_participant(voter(i));
+    auto ack = phone->call(cmd::cast(choice));
+    ASSERT_TRUE(ack) << voter(i) << ": " << client::describe(ack.error());
+    const std::string& receipt = ack.value().receipt();
+    ASSERT_EQ(receipt.size(), 32u) << "a receipt is 128 random bits";
+    ASSERT_FALSE(order_of_receipt.count(receipt)) << "receipts are unique";
+    order_of_receipt[receipt] = i - 1;
+    choice_of_receipt[receipt] = choice;
+    ++totals[choice];
+  }
+
+  // While open, the room sees turnout only.
+  auto watcher = server.connect_as("display");
+  const auto& open_vote = watcher->welcome().snapshot().current_vote();
+  EXPECT_EQ(open_vote.cast(), static_cast<unsigned>(kVoters));
+  EXPECT_EQ(open_vote.counts_size(), 0) << "no counts while a secret vote is open";
+
+  Database db(server.data() / "gavel.db");
+  std::set<std::string> columns;
+  for (const auto& row : db.rows("SELECT name FROM pragma_table_info('ballots')")) columns.insert(row[0]);
+  EXPECT_EQ(columns, (std::set<std::string>{"receipt", "meeting_id", "vote_id", "choices", "weight", "vetoes", "reason"}))
+      << "a ballot row has no participant and no time";
+  bool has_rowid = true;
+  db.rows("SELECT rowid FROM ballots", &has_rowid);
+  EXPECT_FALSE(has_rowid) << "the ballot box has no rowid, so no insertion order";
+
+  auto ballots = db.rows("SELECT receipt, choices FROM ballots");
+  ASSERT_EQ(ballots.size(), static_cast<std::size_t>(kVoters));
+  for (const std::string& column : columns) {
+    std::vector<int> ranks;
+    for (const auto& row : db.rows("SELECT receipt FROM ballots ORDER BY " + column + ", receipt"))
+      ranks.push_back(order_of_receipt.at(row[0]));
+    EXPECT_LT(std::fabs(rank_correlation(ranks)), 0.6) << "sorting ballots by " << column << " follows the voting order";
+  }
+
+  // The log records who took part, never what they chose.
+  for (const auto& row : db.rows("SELECT kind, body FROM events")) {
+    for (const auto& [receipt, order] : order_of_receipt)
+      ASSERT_EQ(row[1].find(receipt), std::string::npos) << "a receipt leaked into the event log";
+    if (row[0] != "ballot_recorded") continue;
+    v1::Event event;
+    ASSERT_TRUE(event.ParseFromString(row[1]));
+    EXPECT_EQ(event.ballot_recorded().choices_size(), 0) << "a secret ballot's choice is in the event log";
+  }
+  for (const auto& row : db.rows("SELECT * FROM audit"))
+    for (const auto& cell : row) EXPECT_EQ(choice_of_receipt.count(cell), 0u);
+
+  ASSERT_TRUE(server.connect_as("chair")->call(cmd::close_vote()));
+  auto after = server.connect_as("display");
+  const auto& result = after->welcome().snapshot().votes(0).result();
+  for (std::size_t c = 0; c < 3; ++c) EXPECT_EQ(result.counts(static_cast<int>(c)).count(), totals[c]) << kOptions[c];
+
+  // Everyone can check their own ballot in the published list.
+  std::map<std::string, std::string> published;
+  for (const auto& line : result.receipts_published()) published[line.substr(0, line.find('='))] = line.substr(line.find('=') + 1);
+  ASSERT_EQ(published.size(), static_cast<std::size_t>(kVoters));
+  for (const auto& [receipt, choice] : choice_of_receipt) EXPECT_EQ(published.at(receipt), kOptions[choice]);
+
+  // With the vote closed, the write-ahead log no longer holds pages in commit order.
+  std::error_code ec;
+  auto wal = std::filesystem::file_size(server.data() / "gavel.db-wal", ec);
+  EXPECT_TRUE(ec || wal == 0) << "gavel.db-wal still holds " << wal << " bytes after the close";
+
+  std::string log = server.log();
+  for (const auto& [receipt, order] : order_of_receipt) EXPECT_EQ(log.find(receipt), std::string::npos);
+  for (const auto& option : kOptions) EXPECT_EQ(log.find(option), std::string::npos) << "a choice appears in the server log";
+}
+
+TEST(SecretBallot, ChangingWithTheReceiptReplacesTheBallot) {
+  GaveldProcess server(assembly());
+  open_secret_vote(server, 12);
+  auto phone = server.connect_participant("V05");
+  auto first = phone->call(cmd::cast(0));
+  ASSERT_TRUE(first);
+  auto again = phone->call(cmd::cast(1));
+  ASSERT_FALSE(again) << "a second ballot without the receipt must be refused";
+  EXPECT_EQ(again.error().server.code(), v1::ERROR_DUPLICATE);
+  auto changed = phone->call(cmd::cast(1, "", first.value().receipt()));
+  ASSERT_TRUE(changed);
+  EXPECT_EQ(changed.value().receipt(), first.value().receipt());
+  ASSERT_TRUE(server.connect_as("chair")->call(cmd::close_vote()));
+  auto display = server.connect_as("display");
+  const auto& result = display->welcome().snapshot().votes(0).result();
+  EXPECT_EQ(result.cast(), 1u);
+  EXPECT_EQ(result.counts(0).count(), 0u);
+  EXPECT_EQ(result.counts(1).count(), 1u);
+}
+
+TEST(SecretBallot, PhoneAndClickerPressedAtOnceCountOnce) {
+  GaveldProcess server(assembly());
+  open_secret_vote(server, 12);
+  for (int round = 3; round <= 12; ++round) {  // V03..V12 each hold clicker CK-03..CK-12
+    auto phone = server.connect_participant(voter(round));
+    auto base = server.connect_as("clicker");
+    v1::ClickerPress press;
+    press.set_device_id("CK-" + voter(round).substr(1));
+    press.set_boot_id(7);
+    press.set_press_seq(1);
+    press.set_key(1);
+    std::thread clicker([&] { (void)base->press(press); });
+    (void)phone->call(cmd::cast(1));
+    clicker.join();
+  }
+  ASSERT_TRUE(server.connect_as("chair")->call(cmd::close_vote()));
+  auto display = server.connect_as("display");
+  const auto& result = display->welcome().snapshot().votes(0).result();
+  EXPECT_EQ(result.cast(), 10u);
+  EXPECT_EQ(result.counts(0).count() + result.counts(1).count(), 10u) << "one ballot per person";
+}
+
+TEST(SecretBallot, RepeatedPressIsAcknowledgedAndCountedOnce) {
+  GaveldProcess server(assembly());
+  open_secret_vote(server, 12);
+  auto base = server.connect_as("clicker");
+  v1::ClickerPress press;
+  press.set_device_id("CK-04");
+  press.set_boot_id(1);
+  press.set_press_seq(9);
+  press.set_key(2);
+  for (int i = 0; i < 3; ++i) {
+    auto ack = base->press(press);
+    ASSERT_TRUE(ack);
+    EXPECT_EQ(ack.value().state(), v1::PRESS_ACCEPTED);
+  }
+  ASSERT_TRUE(server.connect_as("chair")->call(cmd::close_vote()));
+  auto display = server.connect_as("display");
+  const auto& result = display->welcome().snapshot().votes(0).result();
+  EXPECT_EQ(result.cast(), 1u);
+  EXPECT_EQ(result.counts(1).count(), 1u);
+}
+
+TEST(SecretBallot, TallyAfterKillNineIsExactlyTheDurableLastChangedBallots) {
+  constexpr int kVoters = 30;
+  GaveldProcess server(assembly());
+  open_secret_vote(server, kVoters);
+
+  struct Voter {
+    std::string receipt;
+    std::uint32_t last_acked = 99, in_flight = 99;
+  };
+  std::vector<Voter> voters(kVoters);
+  std::mutex mutex;
+  std::atomic<int> acks{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kVoters; ++i)
+    threads.emplace_back([&, i] {
+      auto phone = server.connect_participant(voter(i + 1));
+      for (std::uint32_t n = 0;; ++n) {
+        std::uint32_t choice = (n + static_cast<std::uint32_t>(i)) % 3;
+        std::string receipt;
+        {
+          std::lock_guard lock(mutex);
+          voters[static_cast<std::size_t>(i)].in_flight = choice;
+          receipt = voters[static_cast<std::size_t>(i)].receipt;
+        }
+        auto ack = phone->call(cmd::cast(choice, "p" + std::to_string(n), receipt));
+        if (!ack) return;  // the server is gone
+        // The same press again: acknowledged, not counted again.
+        if (n % 4 == 1 && !phone->call(cmd::cast(choice, "p" + std::to_string(n), receipt))) return;
+        std::lock_guard lock(mutex);
+        voters[static_cast<std::size_t>(i)].receipt = ack.value().receipt();
+        voters[static_cast<std::size_t>(i)].last_acked = choice;
+        ++acks;
+      }
+    });
+  ASSERT_TRUE(wait_until([&] { return acks.load() >= 300; }, std::chrono::seconds(60)));
+  server.kill_hard();
+  for (auto& t : threads) t.join();
+
+  server.start();
+  ASSERT_TRUE(server.connect_as("chair")->call(cmd::close_vote()));
+  auto display = server.connect_as("display");
+  const auto& result = display->welcome().snapshot().votes(0).result();
+  std::map<std::string, std::string> published;
+  for (const auto& line : result.receipts_published()) published[line.substr(0, line.find('='))] = line.substr(line.find('=') + 1);
+  std::size_t counted = 0;
+  for (const auto& c : result.counts()) counted += c.count();
+  EXPECT_EQ(counted, result.cast()) << "every ballot counts once";
+  EXPECT_EQ(published.size(), result.cast());
+  int acknowledged_voters = 0;
+  for (const Voter& v : voters) {
+    if (v.receipt.empty()) continue;
+    ++acknowledged_voters;
+    ASSERT_TRUE(published.count(v.receipt)) << "an acknowledged ballot was lost";
+    const std::string& choice = published.at(v.receipt);
+    EXPECT_TRUE(choice == kOptions[v.last_acked] || choice == kOptions[v.in_flight])
+        << "the ballot is neither the last acknowledged change nor the one in flight";
+  }
+  EXPECT_GE(result.cast(), static_cast<unsigned>(acknowledged_voters));
+  EXPECT_LE(result.cast(), static_cast<unsigned>(kVoters));
+}
+
+}  // namespace
+}  // namespace gavel::test
