@@ -18,6 +18,7 @@ AttendanceView attendance(const MeetingState& s) {
   for (const Member& m : s.roster) {
     if (!m.info.invited) ++view.fixed_members;
     if (m.present) ++view.present;
+    if (m.present && !m.info.invited) ++view.present_members;
     auto g = std::find_if(view.by_group.begin(), view.by_group.end(),
                           [&](const GroupPresence& p) { return p.group == m.info.group; });
     if (g == view.by_group.end()) {
@@ -28,7 +29,9 @@ AttendanceView attendance(const MeetingState& s) {
     if (m.present) ++g->present;
   }
   view.quorum_needed = quorum_needed(s, view.fixed_members);
-  view.quorate = view.present >= view.quorum_needed;
+  // Invited members (the "N" of 1+N) are guests of an item, not members of
+  // the body: they cannot make up its quorum.
+  view.quorate = view.present_members >= view.quorum_needed;
   return view;
 }
 

@@ -16,7 +16,8 @@ struct GroupPresence {
 };
 
 struct AttendanceView {
-  std::uint32_t present = 0;
+  std::uint32_t present = 0;          // everyone checked in, invited members included
+  std::uint32_t present_members = 0;  // fixed members checked in: what quorum counts
   std::uint32_t fixed_members = 0;
   std::uint32_t quorum_needed = 0;
   bool quorate = false;

@@ -57,6 +57,7 @@ Decided Decider::operator()(const cmd::NextItem&) const {
 }
 
 Decided Decider::operator()(const cmd::AttachOpinion& c) const {
+  if (auto ok = need_unsigned_minutes(); !ok) return ok.error();
   if (!s.item(c.item_id)) return fail::not_found("议题", "agenda item", c.item_id);
   if (c.text.empty() || c.author.empty())
     return fail::argument("意见须有作者和内容", "an opinion needs an author and a text");
@@ -84,6 +85,8 @@ Decided Decider::operator()(const cmd::CheckOut& c) const {
 Decided Decider::operator()(const cmd::DeclareInterest& c) const {
   auto who = subject(c.participant_id);
   if (!who) return who.error();
+  // After the end a declaration could only rewrite who took part in votes.
+  if (s.phase == Phase::ended) return fail::state("会议已结束", "the meeting has ended");
   std::string item_id = c.item_id.empty() && s.open_item() ? s.open_item()->info.id : c.item_id;
   const Item* item = s.item(item_id);
   if (!item) return fail::not_found("议题", "agenda item", item_id);

@@ -19,6 +19,9 @@ Error not_present(const std::string& participant_id) {
 Error not_allowed(const char* zh, const char* en) {
   return make_error(ErrorCode::not_allowed, zh, en);
 }
+Error not_invited() {
+  return make_error(ErrorCode::not_eligible, "您不是本议题的列席成员", "not invited for this item");
+}
 }  // namespace fail
 
 Result<const Member*> Decider::subject(const std::string& named) const {
@@ -36,6 +39,12 @@ Result<Ok> Decider::need_session() const {
   if (s.phase == Phase::scheduled)
     return fail::state("会议尚未开始", "the meeting has not started");
   if (s.phase == Phase::ended) return fail::state("会议已结束", "the meeting has ended");
+  return Ok{};
+}
+
+Result<Ok> Decider::need_unsigned_minutes() const {
+  if (s.minutes == MinutesState::signed_off)
+    return fail::state("纪要已签署，记录不能再更改", "the minutes are signed: the record is closed");
   return Ok{};
 }
 

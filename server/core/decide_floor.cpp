@@ -20,6 +20,21 @@ const SpeakRequest* find_request(const MeetingState& s, Id id) {
   return it == s.queue.end() ? nullptr : &*it;
 }
 
+// Speeches given plus requests waiting: a cap must not be beaten by asking
+// for the floor several times (pro, contra, reply) before speaking.
+std::uint32_t speeches_and_requests(const MeetingState& s, const std::string& participant_id,
+                                    const std::string& item_id) {
+  std::uint32_t n = speeches_on_item(s, participant_id, item_id);
+  for (const SpeakRequest& r : s.queue)
+    if (r.participant_id == participant_id && r.kind != RequestKind::point_of_order) ++n;
+  return n;
+}
+
+Error cap_reached() {
+  return make_error(ErrorCode::limit_reached, "本议题发言次数已满",
+                    "no more speeches on this item for this person");
+}
+
 std::uint32_t limit_for(const Item& item, RequestKind kind) {
   bool brief = kind == RequestKind::reply || kind == RequestKind::point_of_order;
   return brief ? std::min(item.info.speech_limit_s, kShortSpeechLimitS) : item.info.speech_limit_s;
@@ -35,9 +50,7 @@ Decided Decider::operator()(const cmd::RequestFloor& c) const {
   if (!m.present) return fail::not_present(m.info.id);
   if (c.kind < RequestKind::contribution || c.kind > RequestKind::point_of_order)
     return fail::argument("发言类型无效", "unknown kind of request");
-  if (!may_take_part(m, item.value()->info.id))
-    return make_error(ErrorCode::not_eligible, "您不是本议题的列席成员",
-                      "not invited for this item");
+  if (!may_take_part(m, item.value()->info.id)) return fail::not_invited();
   bool point_of_order = c.kind == RequestKind::point_of_order;
   if (s.list_closed && !point_of_order)
     return fail::state("发言名单已关闭", "the list of speakers is closed");
@@ -45,9 +58,8 @@ Decided Decider::operator()(const cmd::RequestFloor& c) const {
     if (r.participant_id == m.info.id && r.kind == c.kind)
       return make_error(ErrorCode::duplicate, "已在发言名单中", "already on the list of speakers");
   std::uint32_t cap = item.value()->info.max_speeches_per_person;
-  if (cap && !point_of_order && speeches_on_item(s, m.info.id, item.value()->info.id) >= cap)
-    return make_error(ErrorCode::limit_reached, "本议题发言次数已满",
-                      "no more speeches on this item for this person");
+  if (cap && !point_of_order && speeches_and_requests(s, m.info.id, item.value()->info.id) >= cap)
+    return cap_reached();
   Draft d = one(ev::FloorRequested{s.next_request, m.info.id, c.kind});
   d.created_id = s.next_request;
   return d;
@@ -82,8 +94,16 @@ Decided Decider::operator()(const cmd::GrantFloor& c) const {
     started.participant_id = m->info.id;
   }
   const Member* m = s.member(started.participant_id);
+  const Item& it = *item.value();
   if (!m->present) return fail::not_present(m->info.id);
-  started.limit_s = limit_for(*item.value(), started.kind);
+  // The chair's grant obeys the same rules as a request: invited members
+  // speak on their items only, and the per-item cap holds.
+  if (!may_take_part(*m, it.info.id)) return fail::not_invited();
+  std::uint32_t cap = it.info.max_speeches_per_person;
+  if (cap && started.kind != RequestKind::point_of_order &&
+      speeches_on_item(s, m->info.id, it.info.id) >= cap)
+    return cap_reached();
+  started.limit_s = limit_for(it, started.kind);
   Draft d;
   end_speech_into(d.events);
   d.events.push_back(started);

@@ -1,4 +1,5 @@
 // What the record keeps: dissent, motions, resolutions and the minutes' sign-off.
+#include "attendance.hpp"
 #include "decider.hpp"
 
 namespace gavel::core {
@@ -14,6 +15,7 @@ constexpr std::size_t kMaxText = 8000;
 }  // namespace
 
 Decided Decider::operator()(const cmd::RecordDissent& c) const {
+  if (auto ok = need_unsigned_minutes(); !ok) return ok.error();
   std::string item_id = c.item_id.empty() && s.open_item() ? s.open_item()->info.id : c.item_id;
   if (item_id.empty()) return fail::state("当前没有进行中的议题", "no agenda item is open");
   if (!s.item(item_id)) return fail::not_found("议题", "agenda item", item_id);
@@ -38,6 +40,7 @@ Decided Decider::operator()(const cmd::RecordDissent& c) const {
 }
 
 Decided Decider::operator()(const cmd::ReplyDissent& c) const {
+  if (auto ok = need_unsigned_minutes(); !ok) return ok.error();
   if (c.dissent_id == 0 || c.dissent_id > s.dissent.size())
     return fail::not_found("意见记录", "dissent record", std::to_string(c.dissent_id));
   if (c.reply.empty() || c.reply.size() > kMaxText)
@@ -53,6 +56,7 @@ Decided Decider::operator()(const cmd::ProposeMotion& c) const {
   auto mover = subject(c.mover_id);
   if (!mover) return mover.error();
   if (!mover.value()->present) return fail::not_present(mover.value()->info.id);
+  if (!may_take_part(*mover.value(), item.value()->info.id)) return fail::not_invited();
   if (c.amends) {
     const Motion* target = s.motion(c.amends);
     if (!target) return fail::not_found("动议", "motion", std::to_string(c.amends));
@@ -69,15 +73,22 @@ Decided Decider::operator()(const cmd::SecondMotion& c) const {
   if (!motion) return fail::not_found("动议", "motion", std::to_string(c.motion_id));
   if (motion->state != MotionState::proposed)
     return fail::state("该动议不在等待附议状态", "that motion is not waiting for a second");
+  // A second opens the debate, which happens only while the item is open.
+  auto item = need_open_item();
+  if (!item) return item.error();
+  if (motion->item_id != item.value()->info.id)
+    return fail::state("该动议不属于当前议题", "that motion belongs to another item");
   auto seconder = subject(c.seconder_id);
   if (!seconder) return seconder.error();
   if (!seconder.value()->present) return fail::not_present(seconder.value()->info.id);
+  if (!may_take_part(*seconder.value(), motion->item_id)) return fail::not_invited();
   if (seconder.value()->info.id == motion->mover_id)
     return fail::not_allowed("不能附议自己的动议", "you cannot second your own motion");
   return one(ev::MotionSeconded{c.motion_id, seconder.value()->info.id});
 }
 
 Decided Decider::operator()(const cmd::WithdrawMotion& c) const {
+  if (auto ok = need_session(); !ok) return ok.error();
   const Motion* motion = s.motion(c.motion_id);
   if (!motion) return fail::not_found("动议", "motion", std::to_string(c.motion_id));
   if (!is_officer() && motion->mover_id != actor.participant_id)
@@ -88,6 +99,7 @@ Decided Decider::operator()(const cmd::WithdrawMotion& c) const {
 }
 
 Decided Decider::operator()(const cmd::RecordResolution& c) const {
+  if (auto ok = need_unsigned_minutes(); !ok) return ok.error();
   const Motion* motion = s.motion(c.motion_id);
   if (!motion) return fail::not_found("动议", "motion", std::to_string(c.motion_id));
   if (motion->state != MotionState::carried)

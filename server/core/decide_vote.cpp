@@ -124,6 +124,9 @@ Decided Decider::operator()(const cmd::CastBallot& c) const {
       ballot.receipt = c.receipt;
     } else if (ballot.receipt.empty()) {
       return make_error(ErrorCode::internal, "服务器未生成回执", "the server gave no receipt");
+    } else if (vote->secret.count(ballot.receipt)) {
+      // Folding this ballot would silently replace somebody else's.
+      return make_error(ErrorCode::internal, "回执重复，请重试", "the server reused a receipt");
     }
     d.receipt = ballot.receipt;
     d.secret_ballots.push_back(std::move(ballot));

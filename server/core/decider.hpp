@@ -71,6 +71,9 @@ struct Decider {
   Result<Ok> close_item_into(std::vector<EventBody>& out) const;
   Result<Ok> need_session() const;
   Result<const Item*> need_open_item() const;
+  // The record (dissent, opinions, resolutions) stays open until the
+  // secretary signs the minutes; after that it would no longer match them.
+  Result<Ok> need_unsigned_minutes() const;
 };
 
 // Short constructors for the engine's typed errors.
@@ -80,6 +83,8 @@ Error state(const char* zh, const char* en);
 Error argument(const char* zh, const char* en);
 Error not_present(const std::string& participant_id);
 Error not_allowed(const char* zh, const char* en);
+// An invited member (1+N) acting on an item they were not invited for.
+Error not_invited();
 }  // namespace fail
 
 }  // namespace gavel::core

@@ -87,7 +87,7 @@ using EventBody = std::variant<
 struct Event {
   Seq seq = 0;
   Millis at = 0;
-  std::string actor;  // participant id, "chair" or "secretary"; empty for secret ballots
+  std::string actor;  // who sent the command: participant id, "chair" or "secretary"
   EventBody body;
 };
 

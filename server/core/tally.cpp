@@ -129,8 +129,9 @@ VoteResult tally(const MeetingState& s, const Vote& vote, bool quorate_at_close)
     case BallotForm::consensus: {
       bool blocked = r.counts[kBlock].count > 0;
       r.needed = 0;
-      r.outcome = blocked ? Outcome::blocked : Outcome::carried;
       carried = !blocked && r.cast > 0;
+      // Nobody taking part is no consensus.
+      r.outcome = blocked ? Outcome::blocked : carried ? Outcome::carried : Outcome::defeated;
       break;
     }
     case BallotForm::one_of_n:

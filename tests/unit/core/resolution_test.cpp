@@ -1,0 +1,101 @@
+// Resolutions (五步议事法 5): a carried motion becomes a resolution with a
+// responsible party and a deadline, linked to the motion and its vote.
+#include <gtest/gtest.h>
+
+#include "support/describe.hpp"
+#include "support/meeting_driver.hpp"
+
+namespace gavel::test {
+namespace {
+
+using namespace core;
+
+class Resolutions : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    m.start();
+    m.check_in_fixed_members();
+    m.open("parking");
+  }
+  // Moves, seconds and votes a motion; `yes` of the 9 present vote yes, the rest no.
+  Id decided_motion(int yes, std::source_location where = std::source_location::current()) {
+    Id id = m.ok(cmd::ProposeMotion{"在3号楼北侧增设8个临时车位", 0, "elderly1"}, chair(), where)
+                .created_id;
+    m.ok(cmd::SecondMotion{id, "youth1"}, chair(), where);
+    m.ok(cmd::OpenVote{vote_on(id)}, chair(), where);
+    int n = 0;
+    for (const Member& member : m.state().roster) {
+      if (!member.present) continue;
+      cmd::CastBallot b;
+      b.choices = {n++ < yes ? kYesChoice : kNoChoice};
+      m.ok(b, participant(member.info.id), where);
+    }
+    m.ok(cmd::CloseVote{}, chair(), where);
+    return id;
+  }
+  static constexpr std::uint32_t kYesChoice = 0, kNoChoice = 1;
+  MeetingDriver m;
+};
+
+TEST_F(Resolutions, CarriedMotionBecomesAResolution) {
+  Id motion = decided_motion(7);
+  ASSERT_EQ(m.state().motion(motion)->state, MotionState::carried);
+  m.clock.advance_s(30);
+  Decision d =
+      m.ok(cmd::RecordResolution{motion, "", "物业公司 张经理", "2026-02-28"}, secretary());
+  ASSERT_EQ(d.events.size(), 1u);
+  EXPECT_EQ(d.created_id, 1u);
+  ASSERT_EQ(m.state().resolutions.size(), 1u);
+  const Resolution& r = m.state().resolutions[0];
+  EXPECT_EQ(r.id, 1u);
+  EXPECT_EQ(r.item_id, "parking");
+  EXPECT_EQ(r.motion_id, motion);
+  EXPECT_EQ(r.vote_id, m.state().votes.back().id) << "linked to the vote that carried it";
+  EXPECT_EQ(r.text, "在3号楼北侧增设8个临时车位") << "no text given: the motion's";
+  EXPECT_EQ(r.responsible, "物业公司 张经理");
+  EXPECT_EQ(r.deadline, "2026-02-28");
+  EXPECT_EQ(r.recorded, m.clock.now());
+}
+
+TEST_F(Resolutions, OwnTextReplacesTheMotions) {
+  Id motion = decided_motion(9);
+  m.ok(cmd::RecordResolution{motion, "增设车位，3月底前完工", "居委会", "2026-03-31"}, chair());
+  EXPECT_EQ(m.state().resolutions.at(0).text, "增设车位，3月底前完工");
+}
+
+TEST_F(Resolutions, NeedACarriedMotion) {
+  Id defeated = decided_motion(2);
+  ASSERT_EQ(m.state().motion(defeated)->state, MotionState::defeated);
+  m.rejects(cmd::RecordResolution{defeated, "", "物业", "2026-03-01"}, secretary(),
+            ErrorCode::invalid_state);
+  Id pending = m.ok(cmd::ProposeMotion{"未表决", 0, "tenant1"}, chair()).created_id;
+  m.rejects(cmd::RecordResolution{pending, "", "物业", "2026-03-01"}, secretary(),
+            ErrorCode::invalid_state);
+  m.rejects(cmd::RecordResolution{42, "", "物业", "2026-03-01"}, secretary(), ErrorCode::not_found);
+}
+
+TEST_F(Resolutions, NeedAResponsiblePartyAndADeadline) {
+  Id motion = decided_motion(8);
+  m.rejects(cmd::RecordResolution{motion, "", "", "2026-03-01"}, secretary(),
+            ErrorCode::invalid_argument);
+  m.rejects(cmd::RecordResolution{motion, "", "物业", ""}, secretary(),
+            ErrorCode::invalid_argument);
+}
+
+TEST_F(Resolutions, CanBeRecordedAfterTheMeetingForTheMinutes) {
+  Id motion = decided_motion(8);
+  m.ok(cmd::EndMeeting{}, chair());
+  m.ok(cmd::RecordResolution{motion, "", "物业", "2026-03-01"}, secretary());
+  EXPECT_EQ(m.state().resolutions.size(), 1u);
+}
+
+TEST_F(Resolutions, CannotBeAddedOnceTheMinutesAreSigned) {
+  Id motion = decided_motion(8);
+  m.ok(cmd::EndMeeting{}, chair());
+  m.ok(cmd::SignMinutes{"王记录"}, secretary());
+  m.rejects(cmd::RecordResolution{motion, "", "物业", "2026-03-01"}, secretary(),
+            ErrorCode::invalid_state);
+}
+
+}  // namespace
+}  // namespace gavel::test
