@@ -20,12 +20,26 @@ Result<std::string> AccessFile::token_for(v1::Role role) const {
   const std::string* token = nullptr;
   const char* field = "";
   switch (role) {
-    case v1::ROLE_CHAIR: token = &chair_token; field = "chair_token"; break;
-    case v1::ROLE_SECRETARY: token = &secretary_token; field = "secretary_token"; break;
-    case v1::ROLE_DISPLAY: token = &display_token; field = "display_token"; break;
+    case v1::ROLE_CHAIR:
+      token = &chair_token;
+      field = "chair_token";
+      break;
+    case v1::ROLE_SECRETARY:
+      token = &secretary_token;
+      field = "secretary_token";
+      break;
+    case v1::ROLE_DISPLAY:
+      token = &display_token;
+      field = "display_token";
+      break;
+    case v1::ROLE_CLICKER:
+      token = &clicker_token;
+      field = "clicker_token";
+      break;
     default:
       return local_error(ErrorKind::bad_file,
-                         "the access file holds only the chair, secretary and display tokens");
+                         "the access file holds only the chair, secretary, display and clicker tokens "
+                         "(participants' tokens are in participants.csv)");
   }
   if (token->empty()) return local_error(ErrorKind::bad_file, std::string("the access file has no ") + field);
   return *token;
@@ -49,6 +63,7 @@ Result<AccessFile> parse_access_file(std::string_view json_text, const std::stri
       {"chair_token", &file.chair_token},
       {"secretary_token", &file.secretary_token},
       {"display_token", &file.display_token},
+      {"clicker_token", &file.clicker_token},
   };
   for (const auto& [name, out] : fields) {
     const auto it = doc.find(name);

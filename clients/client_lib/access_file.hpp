@@ -1,5 +1,6 @@
 // The access file gaveld writes at start (DIR/access.json, mode 0600): where
-// the server is and the tokens of the fixed roles. Pure functions, any thread.
+// the server is and the tokens of the fixed roles (participants' tokens are in
+// participants.csv beside it). Pure functions, any thread.
 #pragma once
 
 #include <filesystem>
@@ -18,6 +19,7 @@ struct AccessFile {
   std::string chair_token;
   std::string secretary_token;
   std::string display_token;
+  std::string clicker_token;  // for base stations and the clicker simulator
 
   // The token of a fixed role; fails for other roles or when the file has none.
   Result<std::string> token_for(v1::Role role) const;

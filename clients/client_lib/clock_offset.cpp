@@ -24,8 +24,7 @@ void ClockOffset::observe(std::int64_t server_ms, std::int64_t received_ms) {
   add({received_ms, server_ms - received_ms, std::nullopt});
 }
 
-void ClockOffset::observe_round_trip(std::int64_t sent_ms, std::int64_t server_ms,
-                                     std::int64_t received_ms) {
+void ClockOffset::observe_round_trip(std::int64_t sent_ms, std::int64_t server_ms, std::int64_t received_ms) {
   if (received_ms < sent_ms) return;
   add({received_ms, server_ms - received_ms, server_ms - sent_ms});
 }

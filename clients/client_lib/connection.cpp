@@ -31,25 +31,34 @@ std::string millis(std::chrono::milliseconds timeout) { return std::to_string(ti
 
 class Connection::Impl {
  public:
+  struct Outcome {
+    bool done = false;
+    std::optional<Error> error;
+  };
+
   explicit Impl(std::unique_ptr<detail::Transport> transport) : transport_(std::move(transport)) {}
 
   ~Impl() { close(); }
 
-  Result<v1::Welcome> handshake(const Endpoint& endpoint, const std::string& token, std::uint64_t resume_after_seq,
-                                std::string client_name, Clock::time_point deadline) {
-    std::optional<Error> open_result;
-    bool opened = false;
-    transport_->async_open(endpoint, [&](std::optional<Error> e) {
-      opened = true;
-      open_result = std::move(e);
+  Result<v1::Welcome> handshake(const Endpoint& endpoint, const std::string& token,
+                                std::uint64_t resume_after_seq, std::string client_name,
+                                Clock::time_point deadline) {
+    // Shared with the handler, which may outlive this frame if it is slow to
+    // cancel (a resolver stuck in DNS).
+    auto opened = std::make_shared<Outcome>();
+    ++pending_;
+    transport_->async_open(endpoint, [this, opened](std::optional<Error> e) {
+      --pending_;
+      opened->done = true;
+      opened->error = std::move(e);
     });
-    if (!run_until([&] { return opened; }, deadline)) {
+    if (!run_until([&] { return opened->done; }, deadline)) {
       abort(local_error(ErrorKind::timeout, "no connection to " + endpoint.url() + " within the timeout"));
       return *failure_;
     }
-    if (open_result) {
-      abort(*open_result);
-      return *open_result;
+    if (opened->error) {
+      abort(*opened->error);
+      return *opened->error;
     }
     open_ = true;
     start_read();
@@ -59,7 +68,7 @@ class Connection::Impl {
     hello.mutable_hello()->set_token(token);
     hello.mutable_hello()->set_resume_after_seq(resume_after_seq);
     hello.mutable_hello()->set_client_name(std::move(client_name));
-    auto answer = request(std::move(hello), deadline, "the welcome");
+    auto answer = request(std::move(hello), deadline, "the hello sent to " + endpoint.url());
     if (!answer) {
       abort(answer.error());
       return answer.error();
@@ -104,7 +113,7 @@ class Connection::Impl {
       return answer;
     }
     if (!open_) return failure_.value_or(local_error(ErrorKind::closed, "the connection is closed"));
-    return local_error(ErrorKind::timeout, "no answer to " + what + " in time");
+    return local_error(ErrorKind::timeout, "no answer to " + what);
   }
 
   std::optional<v1::ServerMessage> next(Clock::time_point deadline) {
@@ -119,9 +128,13 @@ class Connection::Impl {
   void close() {
     if (!open_) return;
     open_ = false;
-    bool done = false;
-    transport_->async_close([&](std::optional<Error>) { done = true; });
-    run_until([&] { return done; }, Clock::now() + kCloseTimeout);
+    auto closed = std::make_shared<Outcome>();
+    ++pending_;
+    transport_->async_close([this, closed](std::optional<Error>) {
+      --pending_;
+      closed->done = true;
+    });
+    run_until([&] { return closed->done; }, Clock::now() + kCloseTimeout);
     shut_down();
   }
 
@@ -132,18 +145,24 @@ class Connection::Impl {
 
  private:
   // Runs handlers until `done()` holds. False when the deadline passed or
-  // nothing is left that could make it hold.
+  // nothing is left that could make it hold. Past the deadline it still runs
+  // what is ready, so next(0ms) picks up frames that have arrived.
   template <class Pred>
   bool run_until(Pred done, Clock::time_point deadline) {
+    using detail::Transport;
     while (!done()) {
-      if (Clock::now() >= deadline) return false;
-      if (transport_->run_one_until(deadline) == detail::Transport::Ran::idle) return done();
+      const Transport::Ran ran =
+          Clock::now() >= deadline ? transport_->poll_one() : transport_->run_one_until(deadline);
+      if (ran == Transport::Ran::idle) return done();
+      if (ran == Transport::Ran::timed_out) return false;
     }
     return true;
   }
 
   void start_read() {
+    ++pending_;
     transport_->async_read([this](std::optional<Error> e, std::string frame) {
+      --pending_;
       if (e) {
         // A read that fails after close() was asked for is the expected end.
         if (open_) abort(std::move(*e));
@@ -158,8 +177,9 @@ class Connection::Impl {
     const std::int64_t received_ms = steady_now_ms();
     v1::ServerMessage message;
     if (!message.ParseFromString(frame)) {
-      abort(local_error(ErrorKind::protocol, "the server sent a message this client cannot read "
-                                             "(a different protocol version?)"));
+      abort(local_error(ErrorKind::protocol,
+                        "the server sent a message this client cannot read "
+                        "(a different protocol version?)"));
       return;
     }
     if (message.server_time_ms() != 0) {
@@ -192,7 +212,9 @@ class Connection::Impl {
     writing_ = true;
     auto frame = std::move(outbox_.front());
     outbox_.pop_front();
+    ++pending_;
     transport_->async_write(std::move(frame), [this](std::optional<Error> e) {
+      --pending_;
       if (e) {
         writing_ = false;
         if (open_) abort(std::move(*e));
@@ -213,17 +235,19 @@ class Connection::Impl {
     shut_down();
   }
 
-  // Closes the socket and lets the aborted operations finish, so no handler
-  // referring to this object is left behind.
+  // Closes the socket and lets this object's aborted operations finish, so
+  // none of their handlers is left behind. (Beast's own keep-alive timer may
+  // stay pending; it refers to nothing here.)
   void shut_down() {
     transport_->abort();
-    run_until([] { return false; }, Clock::now() + kCloseTimeout);
+    run_until([this] { return pending_ == 0; }, Clock::now() + kCloseTimeout);
     outbox_.clear();
   }
 
   std::unique_ptr<detail::Transport> transport_;
   bool open_ = false;
   bool writing_ = false;
+  int pending_ = 0;  // transport operations started and not yet completed
   std::optional<Error> failure_;
   std::optional<v1::Error> last_unsolicited_error_;
   std::uint64_t next_request_id_ = 1;
@@ -244,7 +268,8 @@ Result<std::unique_ptr<Connection>> Connection::open(const Endpoint& endpoint, c
   auto transport = detail::make_transport(endpoint.tls, tls);
   if (!transport) return transport.error();
   auto impl = std::make_unique<Impl>(std::move(transport).value());
-  auto welcome = impl->handshake(endpoint, token, resume_after_seq, std::move(client_name), Clock::now() + timeout);
+  auto welcome =
+      impl->handshake(endpoint, token, resume_after_seq, std::move(client_name), Clock::now() + timeout);
   if (!welcome) return welcome.error();
   impl->welcome_ = std::move(welcome).value();
   return std::unique_ptr<Connection>(new Connection(std::move(impl)));
@@ -261,20 +286,24 @@ Result<v1::Ack> Connection::call(const v1::Command& command, std::chrono::millis
   const auto* field = command.GetReflection()->GetOneofFieldDescriptor(
       command, command.GetDescriptor()->FindOneofByName("body"));
   const std::string name = field ? field->name() : "an empty command";
-  auto answer = impl_->request(std::move(message), Clock::now() + timeout, name + " within " + millis(timeout));
+  auto answer =
+      impl_->request(std::move(message), Clock::now() + timeout, name + " within " + millis(timeout));
   if (!answer) return answer.error();
   if (answer.value().has_error()) return server_error(answer.value().error());
-  if (!answer.value().has_ack()) return local_error(ErrorKind::protocol, "the server answered " + name + " without an ack");
+  if (!answer.value().has_ack())
+    return local_error(ErrorKind::protocol, "the server answered " + name + " without an ack");
   return answer.value().ack();
 }
 
 Result<v1::ClickerAck> Connection::press(const v1::ClickerPress& press, std::chrono::milliseconds timeout) {
   v1::ClientMessage message;
   *message.mutable_press() = press;
-  auto answer = impl_->request(std::move(message), Clock::now() + timeout, "the press within " + millis(timeout));
+  auto answer =
+      impl_->request(std::move(message), Clock::now() + timeout, "the press within " + millis(timeout));
   if (!answer) return answer.error();
   if (answer.value().has_error()) return server_error(answer.value().error());
-  if (!answer.value().has_clicker_ack()) return local_error(ErrorKind::protocol, "the server answered a press without a clicker ack");
+  if (!answer.value().has_clicker_ack())
+    return local_error(ErrorKind::protocol, "the server answered a press without a clicker ack");
   return answer.value().clicker_ack();
 }
 
@@ -282,10 +311,12 @@ Result<std::chrono::milliseconds> Connection::ping(std::chrono::milliseconds tim
   v1::ClientMessage message;
   const std::int64_t sent_ms = steady_now_ms();
   message.mutable_ping()->set_client_time_ms(sent_ms);
-  auto answer = impl_->request(std::move(message), Clock::now() + timeout, "the ping within " + millis(timeout));
+  auto answer =
+      impl_->request(std::move(message), Clock::now() + timeout, "the ping within " + millis(timeout));
   if (!answer) return answer.error();
   if (answer.value().has_error()) return server_error(answer.value().error());
-  if (!answer.value().has_pong()) return local_error(ErrorKind::protocol, "the server answered a ping without a pong");
+  if (!answer.value().has_pong())
+    return local_error(ErrorKind::protocol, "the server answered a ping without a pong");
   return std::chrono::milliseconds(steady_now_ms() - sent_ms);
 }
 

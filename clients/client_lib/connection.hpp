@@ -2,10 +2,12 @@
 // matched to their answers by request id, unsolicited events and snapshots
 // buffered in arrival order, and an estimate of the server's clock.
 //
-// Threads: none of its own. Network work happens inside the calls below, on
-// the caller's thread; use one Connection from one thread at a time (a display
-// gives it a network thread of its own). Between calls nothing is read, so a
-// long-lived client should keep calling next().
+// Threads: none of its own (Asio may look up host names on a helper thread).
+// Network work happens inside the calls below, on the caller's thread; use one
+// Connection from one thread at a time (a display gives it a network thread of
+// its own). Between calls nothing is read and WebSocket pings go unanswered,
+// so a long-lived client should keep calling next(): gaveld drops a peer
+// silent for 20 s.
 #pragma once
 
 #include <chrono>
@@ -37,8 +39,8 @@ class Connection {
   // `resume_after_seq`: the last event seq seen before (0 for none); the
   // Welcome then carries what was missed, if the server still holds it.
   static Result<std::unique_ptr<Connection>> open(const Endpoint& endpoint, const std::string& token,
-                                                  std::uint64_t resume_after_seq,
-                                                  std::string client_name, TlsOptions tls = {},
+                                                  std::uint64_t resume_after_seq, std::string client_name,
+                                                  TlsOptions tls = {},
                                                   std::chrono::milliseconds timeout = kDefaultTimeout);
   ~Connection();
   Connection(const Connection&) = delete;

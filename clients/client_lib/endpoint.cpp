@@ -24,16 +24,14 @@ bool valid_port(std::string_view port) {
 }
 
 Error bad(std::string_view url, std::string_view why) {
-  return local_error(ErrorKind::bad_url,
-                     "bad server URL '" + std::string(url) + "': " + std::string(why));
+  return local_error(ErrorKind::bad_url, "bad server URL '" + std::string(url) + "': " + std::string(why));
 }
 
 }  // namespace
 
 std::string Endpoint::url() const {
   const bool v6 = host.find(':') != std::string::npos;
-  return std::string(tls ? "wss://" : "ws://") + (v6 ? "[" + host + "]" : host) + ":" + port +
-         path;
+  return std::string(tls ? "wss://" : "ws://") + (v6 ? "[" + host + "]" : host) + ":" + port + path;
 }
 
 Result<Endpoint> parse_endpoint(std::string_view url) {

@@ -10,10 +10,10 @@
 namespace gavel::client {
 
 struct Endpoint {
-  std::string host;   // name or address; an IPv6 address without brackets
-  std::string port;   // always set: 80 or 443 when the URL has none
-  std::string path;   // the WebSocket target, e.g. "/ws"
-  bool tls = false;   // wss:// or https://
+  std::string host;  // name or address; an IPv6 address without brackets
+  std::string port;  // always set: 80 or 443 when the URL has none
+  std::string path;  // the WebSocket target, e.g. "/ws"
+  bool tls = false;  // wss:// or https://
 
   // "wss://[::1]:8443/ws": for messages and the Host header's view of things.
   std::string url() const;

@@ -2,13 +2,9 @@
 
 namespace gavel::client {
 
-Error local_error(ErrorKind kind, std::string message) {
-  return Error{kind, std::move(message), {}};
-}
+Error local_error(ErrorKind kind, std::string message) { return Error{kind, std::move(message), {}}; }
 
-Error server_error(const v1::Error& error) {
-  return Error{ErrorKind::server, {}, error};
-}
+Error server_error(const v1::Error& error) { return Error{ErrorKind::server, {}, error}; }
 
 std::string error_code_name(v1::ErrorCode code) {
   std::string name = v1::ErrorCode_Name(code);

@@ -10,6 +10,9 @@
 #include <boost/beast/version.hpp>
 #include <boost/beast/websocket.hpp>
 #include <boost/beast/websocket/ssl.hpp>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
 #include <type_traits>
 
 namespace gavel::client::detail {
@@ -47,8 +50,7 @@ class WsTransport final : private Contexts, public Transport {
  public:
   static constexpr bool kTls = std::is_same_v<Next, TlsStream>;
 
-  explicit WsTransport(const TlsOptions& options)
-      : options_(options), resolver_(ioc), ws_(make_stream()) {}
+  explicit WsTransport(const TlsOptions& options) : options_(options), resolver_(ioc), ws_(make_stream()) {}
 
   // The stream copies the verify mode when it is made, but reads the trusted
   // certificates from here at the handshake: the factory loads them here.
@@ -56,12 +58,14 @@ class WsTransport final : private Contexts, public Transport {
 
   void async_open(const Endpoint& endpoint, Done done) override {
     endpoint_ = endpoint;
-    resolver_.async_resolve(endpoint_.host, endpoint_.port,
-                            [this, done = std::move(done)](beast::error_code ec,
-                                                           tcp::resolver::results_type results) {
-                              if (ec) return done(local_error(ErrorKind::connect, "cannot resolve " + endpoint_.host + ": " + ec.message()));
-                              connect(results, done);
-                            });
+    resolver_.async_resolve(
+        endpoint_.host, endpoint_.port,
+        [this, done = std::move(done)](beast::error_code ec, tcp::resolver::results_type results) {
+          if (ec)
+            return done(
+                local_error(ErrorKind::connect, "cannot resolve " + endpoint_.host + ": " + ec.message()));
+          connect(results, done);
+        });
   }
 
   void async_read(Received received) override {
@@ -97,6 +101,12 @@ class WsTransport final : private Contexts, public Transport {
     return ioc.stopped() ? Ran::idle : Ran::timed_out;
   }
 
+  Ran poll_one() override {
+    if (ioc.stopped()) ioc.restart();
+    if (ioc.poll_one() > 0) return Ran::one;
+    return ioc.stopped() ? Ran::idle : Ran::timed_out;
+  }
+
  private:
   websocket::stream<Next> make_stream() {
     if constexpr (kTls) {
@@ -109,15 +119,16 @@ class WsTransport final : private Contexts, public Transport {
   std::string where() const { return endpoint_.host + ":" + endpoint_.port; }
 
   void connect(const tcp::resolver::results_type& results, const Done& done) {
-    beast::get_lowest_layer(ws_).async_connect(
-        results, [this, done](beast::error_code ec, const tcp::endpoint&) {
-          if (ec) return done(local_error(ErrorKind::connect, "cannot connect to " + where() + ": " + ec.message()));
-          if constexpr (kTls) {
-            tls_handshake(done);
-          } else {
-            ws_handshake(done);
-          }
-        });
+    beast::get_lowest_layer(ws_).async_connect(results, [this, done](beast::error_code ec,
+                                                                     const tcp::endpoint&) {
+      if (ec)
+        return done(local_error(ErrorKind::connect, "cannot connect to " + where() + ": " + ec.message()));
+      if constexpr (kTls) {
+        tls_handshake(done);
+      } else {
+        ws_handshake(done);
+      }
+    });
   }
 
   void tls_handshake(const Done& done) {
@@ -135,8 +146,7 @@ class WsTransport final : private Contexts, public Transport {
         std::string message = "TLS handshake with " + where() + " failed: " + ec.message();
         if (ec.category() == net::error::get_ssl_category() &&
             ERR_GET_REASON(static_cast<unsigned long>(ec.value())) == SSL_R_CERTIFICATE_VERIFY_FAILED) {
-          message += " (the server's certificate is not trusted: give its CA file, or accept a "
-                     "self-signed certificate explicitly)";
+          message += " (the server's certificate is not trusted)";
         } else if (ec.category() == net::error::get_ssl_category()) {
           message += " (is the server using TLS on this port?)";
         }
@@ -161,10 +171,11 @@ class WsTransport final : private Contexts, public Transport {
     ws_.async_handshake(response_, host, endpoint_.path, [this, done](beast::error_code ec) {
       if (ec) {
         std::string message = "WebSocket handshake at " + endpoint_.url() + " failed: ";
-        if (response_.result_int() != 0 && response_.result() != beast::http::status::switching_protocols) {
+        if (ec == websocket::error::upgrade_declined) {
           message += "HTTP " + std::to_string(response_.result_int()) + " " + std::string(response_.reason());
         } else {
           message += ec.message();
+          if (!kTls) message += " (if the server uses TLS, use a wss:// or https:// URL)";
         }
         return done(local_error(ErrorKind::connect, std::move(message)));
       }
@@ -211,11 +222,18 @@ Result<std::unique_ptr<Transport>> make_transport(bool tls, const TlsOptions& op
   boost::system::error_code ec;
   if (options.insecure) return std::unique_ptr<Transport>(std::move(transport));
   if (!options.ca_file.empty()) {
+    // OpenSSL says only "asio.ssl error" for a missing file: look first.
+    if (!std::ifstream(options.ca_file)) {
+      return local_error(ErrorKind::tls,
+                         "cannot open the CA file " + options.ca_file + ": " + std::strerror(errno));
+    }
     ctx.load_verify_file(options.ca_file, ec);
-    if (ec) return local_error(ErrorKind::tls, "cannot load the CA file " + options.ca_file + ": " + ec.message());
+    if (ec)
+      return local_error(ErrorKind::tls, "the CA file " + options.ca_file + " holds no PEM certificate");
   } else {
     ctx.set_default_verify_paths(ec);
-    if (ec) return local_error(ErrorKind::tls, "cannot load the system's trusted certificates: " + ec.message());
+    if (ec)
+      return local_error(ErrorKind::tls, "cannot load the system's trusted certificates: " + ec.message());
   }
   return std::unique_ptr<Transport>(std::move(transport));
 }

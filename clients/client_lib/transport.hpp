@@ -41,6 +41,8 @@ class Transport {
 
   // Runs at most one completion handler. `idle`: nothing is pending.
   virtual Ran run_one_until(std::chrono::steady_clock::time_point deadline) = 0;
+  // Runs one handler if one is ready now; `timed_out` when none is.
+  virtual Ran poll_one() = 0;
 };
 
 Result<std::unique_ptr<Transport>> make_transport(bool tls, const TlsOptions& options);

@@ -146,6 +146,7 @@ struct Folder {
     Vote& vote = *s.open_vote();
     vote.live_counts = x.counts;
     vote.live_cast = x.cast;
+    vote.live_at = e.at;
   }
   void operator()(const ev::VoteClosed& x) {
     Vote& vote = *s.open_vote();

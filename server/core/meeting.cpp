@@ -1,7 +1,9 @@
 #include "meeting.hpp"
 
 #include "decider.hpp"
+#include "live_tally.hpp"
 #include "permissions.hpp"
+#include "tally.hpp"
 
 namespace gavel::core {
 
@@ -51,6 +53,21 @@ Result<Decision> Meeting::handle(const Command& command, const Actor& actor, Mil
     decision.events.push_back(std::move(event));
   }
   for (const SecretBallot& ballot : decision.secret_ballots) apply(ballot);
+  return decision;
+}
+
+}  // namespace gavel::core
+
+namespace gavel::core {
+
+Result<Decision> Meeting::publish_live_tally(Millis now) {
+  auto due = live_tally_due(state_);
+  if (!due || now < *due) return make_error(ErrorCode::invalid_state, "暂无实时计票", "no live tally is due");
+  const Vote& vote = *state_.open_vote();
+  ev::LiveTally tally{vote.id, count_ballots(state_, vote), static_cast<std::uint32_t>(vote.voters.size())};
+  Decision decision;
+  decision.events.push_back(Event{state_.seq + 1, now, "", std::move(tally)});
+  apply(decision.events.back());
   return decision;
 }
 

@@ -19,6 +19,10 @@ class Meeting {
   // events are already folded into the state. On error nothing changed.
   Result<Decision> handle(const Command& command, const Actor& actor, Millis now);
 
+  // Publishes the open secret vote's batched live tally when one is due
+  // (see live_tally.hpp); invalid_state when none is.
+  Result<Decision> publish_live_tally(Millis now);
+
   // Folds one recorded event: replay after a restart, and inside handle().
   void apply(const Event& event);
   // Restores a secret ballot from the ballot box after a restart.

@@ -84,6 +84,7 @@ struct Vote {
   std::set<std::string> press_ids;                                // repeats are acknowledged, not counted
   std::vector<ChoiceCount> live_counts;                           // last batched live tally
   std::uint32_t live_cast = 0;
+  Millis live_at = 0;
   std::optional<VoteResult> result;
 };
 

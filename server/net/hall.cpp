@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "codec/codec.hpp"
+#include "core/live_tally.hpp"
 #include "net/log.hpp"
 
 namespace gavel::net {
@@ -26,11 +27,12 @@ std::string error_code_name(core::ErrorCode code) {
 }  // namespace
 
 Hall::Hall(core::Meeting meeting, Doorkeeper doorkeeper, std::unique_ptr<store::LogWriter> writer,
-           Post post, Clock clock)
+           Post post, PostAfter post_after, Clock clock)
     : meeting_(std::move(meeting)),
       doorkeeper_(std::move(doorkeeper)),
       writer_(std::move(writer)),
       post_(std::move(post)),
+      post_after_(std::move(post_after)),
       clock_(std::move(clock)) {}
 
 void Hall::remember(const std::vector<store::StoredEvent>& tail) {
@@ -195,12 +197,15 @@ void Hall::decide(const std::shared_ptr<Peer>& peer, const Guest& guest, std::ui
   std::string who = std::string(role_name(guest.role)) +
                     (guest.participant_id.empty() ? "" : " " + guest.participant_id);
 
-  store::Commit commit;
+  auto audit_entry = [&](std::string outcome) {
+    return store::AuditEntry{now, role_name(guest.role), guest.participant_id, guest.client_name, action,
+                             std::move(outcome), meeting_.state().seq};
+  };
   if (!decided) {
     if (is_officer(guest.role) || decided.error().code == core::ErrorCode::not_allowed) {
-      commit.audit.push_back({now, role_name(guest.role), guest.participant_id, guest.client_name,
-                              action, error_code_name(decided.error().code), meeting_.state().seq});
-      after_durable(std::move(commit), [] {});
+      store::Commit refusal;
+      refusal.audit.push_back(audit_entry(error_code_name(decided.error().code)));
+      after_durable(std::move(refusal), [] {});
     }
     v1::ServerMessage reply;
     reply.set_request_id(request_id);
@@ -208,34 +213,59 @@ void Hall::decide(const std::shared_ptr<Peer>& peer, const Guest& guest, std::ui
     return send(peer, reply);
   }
 
-  std::vector<v1::Event> wire_events;
-  for (const core::Event& event : decided.value().events) {
-    v1::Event wire;
-    codec::to_wire(event, &wire);
-    commit.events.push_back({event.seq, event.at, core::event_name(event.body), event.actor,
-                             wire.SerializeAsString()});
-    wire_events.push_back(std::move(wire));
-  }
-  commit.ballots = decided.value().secret_ballots;
-  commit.checkpoint = std::any_of(decided.value().events.begin(), decided.value().events.end(),
-                                  [](const core::Event& e) { return std::holds_alternative<core::ev::VoteClosed>(e.body); });
-  if (is_officer(guest.role))
-    commit.audit.push_back({now, role_name(guest.role), guest.participant_id, guest.client_name,
-                            action, "ok", meeting_.state().seq});
-  if (!wire_events.empty())
-    log_line("#" + std::to_string(wire_events.back().seq()) + " " + action + " by " + who);
+  std::vector<store::AuditEntry> audit;
+  if (is_officer(guest.role)) audit.push_back(audit_entry("ok"));
+  if (!decided.value().events.empty())
+    log_line("#" + std::to_string(meeting_.state().seq) + " " + action + " by " + who);
 
   std::weak_ptr<Peer> weak = peer;
   auto result = std::make_shared<core::Result<core::Decision>>(std::move(decided));
-  after_durable(std::move(commit), [this, weak, request_id, answer = std::move(answer), result,
-                                    events = std::move(wire_events)]() mutable {
-    published(std::move(events));
+  record(result->value(), std::move(audit), [this, weak, request_id, answer = std::move(answer), result] {
     if (auto p = weak.lock()) {
       v1::ServerMessage reply;
       reply.set_request_id(request_id);
       answer(reply, *result);
       send(p, reply);
     }
+  });
+}
+
+void Hall::record(const core::Decision& decision, std::vector<store::AuditEntry> audit,
+                  std::function<void()> then) {
+  store::Commit commit;
+  commit.audit = std::move(audit);
+  std::vector<v1::Event> wire_events;
+  for (const core::Event& event : decision.events) {
+    v1::Event wire;
+    codec::to_wire(event, &wire);
+    commit.events.push_back({event.seq, event.at, core::event_name(event.body), event.actor,
+                             wire.SerializeAsString()});
+    wire_events.push_back(std::move(wire));
+  }
+  commit.ballots = decision.secret_ballots;
+  commit.checkpoint = std::any_of(decision.events.begin(), decision.events.end(), [](const core::Event& e) {
+    return std::holds_alternative<core::ev::VoteClosed>(e.body);
+  });
+  after_durable(std::move(commit), [this, events = std::move(wire_events), then = std::move(then)]() mutable {
+    published(std::move(events));
+    then();
+    consider_live_tally();
+  });
+}
+
+void Hall::consider_live_tally() {
+  auto due = core::live_tally_due(meeting_.state());
+  if (!due) return;
+  core::Millis now = clock_();
+  if (now >= *due) {
+    if (auto tally = meeting_.publish_live_tally(now)) record(tally.value(), {}, [] {});
+    return;
+  }
+  if (live_tally_scheduled_) return;
+  live_tally_scheduled_ = true;
+  post_after_(*due - now, [self = shared_from_this()] {
+    self->live_tally_scheduled_ = false;
+    self->consider_live_tally();
   });
 }
 

@@ -21,10 +21,11 @@ namespace gavel::net {
 class Hall : public std::enable_shared_from_this<Hall> {
  public:
   using Post = std::function<void(std::function<void()>)>;
+  using PostAfter = std::function<void(core::Millis delay, std::function<void()>)>;
   using Clock = std::function<core::Millis()>;
 
   Hall(core::Meeting meeting, Doorkeeper doorkeeper, std::unique_ptr<store::LogWriter> writer,
-       Post post, Clock clock);
+       Post post, PostAfter post_after, Clock clock);
 
   // Seeds the resume buffer with the log's tail after a restart.
   void remember(const std::vector<store::StoredEvent>& tail);
@@ -55,8 +56,13 @@ class Hall : public std::enable_shared_from_this<Hall> {
   using Answer = std::function<void(v1::ServerMessage&, const core::Result<core::Decision>&)>;
   void decide(const std::shared_ptr<Peer>& peer, const Guest& guest, std::uint64_t request_id,
               core::Command command, Answer answer);
+  // Makes a decision durable, then broadcasts its events and calls `then`.
+  void record(const core::Decision& decision, std::vector<store::AuditEntry> audit,
+              std::function<void()> then);
   // Calls `then` on the strand once everything submitted so far is durable.
   void after_durable(store::Commit commit, std::function<void()> then);
+  // Publishes a secret vote's batched live tally when due, or sets a timer for it.
+  void consider_live_tally();
   void published(std::vector<v1::Event> events);
   void flush();
 
@@ -68,11 +74,13 @@ class Hall : public std::enable_shared_from_this<Hall> {
   Doorkeeper doorkeeper_;
   std::unique_ptr<store::LogWriter> writer_;
   Post post_;
+  PostAfter post_after_;
   Clock clock_;
   std::unordered_map<const Peer*, Guest> peers_;
   std::deque<v1::Event> recent_;          // for clients that resume
   std::vector<v1::Event> unflushed_;      // durable, not yet broadcast
   bool flush_scheduled_ = false;
+  bool live_tally_scheduled_ = false;
 };
 
 }  // namespace gavel::net

@@ -54,7 +54,14 @@ Server::Server(ServerOptions options, core::Meeting meeting, Doorkeeper doorkeep
     : impl_(std::make_unique<Impl>(std::move(options))) {
   auto strand = asio::make_strand(impl_->io);
   auto post = [strand](std::function<void()> work) { asio::post(strand, std::move(work)); };
-  auto hall = std::make_shared<Hall>(std::move(meeting), std::move(doorkeeper), std::move(writer), post, wall_ms);
+  auto post_after = [strand](core::Millis delay, std::function<void()> work) {
+    auto timer = std::make_shared<asio::steady_timer>(strand, std::chrono::milliseconds(delay));
+    timer->async_wait([timer, work = std::move(work)](beast::error_code ec) {
+      if (!ec) work();
+    });
+  };
+  auto hall = std::make_shared<Hall>(std::move(meeting), std::move(doorkeeper), std::move(writer), post,
+                                     post_after, wall_ms);
   hall->remember(tail);
   impl_->hall = std::make_shared<HallHandle>(HallHandle{std::move(hall), strand});
 }

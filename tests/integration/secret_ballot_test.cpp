@@ -30,7 +30,7 @@ GaveldProcess::Options assembly() {
 }
 
 // Starts the meeting, checks in V01..Vn, and opens a secret vote on a motion.
-void open_secret_vote(const GaveldProcess& server, int voters) {
+void open_secret_vote(const GaveldProcess& server, int voters, bool live_tally = false) {
   auto chair = server.connect_as("chair");
   ASSERT_TRUE(chair->call(cmd::start_meeting()));
   for (int i = 1; i <= voters; ++i) ASSERT_TRUE(chair->call(cmd::check_in(voter(i))));
@@ -38,7 +38,9 @@ void open_secret_vote(const GaveldProcess& server, int voters) {
   auto motion = server.connect_participant("V01")->call(cmd::propose("3号楼加装电梯"));
   ASSERT_TRUE(motion);
   ASSERT_TRUE(server.connect_participant("V02")->call(cmd::second(motion.value().created_id())));
-  ASSERT_TRUE(chair->call(cmd::open_vote(motion.value().created_id(), true)));
+  auto open = cmd::open_vote(motion.value().created_id(), true);
+  open.mutable_open_vote()->mutable_spec()->set_live_tally(live_tally);
+  ASSERT_TRUE(chair->call(open));
 }
 
 class Database {
@@ -220,6 +222,29 @@ TEST(SecretBallot, RepeatedPressIsAcknowledgedAndCountedOnce) {
   const auto& result = display->welcome().snapshot().votes(0).result();
   EXPECT_EQ(result.cast(), 1u);
   EXPECT_EQ(result.counts(1).count(), 1u);
+}
+
+TEST(SecretBallot, LiveTallyArrivesInABatchOfFiveAfterThreeSeconds) {
+  GaveldProcess server(assembly());
+  open_secret_vote(server, 12, true);
+  auto display = server.connect_as("display");
+  for (int i = 1; i <= 5; ++i) ASSERT_TRUE(server.connect_participant(voter(i))->call(cmd::cast(i == 5 ? 1u : 0u)));
+  std::optional<v1::LiveTally> tally;
+  ASSERT_TRUE(wait_until([&] {
+    while (auto message = display->next(std::chrono::milliseconds(50))) {
+      if (message->has_snapshot()) {
+        EXPECT_EQ(message->snapshot().current_vote().counts_size() > 0, tally.has_value());
+      }
+      if (message->has_events()) {
+        for (const auto& e : message->events().events())
+          if (e.has_live_tally()) tally = e.live_tally();
+      }
+    }
+    return tally.has_value();
+  }, std::chrono::seconds(10)));
+  EXPECT_EQ(tally->cast(), 5u);
+  EXPECT_EQ(tally->counts(0).count(), 4u);
+  EXPECT_EQ(tally->counts(1).count(), 1u);
 }
 
 TEST(SecretBallot, TallyAfterKillNineIsExactlyTheDurableLastChangedBallots) {

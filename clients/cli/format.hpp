@@ -1,0 +1,34 @@
+// What gavelctl prints: acks, events, the status summary, the queue and the
+// roster, as text for people (UTF-8) or as JSON for scripts. Pure apart from
+// the local time zone in local_clock(); any thread.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "gavel/v1/envelope.pb.h"
+#include "names.hpp"
+
+namespace gavel::cli {
+
+// "ok seq=14 id=3", plus "receipt=…" for a secret ballot.
+std::string format_ack(const v1::Ack& ack);
+// "#12 09:14:03 speech_started P07 张秀英 limit 300s"; `clock` is the event's
+// time as local_clock() gives it.
+std::string format_event(const v1::Event& event, const Names& names, std::string_view clock);
+// "09:14:03" in this machine's time zone.
+std::string local_clock(std::int64_t unix_ms);
+// "3:12"; "-0:15" in overtime.
+std::string minutes_seconds(std::int64_t ms);
+
+// Several lines; `now_ms` is the server's clock, for the time left.
+std::string format_status(const v1::MeetingSnapshot& snapshot, std::int64_t now_ms, const Names& names);
+std::string format_queue(const v1::MeetingSnapshot& snapshot, const Names& names);
+std::string format_roster(const v1::MeetingSnapshot& snapshot);
+
+// One line of JSON with the proto's field names (64-bit numbers as strings,
+// as the protobuf JSON mapping has them).
+std::string to_json(const google::protobuf::Message& message);
+
+}  // namespace gavel::cli

@@ -1,0 +1,79 @@
+// What one gavelctl run is asked to do, as parsed from its arguments before
+// any file or network is touched, so parsing can be tested on its own.
+// Plain data, any thread.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "client_lib/connection.hpp"
+#include "client_lib/tls_options.hpp"
+#include "gavel/v1/envelope.pb.h"
+
+namespace gavel::cli {
+
+struct GlobalOptions {
+  std::string server;  // empty: access.json's URL, else the local default
+  std::string token;   // wins over the access file's
+  std::string access_path;
+  v1::Role role = v1::ROLE_CHAIR;  // whose token to take from the access file
+  std::string as_participant;      // take this person's token from participants.csv
+  bool json = false;
+  client::TlsOptions tls;
+  std::chrono::milliseconds timeout = client::kDefaultTimeout;
+};
+
+// A command sent as it is.
+struct SendCommand {
+  v1::Command command;
+};
+// A ballot whose choices may be option numbers or texts: they are looked up
+// in the open vote, which only the server's snapshot knows.
+struct CastVote {
+  std::vector<std::string> choices;
+  std::uint64_t vote_id = 0;  // 0: the open vote
+  std::string reason;
+  std::string receipt;
+  std::string press_id;
+};
+struct ShowStatus {};
+struct ShowRoster {};
+struct ListSpeakers {};
+struct Watch {
+  std::optional<std::uint64_t> resume_after;  // set: print what was missed since
+};
+using Action = std::variant<SendCommand, CastVote, ShowStatus, ShowRoster, ListSpeakers, Watch>;
+
+struct Invocation {
+  GlobalOptions options;
+  Action action;
+};
+
+// `gavelctl ... --help`: print it and exit 0.
+struct Help {
+  std::string text;
+};
+// Wrong arguments: print the message and exit 2. `topic` names the command
+// whose --help would have helped ("vote"), empty for the global options.
+struct UsageError {
+  std::string message;
+  std::string topic;
+};
+
+using Parsed = std::variant<Invocation, Help, UsageError>;
+
+// Defaults from the environment: GAVEL_SERVER, GAVEL_TOKEN, GAVEL_ACCESS.
+struct Environment {
+  std::string server;
+  std::string token;
+  std::string access;
+};
+
+// argv without the program name.
+Parsed parse_command_line(const std::vector<std::string>& args, const Environment& env = {});
+
+}  // namespace gavel::cli

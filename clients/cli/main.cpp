@@ -1,0 +1,45 @@
+// gavelctl: parse, then run. Ctrl-C ends `watch` cleanly through a flag the
+// run loop polls; the handler does nothing else.
+#include <csignal>
+#include <cstdlib>
+#include <iostream>
+
+#include "invocation.hpp"
+#include "run.hpp"
+
+namespace {
+
+std::atomic<bool> g_stop{false};
+static_assert(std::atomic<bool>::is_always_lock_free, "set from a signal handler");
+
+extern "C" void on_signal(int) { g_stop.store(true); }
+
+std::string env(const char* name) {
+  const char* value = std::getenv(name);
+  return value ? value : "";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace gavel::cli;
+  const std::vector<std::string> args(argv + 1, argv + argc);
+  const Parsed parsed =
+      parse_command_line(args, {env("GAVEL_SERVER"), env("GAVEL_TOKEN"), env("GAVEL_ACCESS")});
+
+  if (const auto* help = std::get_if<Help>(&parsed)) {
+    std::cout << help->text;
+    return kExitOk;
+  }
+  if (const auto* usage = std::get_if<UsageError>(&parsed)) {
+    std::cerr << "gavelctl: " << usage->message << " (see gavelctl "
+              << (usage->topic.empty() ? "" : usage->topic + " ") << "--help)\n";
+    return kExitUsage;
+  }
+  const Invocation& invocation = std::get<Invocation>(parsed);
+  if (std::holds_alternative<Watch>(invocation.action)) {
+    std::signal(SIGINT, on_signal);
+    std::signal(SIGTERM, on_signal);
+  }
+  return run(invocation, std::cout, std::cerr, g_stop);
+}

@@ -1,0 +1,166 @@
+// The entry point of parsing: the global options, wherever they stand, then
+// the command. The read-only commands (status, roster, watch) are here too.
+#include <algorithm>
+#include <charconv>
+
+#include "help.hpp"
+#include "parse_groups.hpp"
+
+namespace gavel::cli {
+
+GroupParsed parse_status(Words words) {
+  return with_args(words, {}, "status", [](const Args& a) -> GroupParsed {
+    if (auto e = a.expect(0, 0, "")) return *e;
+    return Action{ShowStatus{}};
+  });
+}
+
+GroupParsed parse_roster(Words words) {
+  return with_args(words, {}, "roster", [](const Args& a) -> GroupParsed {
+    if (auto e = a.expect(0, 0, "")) return *e;
+    return Action{ShowRoster{}};
+  });
+}
+
+GroupParsed parse_watch(Words words) {
+  return with_args(words, {{"--resume"}}, "watch", [](const Args& a) -> GroupParsed {
+    if (auto e = a.expect(0, 0, "")) return *e;
+    Watch watch;
+    if (a.has("--resume")) {
+      auto seq = a.number(a.value("--resume"), "--resume");
+      if (!seq) return seq.error();
+      // The protocol's resume_after_seq 0 means "no resume".
+      if (seq.value() == 0) return a.error("--resume SEQ must be 1 or more: the last event seen");
+      watch.resume_after = seq.value();
+    }
+    return Action{watch};
+  });
+}
+
+namespace {
+
+constexpr std::pair<std::string_view, SubParser> kCommands[] = {
+    {"meeting", parse_meeting},   {"item", parse_item},         {"opinion", parse_opinion},
+    {"checkin", parse_checkin},   {"checkout", parse_checkout}, {"interest", parse_interest},
+    {"speakers", parse_speakers}, {"speak", parse_speakers},    {"timer", parse_timer},
+    {"dissent", parse_dissent},   {"motion", parse_motion},     {"vote", parse_vote},
+    {"resolution", parse_resolution}, {"minutes", parse_minutes}, {"status", parse_status},
+    {"roster", parse_roster},     {"watch", parse_watch},
+};
+
+constexpr std::string_view kValueOptions[] = {"--server", "--token", "--access", "--role",
+                                             "--as", "--ca", "--timeout"};
+constexpr std::string_view kSwitches[] = {"--json", "--insecure"};
+
+UsageError global_error(std::string message) { return UsageError{std::move(message), {}}; }
+
+// Takes the global options out of `args`, leaving the command's words.
+std::optional<UsageError> take_globals(const std::vector<std::string>& args, GlobalOptions& options,
+                                       std::vector<std::string>& rest, bool& help) {
+  bool seen_command = false;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& word = args[i];
+    if (word == "--") {
+      rest.insert(rest.end(), args.begin() + static_cast<std::ptrdiff_t>(i), args.end());
+      break;
+    }
+    if (!seen_command && (word == "-h" || word == "--help")) {
+      help = true;
+      continue;
+    }
+    const auto eq = word.find('=');
+    const std::string name = word.substr(0, eq);
+    if (std::find(std::begin(kSwitches), std::end(kSwitches), name) != std::end(kSwitches)) {
+      if (eq != std::string::npos) return global_error(name + " takes no value");
+      (name == "--json" ? options.json : options.tls.insecure) = true;
+      continue;
+    }
+    if (std::find(std::begin(kValueOptions), std::end(kValueOptions), name) == std::end(kValueOptions)) {
+      seen_command = seen_command || !word.starts_with("-");
+      rest.push_back(word);
+      continue;
+    }
+    std::string value;
+    if (eq != std::string::npos) {
+      value = word.substr(eq + 1);
+    } else if (i + 1 < args.size()) {
+      value = args[++i];
+    } else {
+      return global_error(name + " needs a value");
+    }
+    if (name == "--server") {
+      options.server = value;
+    } else if (name == "--token") {
+      options.token = value;
+    } else if (name == "--access") {
+      options.access_path = value;
+    } else if (name == "--as") {
+      options.as_participant = value;
+    } else if (name == "--ca") {
+      options.tls.ca_file = value;
+    } else if (name == "--role") {
+      const auto role = from_word(kRoles, value);
+      if (!role || (*role != v1::ROLE_CHAIR && *role != v1::ROLE_SECRETARY && *role != v1::ROLE_DISPLAY)) {
+        return global_error("--role must be chair, secretary or display (participants use --token)");
+      }
+      options.role = *role;
+    } else {
+      int seconds = 0;
+      const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), seconds);
+      if (ec != std::errc() || end != value.data() + value.size() || seconds < 1 || seconds > 3600) {
+        return global_error("--timeout must be a number of seconds from 1 to 3600");
+      }
+      options.timeout = std::chrono::seconds(seconds);
+    }
+  }
+  if (options.tls.insecure && !options.tls.ca_file.empty()) {
+    return global_error("--insecure and --ca exclude each other");
+  }
+  if (!options.as_participant.empty() && options.access_path.empty()) {
+    return global_error(
+        "--as PID reads participants.csv beside the access file: give --access DIR/access.json");
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+Parsed parse_command_line(const std::vector<std::string>& args, const Environment& env) {
+  Invocation invocation;
+  GlobalOptions& options = invocation.options;
+  options.server = env.server;
+  options.token = env.token;
+  options.access_path = env.access;
+
+  std::vector<std::string> rest;
+  bool help = false;
+  if (auto error = take_globals(args, options, rest, help)) return *error;
+  if (rest.empty() || rest.front() == "help") {
+    if (rest.size() > 1) {
+      const std::string_view page = command_help(rest[1]);
+      if (page.empty()) return global_error("no help for unknown command '" + rest[1] + "'");
+      return Help{std::string(page)};
+    }
+    if (help || !rest.empty()) return Help{std::string(overview_help())};
+    return global_error("no command given");
+  }
+  if (help) {
+    const std::string_view page = command_help(rest.front());
+    return Help{std::string(page.empty() ? overview_help() : page)};
+  }
+
+  const auto command = std::find_if(std::begin(kCommands), std::end(kCommands),
+                                    [&](const auto& c) { return c.first == rest.front(); });
+  if (command == std::end(kCommands)) return global_error("unknown command '" + rest.front() + "'");
+  GroupParsed parsed = command->second(Words(rest).subspan(1));
+  if (auto* h = std::get_if<Help>(&parsed)) return std::move(*h);
+  if (auto* e = std::get_if<UsageError>(&parsed)) return std::move(*e);
+
+  if (options.token.empty() && options.access_path.empty()) {
+    return global_error("no token: give --token T or --access DIR/access.json (or set GAVEL_ACCESS)");
+  }
+  invocation.action = std::move(std::get<Action>(parsed));
+  return invocation;
+}
+
+}  // namespace gavel::cli

@@ -1,0 +1,99 @@
+// dissent, resolution, minutes: what the secretary writes down.
+#include <cctype>
+
+#include "parse_groups.hpp"
+
+namespace gavel::cli {
+
+namespace {
+
+// The server stores the deadline as text; catch the typos it would keep.
+bool is_iso_date(const std::string& s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u}) {
+    if (!std::isdigit(static_cast<unsigned char>(s[i]))) return false;
+  }
+  const int month = std::stoi(s.substr(5, 2));
+  const int day = std::stoi(s.substr(8, 2));
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+GroupParsed add_dissent(const Args& a) {
+  if (auto e = a.expect(1, SIZE_MAX, "TEXT")) return *e;
+  if (a.has("--who") && a.has("--anonymous")) return a.error("--who and --anonymous exclude each other");
+  auto kind = a.word_flag("--kind", kDissentKinds, v1::DISSENT_DISAGREEMENT);
+  if (!kind) return kind.error();
+  v1::Command c;
+  auto* d = c.mutable_record_dissent();
+  d->set_item_id(a.value("--item"));
+  d->set_kind(kind.value());
+  d->set_participant_id(a.value("--who"));
+  d->set_anonymous(a.has("--anonymous"));
+  d->set_text(a.text_from(0));
+  return send(std::move(c));
+}
+
+GroupParsed add_resolution(const Args& a) {
+  if (!a.has("--motion")) return a.error("--motion MID is required");
+  auto motion = a.number(a.value("--motion"), "--motion");
+  if (!motion) return motion.error();
+  if (a.value("--responsible").empty()) return a.error("--responsible WHO is required");
+  const std::string deadline = a.value("--deadline");
+  if (deadline.empty()) return a.error("--deadline YYYY-MM-DD is required");
+  if (!is_iso_date(deadline)) {
+    return a.error("--deadline must be a date like 2027-03-31, not '" + deadline + "'");
+  }
+  v1::Command c;
+  auto* r = c.mutable_record_resolution();
+  r->set_motion_id(motion.value());
+  r->set_responsible(a.value("--responsible"));
+  r->set_deadline(deadline);
+  r->set_text(a.text_from(0));
+  return send(std::move(c));
+}
+
+}  // namespace
+
+GroupParsed parse_dissent(Words words) {
+  return dispatch("dissent", words, {
+      {"add", [](Words rest) {
+         return with_args(rest, {{"--item"}, {"--kind"}, {"--who"}, {"--anonymous", false}}, "dissent add",
+                          add_dissent);
+       }},
+      {"reply", [](Words rest) {
+         return with_args(rest, {}, "dissent reply", [](const Args& a) -> GroupParsed {
+           if (auto e = a.expect(2, SIZE_MAX, "ID and TEXT")) return *e;
+           auto id = a.number(a.positional()[0], "the dissent record ID");
+           if (!id) return id.error();
+           v1::Command c;
+           c.mutable_reply_dissent()->set_dissent_id(id.value());
+           c.mutable_reply_dissent()->set_reply(a.text_from(1));
+           return send(std::move(c));
+         });
+       }},
+  });
+}
+
+GroupParsed parse_resolution(Words words) {
+  return dispatch("resolution", words, {
+      {"add", [](Words rest) {
+         return with_args(rest, {{"--motion"}, {"--responsible"}, {"--deadline"}}, "resolution add",
+                          add_resolution);
+       }},
+  });
+}
+
+GroupParsed parse_minutes(Words words) {
+  return dispatch("minutes", words, {
+      {"sign", [](Words rest) {
+         return with_args(rest, {}, "minutes sign", [](const Args& a) -> GroupParsed {
+           if (auto e = a.expect(1, SIZE_MAX, "NAME")) return *e;
+           v1::Command c;
+           c.mutable_sign_minutes()->set_signed_by(a.text_from(0));
+           return send(std::move(c));
+         });
+       }},
+  });
+}
+
+}  // namespace gavel::cli

@@ -1,0 +1,133 @@
+#include "run.hpp"
+
+#include "ballot.hpp"
+#include "client_lib/connection.hpp"
+#include "format.hpp"
+#include "target.hpp"
+
+namespace gavel::cli {
+
+namespace {
+
+constexpr std::chrono::milliseconds kStopPoll{250};
+
+int fail(std::ostream& err, const client::Error& error) {
+  err << "gavelctl: " << client::describe(error) << "\n";
+  return error.kind == client::ErrorKind::bad_url ? kExitUsage : kExitFailed;
+}
+
+// A TLS failure before either trust option was tried is most likely a
+// self-signed room certificate: name the two ways on.
+int fail_to_open(std::ostream& err, const client::Error& error, const client::TlsOptions& tls) {
+  if (error.kind != client::ErrorKind::tls || tls.insecure || !tls.ca_file.empty()) return fail(err, error);
+  err << "gavelctl: " << client::describe(error)
+      << "; use --ca FILE, or --insecure to accept a self-signed certificate\n";
+  return kExitFailed;
+}
+
+int send(client::Connection& connection, const v1::Command& command, const GlobalOptions& options,
+         std::ostream& out, std::ostream& err) {
+  auto ack = connection.call(command, options.timeout);
+  if (!ack) return fail(err, ack.error());
+  out << (options.json ? to_json(ack.value()) : format_ack(ack.value())) << "\n";
+  return kExitOk;
+}
+
+int watch(client::Connection& connection, const Watch& request, const GlobalOptions& options,
+          std::ostream& out, std::ostream& err, const std::atomic<bool>& stop) {
+  const v1::Welcome& welcome = connection.welcome();
+  Names names;
+  names.learn(welcome.snapshot());
+  std::uint64_t printed = welcome.snapshot().seq();
+  auto print = [&](const v1::Event& event) {
+    // Missed events and live ones may overlap at the seam; print each once.
+    if (event.seq() <= printed && event.seq() != 0) return;
+    printed = std::max(printed, event.seq());
+    names.learn(event);
+    out << (options.json ? to_json(event) : format_event(event, names, local_clock(event.at_ms())))
+        << std::endl;
+  };
+
+  if (request.resume_after) {
+    if (!welcome.resumed()) {
+      err << "gavelctl: the server no longer holds the events after #" << *request.resume_after
+          << "; watching from #" << welcome.snapshot().seq() << "\n";
+    } else {
+      printed = *request.resume_after;
+      for (const v1::Event& event : welcome.missed()) print(event);
+    }
+  }
+
+  while (!stop.load()) {
+    auto message = connection.next(kStopPoll);
+    if (!message) {
+      if (connection.is_open()) continue;
+      const auto& why = connection.failure();
+      return fail(err, why ? *why : client::local_error(client::ErrorKind::closed, "the connection ended"));
+    }
+    if (message->has_events()) {
+      for (const v1::Event& event : message->events().events()) print(event);
+    } else if (message->has_snapshot()) {
+      names.learn(message->snapshot());
+    } else if (message->has_error()) {
+      err << "gavelctl: " << client::describe(client::server_error(message->error())) << "\n";
+    }
+  }
+  connection.close();
+  return kExitOk;
+}
+
+}  // namespace
+
+int run(const Invocation& invocation, std::ostream& out, std::ostream& err, const std::atomic<bool>& stop) {
+  const GlobalOptions& options = invocation.options;
+  auto target = resolve_target(options);
+  if (!target) return fail(err, target.error());
+
+  const auto* watching = std::get_if<Watch>(&invocation.action);
+  const std::uint64_t resume = watching && watching->resume_after ? *watching->resume_after : 0;
+  auto opened = client::Connection::open(target.value().endpoint, target.value().token, resume,
+                                         "gavelctl " GAVEL_VERSION, options.tls, options.timeout);
+  if (!opened) return fail_to_open(err, opened.error(), options.tls);
+  client::Connection& connection = *opened.value();
+  const v1::MeetingSnapshot& snapshot = connection.welcome().snapshot();
+  Names names;
+  names.learn(snapshot);
+
+  return std::visit(
+      [&](const auto& action) -> int {
+        using A = std::decay_t<decltype(action)>;
+        if constexpr (std::is_same_v<A, SendCommand>) {
+          return send(connection, action.command, options, out, err);
+        } else if constexpr (std::is_same_v<A, CastVote>) {
+          auto command = ballot_command(action, snapshot);
+          if (!command) {
+            err << "gavelctl: " << command.error().message << "\n";
+            return kExitUsage;
+          }
+          return send(connection, command.value(), options, out, err);
+        } else if constexpr (std::is_same_v<A, ShowStatus>) {
+          out << (options.json ? to_json(snapshot) + "\n"
+                               : format_status(snapshot, connection.server_now_ms(), names));
+          return kExitOk;
+        } else if constexpr (std::is_same_v<A, ShowRoster>) {
+          if (!options.json) {
+            out << format_roster(snapshot);
+            return kExitOk;
+          }
+          out << "[";
+          for (int i = 0; i < snapshot.roster_size(); ++i)
+            out << (i ? "," : "") << to_json(snapshot.roster(i));
+          out << "]\n";
+          return kExitOk;
+        } else if constexpr (std::is_same_v<A, ListSpeakers>) {
+          out << (options.json ? to_json(snapshot.queue()) + "\n" : format_queue(snapshot, names));
+          return kExitOk;
+        } else {
+          return watch(connection, action, options, out, err, stop);
+        }
+      },
+      invocation.action);
+}
+
+}  // namespace gavel::cli
