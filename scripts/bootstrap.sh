@@ -10,7 +10,7 @@ packages=(
   libsqlite3-dev sqlite3 libtomlplusplus-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libimgui-dev libglfw3-dev libgl-dev libgl1-mesa-dri libqrencode-dev libpng-dev
-  fonts-noto-cjk xvfb xauth openssl
+  libstb-dev fonts-noto-cjk xvfb xauth openssl
 )
 
 missing=()

@@ -8,6 +8,8 @@
 namespace gavel::net {
 
 namespace {
+constexpr int kSendBuffer = 64 * 1024;
+
 core::Millis wall_ms() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
              std::chrono::system_clock::now().time_since_epoch()).count();
@@ -32,6 +34,10 @@ struct Server::Impl {
         log_line("accept failed: " + ec.message());
       } else {
         socket.set_option(tcp::no_delay(true), ec);
+        // A fixed kernel send buffer: auto-tuning could give each of
+        // thousands of phones megabytes, and would hide a stalled reader
+        // from the session's own bounded queue.
+        socket.set_option(asio::socket_base::send_buffer_size(kSendBuffer), ec);
         start(std::move(socket));
       }
       if (acceptor.is_open()) accept();

@@ -26,7 +26,7 @@ std::string voter(int i) {
 }
 
 GaveldProcess::Options assembly() {
-  return {.tls = false, .meeting = std::string(GAVEL_FIXTURES) + "/assembly/meeting.toml"};
+  return {.tls = false, .meeting = std::string(GAVEL_FIXTURES) + "/assembly/meeting.toml", .web = {}};
 }
 
 // Starts the meeting, checks in V01..Vn, and opens a secret vote on a motion.

@@ -57,13 +57,14 @@ void GaveldProcess::start() {
     std::string meeting = options_.meeting.empty() ? std::string(GAVEL_FIXTURES) + "/meeting.toml"
                                                    : options_.meeting.string();
     std::string cert = (data_ / "tls.crt").string(), key = (data_ / "tls.key").string();
-    if (options_.tls)
-      execl(GAVELD_PATH, "gaveld", "--data", data_.c_str(), "--port", "0", "--bind", "127.0.0.1",
-            "--meeting", meeting.c_str(), "--tls-cert", cert.c_str(), "--tls-key", key.c_str(),
-            static_cast<char*>(nullptr));
-    else
-      execl(GAVELD_PATH, "gaveld", "--data", data_.c_str(), "--port", "0", "--bind", "127.0.0.1",
-            "--meeting", meeting.c_str(), static_cast<char*>(nullptr));
+    std::vector<std::string> args = {"gaveld", "--data", data_.string(), "--port", "0", "--bind", "127.0.0.1",
+                                     "--meeting", meeting};
+    if (options_.tls) args.insert(args.end(), {"--tls-cert", cert, "--tls-key", key});
+    if (!options_.web.empty()) args.insert(args.end(), {"--web", options_.web.string()});
+    std::vector<char*> argv;
+    for (auto& arg : args) argv.push_back(arg.data());
+    argv.push_back(nullptr);
+    execv(GAVELD_PATH, argv.data());
     _exit(127);
   }
   if (!wait_until([&] { return std::filesystem::exists(data_ / "access.json"); }))

@@ -23,6 +23,7 @@ class GaveldProcess {
   struct Options {
     bool tls = false;  // a fresh self-signed certificate, trusted by connect()
     std::filesystem::path meeting;  // default: tests/integration/fixtures/meeting.toml
+    std::filesystem::path web;      // --web: the web clients' folder, if any
   };
   // Starts gaveld on the fixture meeting (tests/integration/fixtures).
   GaveldProcess() : GaveldProcess(Options{}) {}

@@ -23,9 +23,15 @@ using tcp = boost::asio::ip::tcp;
 
 class RawSocket {
  public:
-  RawSocket(const std::string& host, const std::string& port) : ws_(io_) {
+  // `receive_buffer` > 0 shrinks the kernel's receive buffer (and turns off
+  // its auto-tuning), as on a phone that cannot keep up.
+  RawSocket(const std::string& host, const std::string& port, int receive_buffer = 0) : ws_(io_) {
     tcp::resolver resolver(io_);
-    beast::get_lowest_layer(ws_).connect(resolver.resolve(host, port));
+    auto endpoint = *resolver.resolve(host, port).begin();
+    auto& socket = beast::get_lowest_layer(ws_).socket();
+    socket.open(endpoint.endpoint().protocol());
+    if (receive_buffer > 0) socket.set_option(boost::asio::socket_base::receive_buffer_size(receive_buffer));
+    socket.connect(endpoint.endpoint());
     beast::get_lowest_layer(ws_).expires_after(std::chrono::seconds(10));
     ws_.handshake(host + ":" + port, "/ws");
     ws_.binary(true);
@@ -42,12 +48,16 @@ class RawSocket {
   }
   bool send(const v1::ClientMessage& message) { return send(message.SerializeAsString()); }
 
-  // The next message, or nullopt when the server closed (see close_code()).
+  // The next message, or nullopt when the server closed (see close_code())
+  // or nothing came within 10 seconds.
   std::optional<v1::ServerMessage> receive() {
     beast::flat_buffer buffer;
     beast::error_code ec;
+    // Beast's timeouts apply to asynchronous operations only.
     beast::get_lowest_layer(ws_).expires_after(std::chrono::seconds(10));
-    ws_.read(buffer, ec);
+    ws_.async_read(buffer, [&](beast::error_code e, std::size_t) { ec = e; });
+    io_.restart();
+    io_.run();
     if (ec) return std::nullopt;
     v1::ServerMessage message;
     auto data = buffer.data();

@@ -1,0 +1,43 @@
+// The strip across the top: the meeting's title, attendance against the
+// quorum, and the time.
+#include <ctime>
+
+#include "ui/panels.hpp"
+
+namespace gavel::display {
+
+namespace {
+
+std::string wall_clock(std::int64_t unix_ms) {
+  const std::time_t seconds = static_cast<std::time_t>(unix_ms / 1000);
+  std::tm local{};
+  localtime_r(&seconds, &local);
+  char text[8];
+  std::strftime(text, sizeof text, "%H:%M", &local);
+  return text;
+}
+
+}  // namespace
+
+void draw_header(Canvas& c, const Frame& f, Box box) {
+  c.rect(box.min, box.max, palette::kPanel);
+  const float pad = c.u(48);
+  const float px = c.metrics().text_px * 1.1f;
+  const float y = box.min.y + (box.height() - px) / 2;
+  const v1::Attendance& attendance = f.snapshot.attendance();
+
+  float right = box.max.x - pad;
+  right -= c.line(c.fonts().heading, px, right, y, palette::kText, wall_clock(f.server_now_ms), 0, Align::right).x;
+  right -= c.u(56);
+  const char* quorum = tr(f.lang, attendance.quorate() ? Text::quorate : Text::not_quorate);
+  right -= c.line(c.fonts().text, px, right, y, attendance.quorate() ? palette::kGood : palette::kBad, quorum, 0,
+                  Align::right).x;
+  right -= c.u(28);
+  const std::string present = fill(tr(f.lang, Text::checked_in), {std::to_string(attendance.present())});
+  right -= c.line(c.fonts().text, px, right, y, palette::kText, present, 0, Align::right).x;
+
+  const float title_width = right - c.u(56) - (box.min.x + pad);
+  c.line(c.fonts().heading, px, box.min.x + pad, y, palette::kText, f.snapshot.info().title(), title_width);
+}
+
+}  // namespace gavel::display
