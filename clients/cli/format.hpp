@@ -1,6 +1,6 @@
 // What gavelctl prints: acks, events, the status summary, the queue and the
 // roster, as text for people (UTF-8) or as JSON for scripts. Pure apart from
-// the local time zone in local_clock(); any thread.
+// the local time zone (client::local_time); any thread.
 #pragma once
 
 #include <cstdint>
@@ -15,10 +15,8 @@ namespace gavel::cli {
 // "ok seq=14 id=3", plus "receipt=…" for a secret ballot.
 std::string format_ack(const v1::Ack& ack);
 // "#12 09:14:03 speech_started P07 张秀英 limit 300s"; `clock` is the event's
-// time as local_clock() gives it.
+// local time, e.g. client::local_time(at_ms, "%H:%M:%S").
 std::string format_event(const v1::Event& event, const Names& names, std::string_view clock);
-// "09:14:03" in this machine's time zone.
-std::string local_clock(std::int64_t unix_ms);
 // "3:12"; "-0:15" in overtime.
 std::string minutes_seconds(std::int64_t ms);
 

@@ -1,8 +1,8 @@
 // One line per event for `gavelctl watch`.
-#include <ctime>
 
 #include <google/protobuf/util/json_util.h>
 
+#include "client_lib/local_time.hpp"
 #include "format.hpp"
 #include "words.hpp"
 
@@ -136,14 +136,6 @@ std::string format_event(const v1::Event& event, const Names& names, std::string
   return line;
 }
 
-std::string local_clock(std::int64_t unix_ms) {
-  const std::time_t t = static_cast<std::time_t>(unix_ms / 1000);
-  std::tm tm{};
-  localtime_r(&t, &tm);
-  char text[16];
-  std::strftime(text, sizeof text, "%H:%M:%S", &tm);
-  return text;
-}
 
 std::string minutes_seconds(std::int64_t ms) {
   const bool over = ms < 0;

@@ -1,8 +1,8 @@
 // `gavelctl status`, `speakers list` and `roster`: the snapshot for people.
 #include <algorithm>
-#include <ctime>
 #include <sstream>
 
+#include "client_lib/local_time.hpp"
 #include "format.hpp"
 #include "words.hpp"
 
@@ -12,14 +12,6 @@ namespace {
 
 constexpr int kQueueShown = 10;
 
-std::string local_date_time(std::int64_t unix_ms) {
-  const std::time_t t = static_cast<std::time_t>(unix_ms / 1000);
-  std::tm tm{};
-  localtime_r(&t, &tm);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%d %H:%M", &tm);
-  return text;
-}
 
 const char* phase_word(v1::MeetingPhase phase) {
   switch (phase) {
@@ -156,10 +148,10 @@ std::string format_status(const v1::MeetingSnapshot& s, std::int64_t now_ms, con
 
   const v1::MinutesStatus& minutes = s.minutes();
   if (minutes.state() == v1::MINUTES_DRAFT) {
-    out << label("minutes") << "draft, due " << local_date_time(minutes.due_ms()) << "\n";
+    out << label("minutes") << "draft, due " << client::local_time(minutes.due_ms(), "%Y-%m-%d %H:%M") << "\n";
   } else if (minutes.state() == v1::MINUTES_SIGNED) {
     out << label("minutes") << "signed by " << minutes.signed_by() << " at "
-        << local_date_time(minutes.signed_ms()) << "\n";
+        << client::local_time(minutes.signed_ms(), "%Y-%m-%d %H:%M") << "\n";
   }
   for (const std::string& w : s.warnings()) out << label("warning") << w << "\n";
   return out.str();

@@ -1,3 +1,4 @@
+#include "client_lib/local_time.hpp"
 #include "run.hpp"
 
 #include "ballot.hpp"
@@ -44,7 +45,7 @@ int watch(client::Connection& connection, const Watch& request, const GlobalOpti
     if (event.seq() <= printed && event.seq() != 0) return;
     printed = std::max(printed, event.seq());
     names.learn(event);
-    out << (options.json ? to_json(event) : format_event(event, names, local_clock(event.at_ms())))
+    out << (options.json ? to_json(event) : format_event(event, names, client::local_time(event.at_ms(), "%H:%M:%S")))
         << std::endl;
   };
 

@@ -1,23 +1,10 @@
 // The strip across the top: the meeting's title, attendance against the
 // quorum, and the time.
-#include <ctime>
 
+#include "client_lib/local_time.hpp"
 #include "ui/panels.hpp"
 
 namespace gavel::display {
-
-namespace {
-
-std::string wall_clock(std::int64_t unix_ms) {
-  const std::time_t seconds = static_cast<std::time_t>(unix_ms / 1000);
-  std::tm local{};
-  localtime_r(&seconds, &local);
-  char text[8];
-  std::strftime(text, sizeof text, "%H:%M", &local);
-  return text;
-}
-
-}  // namespace
 
 void draw_header(Canvas& c, const Frame& f, Box box) {
   c.rect(box.min, box.max, palette::kPanel);
@@ -27,7 +14,7 @@ void draw_header(Canvas& c, const Frame& f, Box box) {
   const v1::Attendance& attendance = f.snapshot.attendance();
 
   float right = box.max.x - pad;
-  right -= c.line(c.fonts().heading, px, right, y, palette::kText, wall_clock(f.server_now_ms), 0, Align::right).x;
+  right -= c.line(c.fonts().heading, px, right, y, palette::kText, client::local_time(f.server_now_ms, "%H:%M"), 0, Align::right).x;
   right -= c.u(56);
   const char* quorum = tr(f.lang, attendance.quorate() ? Text::quorate : Text::not_quorate);
   right -= c.line(c.fonts().text, px, right, y, attendance.quorate() ? palette::kGood : palette::kBad, quorum, 0,

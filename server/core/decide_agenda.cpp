@@ -4,14 +4,6 @@
 
 namespace gavel::core {
 
-namespace {
-Draft one(EventBody event) {
-  Draft d;
-  d.events.push_back(std::move(event));
-  return d;
-}
-}  // namespace
-
 Decided Decider::operator()(const cmd::StartMeeting&) const {
   if (s.phase != Phase::scheduled)
     return fail::state("会议已经开始过", "the meeting has already started");

@@ -24,6 +24,13 @@ Error not_invited() {
 }
 }  // namespace fail
 
+Draft one(EventBody event, Id created) {
+  Draft d;
+  d.events.push_back(std::move(event));
+  d.created_id = created;
+  return d;
+}
+
 Result<const Member*> Decider::subject(const std::string& named) const {
   const std::string& id = is_officer() && !named.empty() ? named : actor.participant_id;
   if (id.empty())

@@ -8,11 +8,6 @@
 namespace gavel::core {
 
 namespace {
-Draft one(EventBody event) {
-  Draft d;
-  d.events.push_back(std::move(event));
-  return d;
-}
 
 const SpeakRequest* find_request(const MeetingState& s, Id id) {
   auto it = std::find_if(s.queue.begin(), s.queue.end(),

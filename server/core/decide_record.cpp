@@ -5,12 +5,6 @@
 namespace gavel::core {
 
 namespace {
-Draft one(EventBody event, Id created = 0) {
-  Draft d;
-  d.events.push_back(std::move(event));
-  d.created_id = created;
-  return d;
-}
 constexpr std::size_t kMaxText = 8000;
 }  // namespace
 

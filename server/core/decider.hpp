@@ -21,6 +21,9 @@ struct Draft {
 
 using Decided = Result<Draft>;
 
+// A draft of one event, and what it created, if anything.
+Draft one(EventBody event, Id created = 0);
+
 struct Decider {
   const MeetingState& s;
   const Actor& actor;
