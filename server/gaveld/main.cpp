@@ -58,11 +58,14 @@ int serve(const gaveld::Options& options) {
   auto urls = gaveld::urls_for(gaveld::reachable_host(server_options.bind), port.value(), tls);
   if (auto ok = gaveld::write_access_files(options.data, urls, meeting.tokens, snapshot_of_state); !ok)
     return fail(ok.error().message_en);
-  std::cout << "gaveld: listening on " << server_options.bind << ":" << port.value() << "\n"
-            << "  phones (参会者):  " << urls.base << "\n"
-            << "  chair (主持人):   " << urls.base << "chair\n"
-            << "  secretary (记录员): " << urls.base << "secretary\n"
-            << "  projector:        gavel-display --access " << (options.data / "access.json").string() << "\n"
+  std::cout << "gaveld: listening on " << server_options.bind << ":" << port.value() << "\n";
+  if (std::filesystem::exists(std::filesystem::path(server_options.web_root) / "index.html"))
+    std::cout << "  phones (参会者):  " << urls.base << "\n"
+              << "  chair (主持人):   " << urls.base << "chair\n"
+              << "  secretary (记录员): " << urls.base << "secretary\n";
+  else
+    std::cout << "  web pages:        none installed (--web DIR); use gavelctl and clickers\n";
+  std::cout << "  projector:        gavel-display --access " << (options.data / "access.json").string() << "\n"
             << "  tokens:           " << (options.data / "access.json").string() << ", "
             << (options.data / "participants.csv").string() << "\n"
             << std::flush;
