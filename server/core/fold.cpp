@@ -141,12 +141,14 @@ struct Folder {
     vote.voters.insert(x.participant_id);
     if (!vote.spec.secret) vote.named[x.participant_id] = x.choices;
     if (!x.press_id.empty()) vote.press_ids.insert(x.participant_id + ":" + x.press_id);
+    if (x.changed) ++vote.changes_since_live;
   }
   void operator()(const ev::LiveTally& x) {
     Vote& vote = *s.open_vote();
     vote.live_counts = x.counts;
     vote.live_cast = x.cast;
     vote.live_at = e.at;
+    vote.changes_since_live = 0;
   }
   void operator()(const ev::VoteClosed& x) {
     Vote& vote = *s.open_vote();

@@ -7,7 +7,8 @@ namespace gavel::core {
 std::optional<Millis> live_tally_due(const MeetingState& s) {
   const Vote* vote = s.open_vote();
   if (!vote || !vote->spec.secret || !vote->spec.live_tally || !s.info.live_tally_allowed) return std::nullopt;
-  if (vote->voters.size() < static_cast<std::size_t>(vote->live_cast) + kLiveTallyBatch) return std::nullopt;
+  std::size_t moved = vote->voters.size() - vote->live_cast + vote->changes_since_live;
+  if (moved < kLiveTallyBatch) return std::nullopt;
   return std::max(vote->opened, vote->live_at) + kLiveTallyEvery;
 }
 

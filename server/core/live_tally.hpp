@@ -14,7 +14,8 @@ constexpr Millis kLiveTallyEvery = 3 * kSecond;
 constexpr std::uint32_t kLiveTallyBatch = 5;
 
 // When the open vote's next live tally may be published; nullopt when none
-// is owed (not a live-tally vote, or fewer than kLiveTallyBatch new ballots).
+// is owed (not a live-tally vote, or fewer than kLiveTallyBatch new or
+// changed ballots since the last one).
 std::optional<Millis> live_tally_due(const MeetingState& state);
 
 }  // namespace gavel::core

@@ -85,6 +85,7 @@ struct Vote {
   std::vector<ChoiceCount> live_counts;                           // last batched live tally
   std::uint32_t live_cast = 0;
   Millis live_at = 0;
+  std::uint32_t changes_since_live = 0;                           // changed ballots move counts too
   std::optional<VoteResult> result;
 };
 

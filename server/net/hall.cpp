@@ -11,6 +11,7 @@ namespace gavel::net {
 
 namespace {
 constexpr std::size_t kResumeWindow = 20000;  // events kept in memory for resuming clients
+constexpr core::Seq kMaxMissed = 2000;        // more than this: a fresh snapshot is smaller
 
 bool wants_snapshots(core::Role role) {
   return role == core::Role::chair || role == core::Role::secretary || role == core::Role::display;
@@ -103,24 +104,34 @@ void Hall::hello(const std::shared_ptr<Peer>& peer, Guest& guest, std::uint64_t 
   welcome->set_role(codec::to_wire(guest.role));
   welcome->set_participant_id(guest.participant_id);
   codec::snapshot(state, clock_(), welcome->mutable_snapshot());
-  core::Seq after = hello.resume_after_seq();
-  bool in_window = after == state.seq || (!recent_.empty() && after + 1 >= recent_.front().seq());
-  if (after > 0 && after <= state.seq && in_window) {
-    welcome->set_resumed(true);
-    for (const v1::Event& event : recent_)
-      if (event.seq() > after) *welcome->add_missed() = event;
-  }
   log_line(std::string("welcome ") + role_name(guest.role) + " " + guest.participant_id + " " +
            peer->describe() + " (" + guest.client_name + ")");
-  // The snapshot may hold events still being written: welcome only once they are durable.
+  // The snapshot may hold events still being written: welcome only once they
+  // are durable, and take the missed events then, when all of them are published.
   std::weak_ptr<Peer> weak = peer;
-  after_durable({}, [this, weak, reply] {
+  core::Seq after = hello.resume_after_seq(), upto = state.seq;
+  after_durable({}, [this, weak, reply, after, upto] {
     auto p = weak.lock();
     auto it = p ? peers_.find(p.get()) : peers_.end();
     if (it == peers_.end()) return;
+    bool in_window = after == upto || (!recent_.empty() && after + 1 >= recent_.front().seq());
+    if (after > 0 && after <= upto && upto - after <= kMaxMissed && in_window) {
+      v1::Welcome* w = reply->mutable_welcome();
+      w->set_resumed(true);
+      for (const v1::Event& event : recent_)
+        if (event.seq() > after && event.seq() <= upto) *w->add_missed() = event;
+    }
     it->second.welcomed = true;
     send(p, *reply);
   });
+}
+
+void Hall::catch_up(const std::shared_ptr<Peer>& peer) {
+  auto it = peers_.find(peer.get());
+  if (it == peers_.end() || !it->second.welcomed) return;
+  v1::ServerMessage whole;
+  codec::snapshot(meeting_.state(), clock_(), whole.mutable_snapshot());
+  peer->deliver_snapshot(frame(whole));
 }
 
 void Hall::command(const std::shared_ptr<Peer>& peer, Guest& guest, std::uint64_t request_id,
@@ -128,15 +139,33 @@ void Hall::command(const std::shared_ptr<Peer>& peer, Guest& guest, std::uint64_
   auto parsed = codec::from_wire(wire);
   if (!parsed) return send_error(peer, request_id, parsed.error());
   core::Command command = std::move(parsed.value());
-  if (auto* ballot = std::get_if<core::cmd::CastBallot>(&command)) ballot->fresh_receipt = random_token();
+  auto* ballot = std::get_if<core::cmd::CastBallot>(&command);
+  if (ballot) {
+    const core::Vote* open = meeting_.state().open_vote();
+    core::Id open_id = open ? open->id : 0;
+    if (open_id != receipts_vote_) {
+      receipts_.clear();
+      receipts_vote_ = open_id;
+    }
+    auto mine = receipts_.find(guest.participant_id);
+    if (!ballot->receipt.empty() && (mine == receipts_.end() || mine->second != ballot->receipt))
+      return send_error(peer, request_id,
+                        protocol_error(core::ErrorCode::not_allowed, "回执不是您的（服务器重启后不能再改票）",
+                                       "that receipt is not yours (after a server restart ballots cannot be changed)"));
+    ballot->fresh_receipt = random_token();
+  }
   decide(peer, guest, request_id, std::move(command),
-         [](v1::ServerMessage& reply, const core::Result<core::Decision>& decided) {
+         [this, participant = guest.participant_id, is_ballot = ballot != nullptr](
+             v1::ServerMessage& reply, const core::Result<core::Decision>& decided) {
            if (!decided) return codec::to_wire(decided.error(), reply.mutable_error());
            v1::Ack* ack = reply.mutable_ack();
            const core::Decision& d = decided.value();
            if (!d.events.empty()) ack->set_seq(d.events.back().seq);
            ack->set_created_id(d.created_id);
            ack->set_receipt(d.receipt);
+           if (!is_ballot) return;
+           if (!d.receipt.empty()) receipts_[participant] = d.receipt;
+           else if (auto it = receipts_.find(participant); it != receipts_.end()) ack->set_receipt(it->second);
          });
 }
 

@@ -33,6 +33,11 @@ class Hall : public std::enable_shared_from_this<Hall> {
   // On the strand:
   void receive(const std::shared_ptr<Peer>& peer, const v1::ClientMessage& message);
   void leave(const Peer* peer);
+  // A peer dropped event batches: send it the whole state to catch up.
+  void catch_up(const std::shared_ptr<Peer>& peer);
+  // Stops the writer after everything submitted is durable; call once the
+  // I/O threads have stopped.
+  void close() { writer_.reset(); }
 
   const core::MeetingState& state() const { return meeting_.state(); }
   std::size_t connected() const { return peers_.size(); }
@@ -79,6 +84,12 @@ class Hall : public std::enable_shared_from_this<Hall> {
   std::unordered_map<const Peer*, Guest> peers_;
   std::deque<v1::Event> recent_;          // for clients that resume
   std::vector<v1::Event> unflushed_;      // durable, not yet broadcast
+  // Whose receipt is whose in the open secret vote, in memory only and never
+  // stored or logged: so that a receipt changes only its owner's ballot, and
+  // a repeated press is answered with its receipt. Lost on a restart, after
+  // which ballots can no longer be changed.
+  core::Id receipts_vote_ = 0;
+  std::unordered_map<std::string, std::string> receipts_;
   bool flush_scheduled_ = false;
   bool live_tally_scheduled_ = false;
 };

@@ -115,6 +115,7 @@ void Server::run() {
   for (unsigned i = 1; i < impl_->options.threads; ++i) threads.emplace_back([this] { impl_->io.run(); });
   impl_->io.run();
   for (auto& t : threads) t.join();
+  impl_->hall->hall->close();
 }
 
 }  // namespace gavel::net

@@ -13,6 +13,7 @@ namespace gavel::net {
 namespace {
 constexpr std::size_t kSoftQueue = 256;    // beyond this, event batches are dropped
 constexpr std::size_t kHardQueue = 1024;   // beyond this, the peer is stuck: close
+constexpr std::size_t kIdleBuffer = 4096;
 constexpr int kGarbageLimit = 8;           // malformed messages before closing
 constexpr double kRatePerSecond = 20.0;    // sustained commands per second
 constexpr double kBurst = 60.0;
@@ -97,11 +98,13 @@ class WebsocketSession : public Peer, public std::enable_shared_from_this<Websoc
 
   void on_read(beast::error_code ec, std::size_t) {
     if (ec) return gone();
-    if (closing_) return;
+    if (closing_ || left_) return;
     auto data = buffer_.data();
     v1::ClientMessage message;
     bool parsed = ws_.got_binary() && message.ParseFromArray(data.data(), static_cast<int>(data.size()));
     buffer_.consume(buffer_.size());
+    // An idle connection should not keep the largest message's buffer.
+    if (buffer_.capacity() > kIdleBuffer) buffer_.shrink_to_fit();
     if (!parsed) {
       if (++garbage_ > kGarbageLimit) return close_for_policy("too many malformed messages");
       enqueue(error_frame(0, v1::ERROR_BAD_MESSAGE, "无法解析的消息", "not a valid ClientMessage"), false);
@@ -134,7 +137,8 @@ class WebsocketSession : public Peer, public std::enable_shared_from_this<Websoc
     if (queue_.size() >= kSoftQueue && droppable) {
       // Fallen behind: drop event batches, catch up from the latest snapshot.
       std::erase_if(queue_, [](const Outgoing& o) { return o.droppable; });
-      lagging_ = true;
+      if (!lagging_.exchange(true))
+        asio::post(hall_->strand, [hall = hall_, self = this->shared_from_this()] { hall->hall->catch_up(self); });
       if (queue_.size() >= kHardQueue) return close_for_policy("not reading");
       return write_next();
     }

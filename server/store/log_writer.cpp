@@ -42,7 +42,7 @@ void LogWriter::run() {
     core::Status status = store_.append(meeting_, commits);
     bool checkpoint = false;
     for (const Commit* commit : commits) checkpoint = checkpoint || commit->checkpoint;
-    if (status && checkpoint) status = store_.checkpoint();
+    if (status && checkpoint) status = store_.seal_ballots();
     {
       std::lock_guard lock(mutex_);
       ++transactions_;

@@ -41,9 +41,8 @@ struct Commit {
   std::vector<StoredEvent> events;
   std::vector<core::SecretBallot> ballots;
   std::vector<AuditEntry> audit;
-  // After this commit, fold the write-ahead log into the database and empty
-  // it: the WAL keeps page images in commit order, which must not outlive a
-  // secret vote.
+  // A vote closed: afterwards, rewrite the ballot box and empty the WAL,
+  // which both keep traces of the order ballots arrived in.
   bool checkpoint = false;
 };
 
@@ -79,6 +78,11 @@ class MeetingStore {
 
   // Appends the commits in one transaction: all of them or none.
   core::Status append(MeetingId id, std::span<const Commit* const> commits);
+  // Rebuilds the file so that not even its bytes keep the order ballots
+  // arrived in (the ballot box is copied in receipt order, no freed page
+  // keeps an old copy), then empties the WAL. Costs time in proportion to
+  // the file's size: done when a vote closes.
+  core::Status seal_ballots();
   // Moves the WAL into the database file and truncates it to zero bytes.
   core::Status checkpoint();
 

@@ -4,7 +4,9 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cmath>
+#include <fstream>
 #include <map>
 #include <mutex>
 #include <random>
@@ -151,6 +153,29 @@ TEST(SecretBallot, NothingStoredSentOrLoggedLinksAPersonToAChoice) {
   ASSERT_EQ(published.size(), static_cast<std::size_t>(kVoters));
   for (const auto& [receipt, choice] : choice_of_receipt) EXPECT_EQ(published.at(receipt), kOptions[choice]);
 
+  // With the vote closed, not even the bytes of the file follow the voting
+  // order. A receipt stands in the ballot box and in the published list of
+  // the vote_closed event (sorted by receipt), nowhere else.
+  {
+    std::ifstream file(server.data() / "gavel.db", std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(file)), {});
+    std::vector<std::pair<std::size_t, int>> first, last;
+    for (const auto& [receipt, order] : order_of_receipt) {
+      std::vector<std::size_t> at;
+      for (auto i = bytes.find(receipt); i != std::string::npos; i = bytes.find(receipt, i + 1)) at.push_back(i);
+      ASSERT_FALSE(at.empty()) << "receipt " << receipt << " not in the database file";
+      EXPECT_LE(at.size(), 2u) << "an old copy of a ballot survived in the file";
+      first.emplace_back(at.front(), order);
+      last.emplace_back(at.back(), order);
+    }
+    for (auto* places : {&first, &last}) {
+      std::sort(places->begin(), places->end());
+      std::vector<int> ranks;
+      for (const auto& [offset, order] : *places) ranks.push_back(order);
+      EXPECT_LT(std::fabs(rank_correlation(ranks)), 0.6) << "the ballots' places in the file follow the voting order";
+    }
+  }
+
   // With the vote closed, the write-ahead log no longer holds pages in commit order.
   std::error_code ec;
   auto wal = std::filesystem::file_size(server.data() / "gavel.db-wal", ec);
@@ -170,15 +195,27 @@ TEST(SecretBallot, ChangingWithTheReceiptReplacesTheBallot) {
   auto again = phone->call(cmd::cast(1));
   ASSERT_FALSE(again) << "a second ballot without the receipt must be refused";
   EXPECT_EQ(again.error().server.code(), v1::ERROR_DUPLICATE);
-  auto changed = phone->call(cmd::cast(1, "", first.value().receipt()));
+  // Someone else's receipt changes nothing.
+  auto other = server.connect_participant("V06");
+  ASSERT_TRUE(other->call(cmd::cast(2)));
+  auto stolen = other->call(cmd::cast(2, "", first.value().receipt()));
+  ASSERT_FALSE(stolen) << "a receipt must change only its owner's ballot";
+  EXPECT_EQ(stolen.error().server.code(), v1::ERROR_NOT_ALLOWED);
+
+  auto changed = phone->call(cmd::cast(1, "change-1", first.value().receipt()));
   ASSERT_TRUE(changed);
   EXPECT_EQ(changed.value().receipt(), first.value().receipt());
+  // A phone that lost the acknowledgement and sends the same press again gets the receipt back.
+  auto repeated = phone->call(cmd::cast(1, "change-1", first.value().receipt()));
+  ASSERT_TRUE(repeated);
+  EXPECT_EQ(repeated.value().receipt(), first.value().receipt());
   ASSERT_TRUE(server.connect_as("chair")->call(cmd::close_vote()));
   auto display = server.connect_as("display");
   const auto& result = display->welcome().snapshot().votes(0).result();
-  EXPECT_EQ(result.cast(), 1u);
+  EXPECT_EQ(result.cast(), 2u);
   EXPECT_EQ(result.counts(0).count(), 0u);
   EXPECT_EQ(result.counts(1).count(), 1u);
+  EXPECT_EQ(result.counts(2).count(), 1u);
 }
 
 TEST(SecretBallot, PhoneAndClickerPressedAtOnceCountOnce) {

@@ -375,7 +375,7 @@ std::string describe(const MeetingState& s) {
        << " quorate_at_open=" << v.quorate_at_open << " opened=" << v.opened
        << " closed=" << v.closed << " open=" << v.open << " voters=" << list(v.voters)
        << " press_ids=" << list(v.press_ids) << " live=" << counts(v.live_counts) << '/'
-       << v.live_cast << " live_at=" << v.live_at << '\n';
+       << v.live_cast << " live_at=" << v.live_at << " changes_since_live=" << v.changes_since_live << '\n';
     for (const auto& [who, choices] : v.named)
       os << "  named " << Q{who} << '=' << list(choices) << '\n';
     for (const auto& [receipt, b] : v.secret)

@@ -70,6 +70,19 @@ TEST_F(LiveTally, NextBatchWaitsForFiveMoreAndThreeSecondsMore) {
   EXPECT_EQ(*live_tally_due(m.state()), last + kLiveTallyEvery);
 }
 
+TEST_F(LiveTally, ChangedBallotsCountTowardsTheBatch) {
+  for (int i = 1; i <= 5; ++i) cast(i, 0);
+  m.clock.advance_s(3);
+  ASSERT_TRUE(m.meeting().publish_live_tally(m.clock.now()));
+  for (int i = 6; i <= 9; ++i) cast(i, 1);
+  EXPECT_FALSE(live_tally_due(m.state()).has_value());
+  cmd::CastBallot change;
+  change.choices = {2};
+  change.receipt = "receipt-1";
+  m.ok(change, participant("r1"));
+  EXPECT_TRUE(live_tally_due(m.state()).has_value()) << "four new ballots and one change make a batch";
+}
+
 TEST(LiveTallyRules, MeetingThatDoesNotAllowItRefusesALiveSecretVote) {
   MeetingDriver m(SetupBuilder().members("r", 6).item("x").build());
   m.start();
