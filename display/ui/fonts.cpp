@@ -37,8 +37,9 @@ client::Result<bool, std::string> FontSet::rebuild(const GlyphSet& glyphs, const
   ImFontGlyphRangesBuilder builder;
   builder.AddRanges(atlas.GetGlyphRangesDefault());
   for (char32_t cp : glyphs.codepoints()) builder.AddChar(static_cast<ImWchar>(cp));
-  text_ranges_.clear();
-  builder.BuildRanges(&text_ranges_);
+  ImVector<ImWchar> built;
+  builder.BuildRanges(&built);
+  text_ranges_.assign(built.begin(), built.end());
 
   auto add = [&](FontFile& face, float px, const ImWchar* ranges) -> ImFont* {
     ImFontConfig config;
@@ -50,8 +51,8 @@ client::Result<bool, std::string> FontSet::rebuild(const GlyphSet& glyphs, const
     config.PixelSnapH = true;
     return atlas.AddFontFromMemoryTTF(face.data.data(), static_cast<int>(face.data.size()), px, &config, ranges);
   };
-  fonts_.text = add(regular_, metrics.text_px, text_ranges_.Data);
-  fonts_.heading = add(bold_, metrics.heading_px, text_ranges_.Data);
+  fonts_.text = add(regular_, metrics.text_px, text_ranges_.data());
+  fonts_.heading = add(bold_, metrics.heading_px, text_ranges_.data());
   fonts_.clock = add(bold_, metrics.clock_px, kClockRanges.data());
   if (!fonts_.text || !fonts_.heading || !fonts_.clock) {
     fonts_ = {};

@@ -35,8 +35,9 @@ class FontSet {
  private:
   FontFile regular_, bold_;
   // ImGui reads glyph ranges when it builds the atlas, not when a font is
-  // added: they live here, beside it.
-  ImVector<ImWchar> text_ranges_;
+  // added: they live here, beside it. (A std::vector: ImGui 1.86's ImVector
+  // cannot be moved, and copying an empty one passes null to memcpy.)
+  std::vector<ImWchar> text_ranges_;
   std::size_t built_glyphs_ = 0;
   Metrics built_metrics_;
   Fonts fonts_;
