@@ -24,6 +24,8 @@ ok() { "$@" >/dev/null 2>"$work/err" || fail "$* exited $?: $(cat "$work/err")";
 
 "$ctl" watch >"$work/watch.log" 2>&1 &
 watch_pid=$!
+# The watcher sees only what happens after it is welcomed.
+for _ in $(seq 100); do grep -q "welcome" "$work/gaveld.log" && break; sleep 0.05; done
 
 ok "$ctl" meeting start
 for p in p01 p02 p03 p04 p05 p06 p07 p08 p09 p10 p11 p12 p13 p14 p15 p16; do
