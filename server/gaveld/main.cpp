@@ -10,14 +10,10 @@
 #include "gaveld/options.hpp"
 #include "net/doorkeeper.hpp"
 #include "net/server.hpp"
+#include "net/wall_clock.hpp"
 
 namespace {
 using namespace gavel;
-
-core::Millis wall_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch()).count();
-}
 
 int fail(const std::string& message) {
   std::cerr << "gaveld: " << message << "\n";
@@ -33,7 +29,7 @@ int serve(const gaveld::Options& options) {
   auto started = std::chrono::steady_clock::now();
   auto store = store::MeetingStore::open(options.data / "gavel.db");
   if (!store) return fail(store.error().message_en);
-  auto opened = gaveld::open_meeting(store.value(), options, wall_ms());
+  auto opened = gaveld::open_meeting(store.value(), options, net::wall_ms());
   if (!opened) return fail(opened.error().message_en);
   gaveld::OpenedMeeting& meeting = opened.value();
   auto took = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);

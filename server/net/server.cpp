@@ -4,16 +4,12 @@
 
 #include "net/beast.hpp"
 #include "net/log.hpp"
+#include "net/wall_clock.hpp"
 
 namespace gavel::net {
 
 namespace {
 constexpr int kSendBuffer = 64 * 1024;
-
-core::Millis wall_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch()).count();
-}
 }  // namespace
 
 struct Server::Impl {

@@ -7,6 +7,7 @@
 
 #include "net/beast.hpp"
 #include "net/log.hpp"
+#include "net/wall_clock.hpp"
 
 namespace gavel::net {
 
@@ -18,11 +19,6 @@ constexpr int kGarbageLimit = 8;           // malformed messages before closing
 constexpr double kRatePerSecond = 20.0;    // sustained commands per second
 constexpr double kBurst = 60.0;
 constexpr int kFloodLimit = 100;           // rate-limited messages before closing
-
-std::int64_t wall_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch()).count();
-}
 
 Frame error_frame(std::uint64_t request_id, v1::ErrorCode code, const char* zh, const char* en) {
   v1::ServerMessage message;
