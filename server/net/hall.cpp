@@ -63,6 +63,10 @@ void Hall::receive(const std::shared_ptr<Peer>& peer, const v1::ClientMessage& m
     case v1::ClientMessage::kPress:
       if (!guest.welcomed) break;
       return press(peer, guest, id, message.press());
+    case v1::ClientMessage::kJoinLinkRequest:
+      if (!guest.welcomed) break;
+      return send_error(peer, id, protocol_error(core::ErrorCode::invalid_state, "此服务器尚不能提供参会链接",
+                                                 "this server does not hand out join links yet"));
     case v1::ClientMessage::BODY_NOT_SET:
       return send_error(peer, id, protocol_error(core::ErrorCode::bad_message, "消息为空", "empty message"));
   }
