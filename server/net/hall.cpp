@@ -167,6 +167,7 @@ void Hall::command(const std::shared_ptr<Peer>& peer, Guest& guest, std::uint64_
            if (!d.events.empty()) ack->set_seq(d.events.back().seq);
            ack->set_created_id(d.created_id);
            ack->set_receipt(d.receipt);
+           for (const core::Notice& notice : d.notices) codec::to_wire(notice, ack->add_notices());
            if (!is_ballot) return;
            if (!d.receipt.empty()) receipts_[participant] = d.receipt;
            else if (auto it = receipts_.find(participant); it != receipts_.end()) ack->set_receipt(it->second);
