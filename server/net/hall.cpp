@@ -215,6 +215,7 @@ void Hall::command(const std::shared_ptr<Peer>& peer, Guest& guest, std::uint64_
            if (!d.events.empty()) ack->set_seq(d.events.back().seq);
            ack->set_created_id(d.created_id);
            ack->set_receipt(d.receipt);
+           for (const core::Notice& notice : d.notices) codec::to_wire(notice, ack->add_notices());
            if (!cast) return;
            receipt_book_.recorded(participant, *cast, d.receipt);
            if (d.receipt.empty()) ack->set_receipt(receipt_book_.receipt_of(participant));
