@@ -3,7 +3,11 @@
 namespace gavel::store {
 
 LogWriter::LogWriter(MeetingStore store, MeetingId meeting)
-    : store_(std::move(store)), meeting_(meeting), thread_([this] { run(); }) {}
+    : store_(std::move(store)), meeting_(meeting) {
+  // Read before the thread starts: afterwards the store is the thread's own.
+  if (auto known = store_.chain_head(meeting_)) head_ = known.value();
+  thread_ = std::thread([this] { run(); });
+}
 
 LogWriter::~LogWriter() {
   {
@@ -20,6 +24,11 @@ void LogWriter::submit(Commit commit, Done done) {
     pending_.emplace_back(std::move(commit), std::move(done));
   }
   wake_.notify_one();
+}
+
+ChainHead LogWriter::head() const {
+  std::lock_guard lock(mutex_);
+  return head_;
 }
 
 std::size_t LogWriter::transactions() const {
@@ -42,10 +51,15 @@ void LogWriter::run() {
     core::Status status = store_.append(meeting_, commits);
     bool checkpoint = false;
     for (const Commit* commit : commits) checkpoint = checkpoint || commit->checkpoint;
+    const bool appended = static_cast<bool>(status);
+    ChainHead head;
+    if (appended)
+      if (auto known = store_.chain_head(meeting_)) head = known.value();
     if (status && checkpoint) status = store_.seal_ballots();
     {
       std::lock_guard lock(mutex_);
       ++transactions_;
+      if (appended) head_ = head;
     }
     for (auto& [commit, done] : batch) done(status);
     batch.clear();

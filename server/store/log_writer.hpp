@@ -26,6 +26,8 @@ class LogWriter {
   void submit(Commit commit, Done done);
   // How many transactions have committed so far (for tests and benchmarks).
   std::size_t transactions() const;
+  // The chain head of everything committed so far.
+  ChainHead head() const;
 
  private:
   void run();
@@ -37,6 +39,7 @@ class LogWriter {
   std::vector<std::pair<Commit, Done>> pending_;
   bool stopping_ = false;
   std::size_t transactions_ = 0;
+  ChainHead head_;
   std::thread thread_;
 };
 
