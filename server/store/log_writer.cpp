@@ -2,10 +2,12 @@
 
 namespace gavel::store {
 
-LogWriter::LogWriter(MeetingStore store, MeetingId meeting)
-    : store_(std::move(store)), meeting_(meeting) {
+LogWriter::LogWriter(MeetingStore store, MeetingId meeting, Sealer sealer)
+    : store_(std::move(store)), meeting_(meeting), sealer_(std::move(sealer)) {
   // Read before the thread starts: afterwards the store is the thread's own.
   if (auto known = store_.chain_head(meeting_)) head_ = known.value();
+  if (auto stored = store_.checkpoints(meeting_); stored && !stored.value().empty())
+    last_checkpoint_ = stored.value().back();
   thread_ = std::thread([this] { run(); });
 }
 
@@ -31,6 +33,11 @@ ChainHead LogWriter::head() const {
   return head_;
 }
 
+std::optional<StoredCheckpoint> LogWriter::last_checkpoint() const {
+  std::lock_guard lock(mutex_);
+  return last_checkpoint_;
+}
+
 std::size_t LogWriter::transactions() const {
   std::lock_guard lock(mutex_);
   return transactions_;
@@ -47,7 +54,18 @@ void LogWriter::run() {
       batch.swap(pending_);
     }
     commits.clear();
-    for (const auto& [commit, done] : batch) commits.push_back(&commit);
+    std::optional<StoredCheckpoint> sealed;
+    for (auto& [commit, done] : batch) {
+      // The commit's own seal, else the writer's: either way, remember
+      // what was signed once it is committed.
+      if (sealer_ || commit.seal)
+        commit.seal = [this, &sealed, &c = commit, own = std::move(commit.seal)](const ChainHead& head) {
+          auto checkpoint = own ? own(head) : sealer_(c, head);
+          if (checkpoint) sealed = checkpoint;
+          return checkpoint;
+        };
+      commits.push_back(&commit);
+    }
     core::Status status = store_.append(meeting_, commits);
     bool checkpoint = false;
     for (const Commit* commit : commits) checkpoint = checkpoint || commit->checkpoint;
@@ -60,6 +78,7 @@ void LogWriter::run() {
       std::lock_guard lock(mutex_);
       ++transactions_;
       if (appended) head_ = head;
+      if (appended && sealed) last_checkpoint_ = std::move(sealed);
     }
     for (auto& [commit, done] : batch) done(status);
     batch.clear();

@@ -7,6 +7,7 @@
 #include <condition_variable>
 #include <functional>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -17,8 +18,11 @@ namespace gavel::store {
 class LogWriter {
  public:
   using Done = std::function<void(const core::Status&)>;
+  // Asked after each commit's events are chained, inside its transaction:
+  // a checkpoint to store with it, or none. Runs on the writer thread.
+  using Sealer = std::function<std::optional<StoredCheckpoint>(const Commit&, const ChainHead&)>;
 
-  LogWriter(MeetingStore store, MeetingId meeting);
+  LogWriter(MeetingStore store, MeetingId meeting, Sealer sealer = {});
   ~LogWriter();
   LogWriter(const LogWriter&) = delete;
   LogWriter& operator=(const LogWriter&) = delete;
@@ -28,6 +32,8 @@ class LogWriter {
   std::size_t transactions() const;
   // The chain head of everything committed so far.
   ChainHead head() const;
+  // The latest signed checkpoint stored, if any.
+  std::optional<StoredCheckpoint> last_checkpoint() const;
 
  private:
   void run();
@@ -40,6 +46,8 @@ class LogWriter {
   bool stopping_ = false;
   std::size_t transactions_ = 0;
   ChainHead head_;
+  Sealer sealer_;
+  std::optional<StoredCheckpoint> last_checkpoint_;
   std::thread thread_;
 };
 

@@ -313,13 +313,12 @@ core::Status MeetingStore::append_commits(MeetingId id, std::span<const Commit* 
                         .bind(8, static_cast<std::int64_t>(a.seq)).run();
           !ok)
         return ok;
-    if (commit->seal) {
-      StoredCheckpoint sealed = commit->seal(head);
-      if (auto ok = insert_checkpoint_.bind(1, id).bind(2, static_cast<std::int64_t>(sealed.size))
-                        .bind(3, sealed.note).bind(4, sealed.verifier_key).run();
-          !ok)
-        return ok;
-    }
+    if (commit->seal)
+      if (std::optional<StoredCheckpoint> sealed = commit->seal(head))
+        if (auto ok = insert_checkpoint_.bind(1, id).bind(2, static_cast<std::int64_t>(sealed->size))
+                          .bind(3, sealed->note).bind(4, sealed->verifier_key).run();
+            !ok)
+          return ok;
   }
   return core::Ok{};
 }

@@ -58,8 +58,8 @@ struct Commit {
   bool checkpoint = false;
   // Set to sign the record: called on the writer thread inside the
   // transaction, once this commit's events are chained, with the head they
-  // reached; the checkpoint it returns is stored in the same transaction.
-  std::function<StoredCheckpoint(const ChainHead&)> seal{};
+  // reached; a checkpoint it returns is stored in the same transaction.
+  std::function<std::optional<StoredCheckpoint>(const ChainHead&)> seal{};
 };
 
 struct MeetingRecord {
@@ -99,7 +99,7 @@ class MeetingStore {
   core::Result<std::vector<core::SecretBallot>> ballots(MeetingId id);
   // The hash of the last stored event (or the chain's root).
   core::Result<ChainHead> chain_head(MeetingId id);
-  core::Result<std::vector<StoredCheckpoint>> checkpoints(MeetingId id);
+  core::Result<std::vector<StoredCheckpoint>> checkpoints(MeetingId id);  // by size
 
   // Appends the commits in one transaction: all of them or none.
   core::Status append(MeetingId id, std::span<const Commit* const> commits);
