@@ -58,7 +58,9 @@ void checkpoint_line(const record::CheckpointFinding& c, const std::string& expe
   }
   if (!c.ok()) all_ok = false;
   out << (c.signature_valid ? say("签名有效", "signature valid") : say("签名无效", "signature INVALID"));
-  if (c.events_missing)
+  if (c.beyond_break)
+    out << say("；哈希链在其之前已断开，无法核对头哈希", "; the chain breaks before it, so its head cannot be checked");
+  else if (c.events_missing)
     out << say("；签名覆盖 " + n(c.size) + " 个事件，记录中缺少其后部分", "; it covers " + n(c.size) +
                                                                         " events, and the record lacks some of them");
   else
@@ -69,7 +71,7 @@ void checkpoint_line(const record::CheckpointFinding& c, const std::string& expe
     all_ok = false;
     out << say("（不是给定的密钥！）", " (NOT the key given!)");
   }
-  if (!c.events_missing && c.events_after > 0)
+  if (!c.events_missing && !c.beyond_break && c.events_after > 0)
     out << say("；其后另有 " + n(c.events_after) + " 个事件，不在此签名内",
                "; " + n(c.events_after) + " later events are not covered by this signature");
   out << say("。", ".") << "\n";

@@ -43,37 +43,36 @@ ChainFinding walk(const v1::MeetingRecord& meeting, std::map<std::uint64_t, Chai
     const v1::ChainedEvent& row = events[i];
     const ChainHash claimed_prev = hash_of(row.prev_hash());
     const ChainHash own = store::chain_link(claimed_prev, row.body());
-    if (own != hash_of(row.hash())) {
-      // The first event's root link says whether the setup or the event moved.
-      if (i == 0 && row.seq() == 1 && claimed_prev != root) return {Damage::setup_changed, 0};
-      // If the next event links straight to the previous one, this one is extra.
-      if (i + 1 < events.size() && hash_of(events[i + 1].prev_hash()) == previous)
-        return {Damage::inserted, row.seq()};
-      return {Damage::changed, row.seq()};
+    const bool self_ok = own == hash_of(row.hash());
+    const bool link_ok = claimed_prev == previous;
+    v1::Event event;
+    const bool columns_ok = event.ParseFromString(row.body()) && columns_agree(row, event);
+    if (self_ok && link_ok && columns_ok && row.seq() == expected) {
+      if (row.has_event() && !google::protobuf::util::MessageDifferencer::Equals(event, row.event()))
+        return {Damage::decoded_differs, row.seq()};
+      previous = own;
+      accepted.push_back(own);
+      hashes[row.seq()] = own;
+      ++expected;
+      continue;
     }
-    if (claimed_prev != previous) {
-      if (i == 0 && row.seq() == 1) return {Damage::setup_changed, 0};
+    // Something is wrong here. The root link says whether the setup moved.
+    if (i == 0 && claimed_prev != root && self_ok) return {Damage::setup_changed, 0};
+    // If the next event links straight to the last intact one, this one is extra.
+    if (i + 1 < events.size() && hash_of(events[i + 1].prev_hash()) == previous) return {Damage::inserted, row.seq()};
+    if (!self_ok) return {Damage::changed, row.seq()};
+    if (!link_ok) {
       // It links to an earlier event: the ones after that were inserted.
-      auto earlier = std::find(accepted.begin(), accepted.end(), claimed_prev);
       if (claimed_prev == root) return {Damage::inserted, events[0].seq()};
-      if (earlier != accepted.end()) {
-        auto first_inserted = static_cast<int>(earlier - accepted.begin()) + 1;
-        return {Damage::inserted, events[first_inserted].seq()};
-      }
+      auto earlier = std::find(accepted.begin(), accepted.end(), claimed_prev);
+      if (earlier != accepted.end()) return {Damage::inserted, events[static_cast<int>(earlier - accepted.begin()) + 1].seq()};
       // Its predecessor is nowhere: missing if the numbering skips, else
       // the event before it was changed and given a fresh hash.
       if (row.seq() > expected) return {Damage::removed, expected};
       return {Damage::changed, i > 0 ? events[i - 1].seq() : row.seq()};
     }
-    v1::Event event;
-    if (!event.ParseFromString(row.body()) || !columns_agree(row, event)) return {Damage::changed, row.seq()};
-    if (row.seq() != expected) return {row.seq() > expected ? Damage::removed : Damage::inserted, expected};
-    if (row.has_event() && !google::protobuf::util::MessageDifferencer::Equals(event, row.event()))
-      return {Damage::decoded_differs, row.seq()};
-    previous = own;
-    accepted.push_back(own);
-    hashes[row.seq()] = own;
-    ++expected;
+    if (!columns_ok) return {Damage::changed, row.seq()};
+    return {row.seq() > expected ? Damage::removed : Damage::inserted, expected};
   }
   return {};
 }
@@ -134,6 +133,10 @@ VerifyReport verify(const v1::RecordExport& record) {
       // with nothing else wrong, the signed size tells what went missing.
       if (checked.events_missing && finding.chain.damage == Damage::none)
         finding.chain = {Damage::removed, finding.events + 1};
+      else if (checked.events_missing) {
+        checked.events_missing = false;
+        checked.beyond_break = true;
+      }
       finding.checkpoints.push_back(std::move(checked));
     }
     report.meetings.push_back(std::move(finding));

@@ -33,10 +33,11 @@ struct CheckpointFinding {
   bool signature_valid = false;
   bool head_matches = false;     // the chain's hash at `size` is the signed one
   bool events_missing = false;   // the chain is shorter than `size`
+  bool beyond_break = false;     // the chain breaks before `size`: the head cannot be checked
   std::uint64_t events_after = 0;  // stored after the checkpoint, not covered by it
   std::string fingerprint;       // of the key that signed
   std::vector<std::string> extensions;
-  bool ok() const { return well_formed && signature_valid && head_matches && !events_missing; }
+  bool ok() const { return well_formed && signature_valid && head_matches && !events_missing && !beyond_break; }
 };
 
 struct MeetingFinding {

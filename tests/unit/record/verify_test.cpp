@@ -195,6 +195,18 @@ TEST(Verify, ARecordCutShortBeforeTheCheckpointIsNamed) {
   EXPECT_TRUE(report.meetings[0].checkpoints[0].events_missing);
 }
 
+TEST(Verify, ACheckpointBeyondABreakIsNotCheckedButNotCalledMissing) {
+  TempFolder data;
+  auto signer = Signer::open(data.path()).value();
+  auto record = meeting_of(10, &signer, 10);
+  record.mutable_meetings(0)->mutable_events(3)->set_body("junk");
+  auto report = verify(record);
+  EXPECT_EQ(report.meetings[0].chain.damage, Damage::changed);
+  EXPECT_EQ(report.meetings[0].chain.seq, 4u);
+  EXPECT_TRUE(report.meetings[0].checkpoints[0].beyond_break);
+  EXPECT_FALSE(report.meetings[0].checkpoints[0].events_missing);
+}
+
 TEST(Verify, ARewrittenAndRechainedRecordFailsTheSignedHead) {
   TempFolder data;
   auto signer = Signer::open(data.path()).value();
