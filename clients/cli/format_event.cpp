@@ -21,6 +21,16 @@ std::string counts(const google::protobuf::RepeatedPtrField<v1::ChoiceCount>& co
   return out;
 }
 
+std::string resolution_status_word(v1::ResolutionStatus status) {
+  switch (status) {
+    case v1::RESOLUTION_OPEN: return "未开始 open";
+    case v1::RESOLUTION_IN_PROGRESS: return "进行中 in progress";
+    case v1::RESOLUTION_DONE: return "已完成 done";
+    case v1::RESOLUTION_DROPPED: return "已放弃 dropped";
+    default: return "?";
+  }
+}
+
 // What follows the event's name.
 std::string details(const v1::Event& e, const Names& names) {
   using E = v1::Event;
@@ -112,6 +122,10 @@ std::string details(const v1::Event& e, const Names& names) {
              r.deadline() + ": " + r.text();
     }
     case E::kMinutesSigned: return "by " + e.minutes_signed().signed_by();
+    case E::kResolutionUpdated: {
+      const auto& r = e.resolution_updated();
+      return id(r.resolution_id()) + " " + resolution_status_word(r.status()) + (r.note().empty() ? "" : ": " + r.note());
+    }
     case E::BODY_NOT_SET: break;
   }
   return "";

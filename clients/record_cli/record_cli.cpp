@@ -1,17 +1,18 @@
 #include "record_cli.hpp"
 
 #include <charconv>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 
 #include "record/record_file.hpp"
 #include "record/verify.hpp"
+#include "commands.hpp"
 #include "verify_words.hpp"
 
 namespace gavel::record_cli {
 
 namespace {
-constexpr int kOk = 0, kFailed = 1, kUsage = 2;
 
 constexpr const char* kVerifyHelp = R"(usage: gavelctl verify FILE [--key FINGERPRINT|VERIFIER-KEY] [--lang zh|en]
 
@@ -35,15 +36,8 @@ and the signed checkpoints. The secret ballot box is not included. --meeting N
 exports one meeting. `gavelctl verify FILE` checks the result.
 )";
 
-struct Flags {
-  Say say;
-  std::vector<std::string> words;
-  std::string key, data = "data", output;
-  std::optional<std::int64_t> meeting;
-  bool help = false;
-};
+}  // namespace
 
-// Flags anywhere; the rest in order. A usage error comes back as text.
 std::optional<std::string> parse(const std::vector<std::string>& args, std::size_t from, Flags& flags) {
   for (std::size_t i = from; i < args.size(); ++i) {
     const std::string& a = args[i];
@@ -70,6 +64,8 @@ std::optional<std::string> parse(const std::vector<std::string>& args, std::size
       auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
       if (ec != std::errc() || end != text.data() + text.size() || id <= 0) return "--meeting needs a number";
       flags.meeting = id;
+    } else if (a == "--today") {
+      if (!value(flags.today) || flags.today.size() != 10) return "--today needs a date like 2027-03-31";
     } else if (a.size() > 1 && a[0] == '-') {
       return "unknown option " + a;
     } else {
@@ -89,6 +85,10 @@ int fail(std::ostream& err, const core::Error& error, Say say) {
   return kFailed;
 }
 
+std::filesystem::path database_of(const Flags& flags) { return std::filesystem::path(flags.data) / "gavel.db"; }
+
+namespace {
+
 int verify(const Flags& flags, std::ostream& out, std::ostream& err) {
   if (flags.help) return out << kVerifyHelp, kOk;
   if (flags.words.size() != 1) return usage(err, "verify takes one FILE", "verify");
@@ -102,7 +102,7 @@ int export_record(const Flags& flags, std::ostream& out, std::ostream& err) {
   if (flags.help) return out << kExportHelp, kOk;
   if (!flags.words.empty()) return usage(err, "unexpected " + flags.words[0], "record export");
   if (flags.output.empty()) return usage(err, "record export needs -o FILE", "record export");
-  auto store = store::MeetingStore::open_read_only(std::filesystem::path(flags.data) / "gavel.db");
+  auto store = store::MeetingStore::open_read_only(database_of(flags));
   if (!store) return fail(err, store.error(), flags.say);
   auto record = record::read_record(store.value(), flags.meeting);
   if (!record) return fail(err, record.error(), flags.say);
@@ -133,6 +133,17 @@ int export_record(const Flags& flags, std::ostream& out, std::ostream& err) {
 std::optional<int> run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   if (args.empty()) return std::nullopt;
   Flags flags;
+  // The data folder: the access file's, as for the other commands, else ./data.
+  if (const char* access = std::getenv("GAVEL_ACCESS"); access && *access)
+    flags.data = std::filesystem::path(access).parent_path().string();
+  if (args[0] == "actions") {
+    if (auto problem = parse(args, 1, flags)) return usage(err, *problem, "actions");
+    return list_actions(flags, out, err);
+  }
+  if (args[0] == "archive") {
+    if (auto problem = parse(args, 1, flags)) return usage(err, *problem, "archive");
+    return archive(flags, out, err);
+  }
   if (args[0] == "verify") {
     if (auto problem = parse(args, 1, flags)) return usage(err, *problem, "verify");
     return verify(flags, out, err);

@@ -55,6 +55,7 @@ struct CastBallot {
 };
 struct RecordResolution { Id motion_id = 0; std::string text; std::string responsible; std::string deadline; };
 struct SignMinutes { std::string signed_by; };
+struct UpdateResolution { Id resolution_id = 0; ResolutionStatus status = ResolutionStatus::open; std::string note; };
 
 }  // namespace gavel::core::cmd
 
@@ -67,7 +68,7 @@ using Command = std::variant<
     cmd::RemoveRequest, cmd::CloseList, cmd::ReopenList, cmd::PauseTimer, cmd::ResumeTimer,
     cmd::ExtendTimer, cmd::EndSpeech, cmd::RecordDissent, cmd::ReplyDissent,
     cmd::ProposeMotion, cmd::SecondMotion, cmd::WithdrawMotion, cmd::OpenVote, cmd::CloseVote,
-    cmd::CastBallot, cmd::RecordResolution, cmd::SignMinutes>;
+    cmd::CastBallot, cmd::RecordResolution, cmd::SignMinutes, cmd::UpdateResolution>;
 
 // The command's name in the permission table, the audit trail and gavelctl.
 const char* command_name(const Command& command);

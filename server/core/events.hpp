@@ -69,6 +69,7 @@ struct ResolutionRecorded {
   std::string deadline;
 };
 struct MinutesSigned { std::string signed_by; };
+struct ResolutionUpdated { Id resolution_id = 0; ResolutionStatus status = ResolutionStatus::open; std::string note; };
 
 }  // namespace gavel::core::ev
 
@@ -82,7 +83,7 @@ using EventBody = std::variant<
     ev::SpeechExtended, ev::SpeechEnded, ev::DissentRecorded, ev::DissentReplied,
     ev::MotionProposed, ev::MotionSeconded, ev::MotionWithdrawn, ev::VoteOpened,
     ev::BallotRecorded, ev::VoteClosed, ev::LiveTally, ev::ResolutionRecorded,
-    ev::MinutesSigned>;
+    ev::MinutesSigned, ev::ResolutionUpdated>;
 
 struct Event {
   Seq seq = 0;

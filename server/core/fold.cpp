@@ -169,6 +169,14 @@ struct Folder {
                              x.responsible, x.deadline, e.at});
     s.next_resolution = x.resolution_id + 1;
   }
+  void operator()(const ev::ResolutionUpdated& x) {
+    for (Resolution& r : s.resolutions)
+      if (r.id == x.resolution_id) {
+        r.status = x.status;
+        r.status_note = x.note;
+        r.status_changed = e.at;
+      }
+  }
   void operator()(const ev::MinutesSigned& x) {
     s.minutes = MinutesState::signed_off;
     s.minutes_signed_by = x.signed_by;

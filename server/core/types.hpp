@@ -33,6 +33,7 @@ enum class Threshold { simple_majority = 1, absolute_majority = 2, two_thirds = 
 enum class Outcome { carried = 1, defeated = 2, vetoed = 3, no_quorum = 4, blocked = 5, chosen = 6 };
 enum class Phase { scheduled = 1, in_session = 2, ended = 3 };
 enum class MinutesState { not_started = 1, draft = 2, signed_off = 3 };
+enum class ResolutionStatus { open = 1, in_progress = 2, done = 3, dropped = 4 };
 
 // Who sends a command: the role of the connection, and for a participant or
 // a clicker the roster member it acts for.

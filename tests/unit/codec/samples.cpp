@@ -50,6 +50,7 @@ cmd::RecordResolution sample(Of<cmd::RecordResolution>) {
   return {21, "三个月内完成改造", "物业公司", "2026-12-31"};
 }
 cmd::SignMinutes sample(Of<cmd::SignMinutes>) { return {"李记录"}; }
+cmd::UpdateResolution sample(Of<cmd::UpdateResolution>) { return {2, core::ResolutionStatus::in_progress, "已联系施工方"}; }
 
 ev::MeetingStarted sample(Of<ev::MeetingStarted>) { return {}; }
 ev::MeetingEnded sample(Of<ev::MeetingEnded>) { return {}; }
@@ -85,6 +86,7 @@ ev::ResolutionRecorded sample(Of<ev::ResolutionRecorded>) {
   return {20, "item-2", 21, 22, "安装充电桩", "业委会", "2027-01-15"};
 }
 ev::MinutesSigned sample(Of<ev::MinutesSigned>) { return {"李记录"}; }
+ev::ResolutionUpdated sample(Of<ev::ResolutionUpdated>) { return {2, core::ResolutionStatus::dropped, "资金未落实"}; }
 
 template <class Variant, std::size_t... I>
 std::vector<Variant> every(std::index_sequence<I...>) {

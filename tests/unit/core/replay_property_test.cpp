@@ -134,6 +134,7 @@ class Generator {
         voting ? 600 : 20,     // cast_ballot
         40,                    // record_resolution
         30,                    // sign_minutes
+        30,                    // update_resolution
     };
     std::discrete_distribution<std::size_t> which(weights.begin(), weights.end());
     std::size_t kind = which(rng_);
@@ -208,6 +209,9 @@ class Generator {
       }
       case 30:
         return cmd::SignMinutes{maybe("记录员")};
+      case 31:
+        return cmd::UpdateResolution{static_cast<Id>(pick(static_cast<int>(s.next_resolution) + 1)),
+                                     static_cast<ResolutionStatus>(1 + pick(4)), maybe("进展")};
     }
     return cmd::StartMeeting{};
   }
