@@ -136,6 +136,16 @@ class SignedMeeting : public ::testing::Test {
     v1::Command sign;
     sign.mutable_sign_minutes()->set_signed_by("林记录");
     if (problem.empty()) problem = must(server_->connect_as("secretary")->call(sign), "sign");
+    // Follow-up after the signing, through gavelctl and the real server.
+    if (problem.empty()) {
+      auto follow_up = gavelctl("--access " + (server_->data() / "access.json").string() +
+                                " resolution status 1 in-progress --note 已联系电梯公司勘察");
+      if (follow_up.status != 0) problem = "resolution status: " + follow_up.out;
+    }
+    // Started again with a meeting file, gaveld archives the finished
+    // meeting and creates the next one: the archive holds both.
+    server_->stop();
+    server_->start();
     server_->stop();
     return problem;
   }
@@ -183,8 +193,11 @@ TEST_F(SignedMeeting, TheCheckpointIsTheSigningEventAndTheKeyIsTheOneGaveldPrint
   Sql sql(db());
   auto rows = sql.rows("SELECT size FROM checkpoints");
   ASSERT_EQ(rows.size(), 1u) << "signing the minutes signs the record once";
-  EXPECT_EQ(std::stoull(rows[0][0]), last_seq()) << "the checkpoint's head is the minutes_signed event";
-  EXPECT_EQ(sql.rows("SELECT kind FROM events ORDER BY seq DESC LIMIT 1")[0][0], "minutes_signed");
+  EXPECT_EQ(sql.rows("SELECT kind FROM events WHERE meeting_id = 1 AND seq = " + rows[0][0])[0][0], "minutes_signed")
+      << "the checkpoint's head is the minutes_signed event";
+  EXPECT_EQ(std::stoull(rows[0][0]) + 1, last_seq()) << "the follow-up came after the signing";
+  auto run = gavelctl("verify " + db().string());
+  EXPECT_NE(run.out.find("其后另有 1 个事件，不在此签名内"), std::string::npos) << run.out;
   std::string log = server_->log();
   auto at = log.find("record key:");
   ASSERT_NE(at, std::string::npos) << log;
@@ -245,7 +258,7 @@ TEST_F(SignedMeeting, AnInsertedEventInTheDatabaseIsNamedEvenWithFittingHashes) 
 
 TEST_F(SignedMeeting, ARecordCutShortIsCaughtByTheSignedCheckpoint) {
   auto file = copy("cut");
-  const std::uint64_t keep = last_seq() - 2;
+  const std::uint64_t keep = last_seq() - 3;  // before the signing event
   ASSERT_TRUE(Sql(file).exec("DELETE FROM events WHERE seq > " + std::to_string(keep)));
   auto run = gavelctl("verify " + file.string());
   EXPECT_EQ(run.status, 1);
@@ -360,6 +373,80 @@ TEST_F(SignedMeeting, NothingChainedSignedOrExportedRevealsTheOrderOfSecretBallo
     if (event["event"].contains("ballotRecorded")) {
       EXPECT_FALSE(event["event"]["ballotRecorded"].contains("choices")) << "a secret choice in the export";
     }
+  }
+}
+
+TEST_F(SignedMeeting, ActionsListResolutionsWithTheirStatusAndMarkTheOverdue) {
+  const std::string data = " --data " + server_->data().string();
+  auto late = gavelctl("actions" + data + " --today 2027-04-01");
+  EXPECT_EQ(late.status, 0) << late.out;
+  EXPECT_NE(late.out.find("1 项决议，1 项逾期"), std::string::npos) << late.out;
+  EXPECT_NE(late.out.find("责任人：物业公司  时限：2027-03-31  状态：进行中（已联系电梯公司勘察）  【逾期】"),
+            std::string::npos)
+      << late.out;
+  auto in_time = gavelctl("actions" + data + " --today 2027-03-31 --lang en");
+  EXPECT_NE(in_time.out.find("1, 0 overdue"), std::string::npos) << in_time.out;
+  EXPECT_EQ(in_time.out.find("OVERDUE"), std::string::npos) << in_time.out;
+}
+
+TEST_F(SignedMeeting, TheArchiveKeepsEveryMeetingAndFindsTextsInChinese) {
+  const std::string data = " --data " + server_->data().string();
+  auto list = gavelctl("archive list" + data);
+  EXPECT_EQ(list.status, 0) << list.out;
+  EXPECT_NE(list.out.find("2 场会议"), std::string::npos) << list.out;
+  EXPECT_NE(list.out.find("1  2026-11-28  楼栋代表大会  已结束 · 纪要已签署"), std::string::npos) << list.out;
+  EXPECT_NE(list.out.find("2  2026-11-28  楼栋代表大会  未结束"), std::string::npos) << list.out;
+
+  auto phrase = gavelctl("archive search 加装电梯" + data);  // four characters: the trigram index
+  EXPECT_EQ(phrase.status, 0) << phrase.out;
+  EXPECT_NE(phrase.out.find("会议 1「楼栋代表大会」 · 议题 lift：加装电梯"), std::string::npos) << phrase.out;
+  auto shorter = gavelctl("archive search 电梯" + data);  // two characters: LIKE
+  EXPECT_NE(shorter.out.find("动议 1：3号楼加装电梯"), std::string::npos) << shorter.out;
+  EXPECT_NE(shorter.out.find("决议 1：3号楼加装电梯"), std::string::npos) << shorter.out;
+  auto both = gavelctl("archive search 物业公司 电梯" + data);
+  EXPECT_NE(both.out.find("1 处"), std::string::npos) << "every word must occur: " << both.out;
+  auto none = gavelctl("archive search 停车场" + data);
+  EXPECT_NE(none.out.find("0 处"), std::string::npos) << none.out;
+}
+
+TEST_F(SignedMeeting, SearchTreatsFtsAndLikeSyntaxAsPlainText) {
+  const std::string data = " --data " + server_->data().string();
+  for (const char* query : {"'\"电梯 OR 楼栋\"'", "'NEAR(加装 电梯)'", "'电梯*'", "'%'", "'_'", "'a\"b'",
+                                   "\"'; DROP TABLE events; --\""}) {
+    auto run = gavelctl(std::string("archive search ") + query + data);
+    EXPECT_EQ(run.status, 0) << query << ": " << run.out;
+    EXPECT_NE(run.out.find("0 处"), std::string::npos) << query << " matched something: " << run.out;
+  }
+  EXPECT_EQ(gavelctl("verify " + db().string()).status, 0) << "the database is untouched";
+}
+
+TEST_F(SignedMeeting, ArchiveExportWritesARecordThatVerifies) {
+  auto dir = server_->data() / "meeting-1";
+  auto run = gavelctl("archive export 1 -o " + dir.string() + " --data " + server_->data().string());
+  EXPECT_EQ(run.status, 0) << run.out;
+  auto check = gavelctl("verify " + (dir / "record.json").string());
+  EXPECT_EQ(check.status, 0) << check.out;
+  EXPECT_NE(check.out.find("（1 场会议）"), std::string::npos) << check.out;
+  std::ifstream notes(dir / "checkpoints.txt");
+  std::string text((std::istreambuf_iterator<char>(notes)), {});
+  EXPECT_NE(text.find("\xe2\x80\x94 gavel-"), std::string::npos) << "the signed note travels with the record";
+  auto missing = gavelctl("archive export 9 -o " + dir.string() + " --data " + server_->data().string());
+  EXPECT_EQ(missing.status, 1);
+  EXPECT_NE(missing.out.find("没有编号为 9 的会议"), std::string::npos) << missing.out;
+}
+
+TEST_F(SignedMeeting, TheArchiveIndexHoldsNoBallot) {
+  const std::string data = " --data " + server_->data().string();
+  // A receipt stands in the vote_closed event next to its choice; the
+  // archive does not index votes, so neither a receipt nor "receipt=choice"
+  // can be found.
+  for (const auto& [receipt, order] : order_of_receipt_) {
+    auto run = gavelctl("archive search " + receipt + data);
+    ASSERT_NE(run.out.find("0 处"), std::string::npos) << run.out;
+  }
+  for (const char* choice : {"赞成", "反对", "弃权"}) {
+    auto run = gavelctl(std::string("archive search =") + choice + data);
+    EXPECT_NE(run.out.find("0 处"), std::string::npos) << run.out;
   }
 }
 
