@@ -23,6 +23,16 @@ std::string counts(const google::protobuf::RepeatedPtrField<v1::ChoiceCount>& co
   return out;
 }
 
+std::string resolution_status_word(Lang lang, v1::ResolutionStatus status) {
+  switch (status) {
+    case v1::RESOLUTION_OPEN: return say(lang, "未开始", "open");
+    case v1::RESOLUTION_IN_PROGRESS: return say(lang, "进行中", "in progress");
+    case v1::RESOLUTION_DONE: return say(lang, "已完成", "done");
+    case v1::RESOLUTION_DROPPED: return say(lang, "已放弃", "dropped");
+    default: return "?";
+  }
+}
+
 // "（反对）" / " (contra)"; nothing for a plain contribution.
 std::string kind_note(Lang lang, v1::RequestKind kind) {
   if (kind == v1::REQUEST_CONTRIBUTION) return "";
@@ -160,6 +170,12 @@ std::string sentence(const v1::Event& e, const Names& names, Lang l) {
     }
     case E::kMinutesSigned: return s("会议纪要由 " + e.minutes_signed().signed_by() + " 签署",
                                      "the minutes were signed by " + e.minutes_signed().signed_by());
+    case E::kResolutionUpdated: {
+      const auto& r = e.resolution_updated();
+      const std::string word = resolution_status_word(l, r.status());
+      const std::string note = r.note().empty() ? "" : s("：", ": ") + r.note();
+      return s("决议 " + id(r.resolution_id()) + " 状态：" + word, "resolution " + id(r.resolution_id()) + " is now " + word) + note;
+    }
     case E::BODY_NOT_SET: break;
   }
   return "";

@@ -52,6 +52,13 @@ Commands:
   status                                 a summary of the meeting now
   roster                                 participants, their ids and who is here
   watch [--resume SEQ]                   print events as they happen, until Ctrl-C
+  resolution status ID STATUS            决议执行: a resolution's follow-up
+
+Offline, on the data folder (no server needed; --lang en for English):
+  verify FILE                            is the record whole, do the signatures match
+  record export -o FILE                  the whole record as JSON
+  actions                                every resolution, its status, overdue ones marked
+  archive list|search|export             finished meetings: list, full-text search, export
 
 A command prints "ok seq=N id=M" when the server has stored it, and any warning
 that came with it (e.g. "opened without quorum"). Errors are one
@@ -211,6 +218,14 @@ Chair or secretary.
 
   gavelctl resolution add --motion 1 --responsible "物业公司 张经理" --deadline 2027-03-31
   gavelctl resolutions list
+
+usage: gavelctl resolution status ID open|in-progress|done|dropped [--note TEXT]
+
+决议执行: records where resolution ID stands, also after the meeting and after
+the minutes are signed (an event in the record; dropped needs a --note).
+`gavelctl actions` lists every resolution with its status. Chair or secretary.
+
+  gavelctl resolution status 1 in-progress --note "已联系电梯公司勘察"
 )"},
     {"minutes", R"(usage: gavelctl minutes sign NAME
 

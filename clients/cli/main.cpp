@@ -7,6 +7,7 @@
 #include "lang.hpp"
 
 #include "invocation.hpp"
+#include "record_cli/record_cli.hpp"
 #include "run.hpp"
 
 namespace {
@@ -26,6 +27,8 @@ std::string env(const char* name) {
 int main(int argc, char** argv) {
   using namespace gavel::cli;
   const std::vector<std::string> args(argv + 1, argv + argc);
+  // verify, record: read the record itself, no server involved.
+  if (auto status = gavel::record_cli::run(args, std::cout, std::cerr)) return *status;
   const Parsed parsed =
       parse_command_line(args, {env("GAVEL_SERVER"), env("GAVEL_TOKEN"), env("GAVEL_ACCESS"), env("LC_ALL"),
                                 env("LANG")});

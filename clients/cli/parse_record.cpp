@@ -86,6 +86,25 @@ GroupParsed parse_resolution(Words words) {
          return with_args(rest, {{"--motion"}, {"--responsible"}, {"--deadline"}}, "resolution add",
                           add_resolution);
        }},
+      // 决议执行: the follow-up after the meeting, an event in the record.
+      {"status", [](Words rest) {
+         return with_args(rest, {{"--note"}}, "resolution status", [](const Args& a) -> GroupParsed {
+           if (auto e = a.expect(2, 2, "ID and open|in-progress|done|dropped")) return *e;
+           auto id = a.number(a.positional()[0], "the resolution ID");
+           if (!id) return id.error();
+           v1::ResolutionStatus status = v1::RESOLUTION_STATUS_UNSPECIFIED;
+           for (const auto& [word, value] : kResolutionStatuses)
+             if (a.positional()[1] == word) status = value;
+           if (status == v1::RESOLUTION_STATUS_UNSPECIFIED)
+             return a.error("status must be open, in-progress, done or dropped, not '" + a.positional()[1] + "'");
+           v1::Command c;
+           auto* u = c.mutable_update_resolution();
+           u->set_resolution_id(id.value());
+           u->set_status(status);
+           u->set_note(a.value("--note"));
+           return send(std::move(c));
+         });
+       }},
   });
 }
 

@@ -20,6 +20,13 @@ inline constexpr std::pair<std::string_view, v1::RequestKind> kRequestKinds[] = 
     {"point-of-order", v1::REQUEST_POINT_OF_ORDER},
 };
 
+inline constexpr std::pair<std::string_view, v1::ResolutionStatus> kResolutionStatuses[] = {
+    {"open", v1::RESOLUTION_OPEN},
+    {"in-progress", v1::RESOLUTION_IN_PROGRESS},
+    {"done", v1::RESOLUTION_DONE},
+    {"dropped", v1::RESOLUTION_DROPPED},
+};
+
 inline constexpr std::pair<std::string_view, v1::DissentKind> kDissentKinds[] = {
     {"disagreement", v1::DISSENT_DISAGREEMENT},
     {"minority", v1::DISSENT_MINORITY},

@@ -105,6 +105,12 @@ core::Result<Command> decode(const v1::Command& w) {
     case v1::Command::kSignMinutes: return Command{cmd::SignMinutes{w.sign_minutes().signed_by()}};
     case v1::Command::kDeferItem: return Command{cmd::DeferItem{w.defer_item().item_id()}};
     case v1::Command::kReopenItem: return Command{cmd::ReopenItem{w.reopen_item().item_id()}};
+    case v1::Command::kUpdateResolution: {
+      const auto& x = w.update_resolution();
+      auto status = enum_from_wire<core::ResolutionStatus>(x.status());
+      if (!status) return status.error();
+      return Command{cmd::UpdateResolution{x.resolution_id(), status.value(), x.note()}};
+    }
     case v1::Command::BODY_NOT_SET: break;
   }
   return core::make_error(core::ErrorCode::bad_message, "命令为空或无法识别",

@@ -111,6 +111,12 @@ struct Encoder {
     w->set_responsible(c.responsible);
     w->set_deadline(c.deadline);
   }
+  void operator()(const cmd::UpdateResolution& c) const {
+    auto* w = out->mutable_update_resolution();
+    w->set_resolution_id(c.resolution_id);
+    w->set_status(to_wire(c.status));
+    w->set_note(c.note);
+  }
   void operator()(const cmd::SignMinutes& c) const {
     out->mutable_sign_minutes()->set_signed_by(c.signed_by);
   }

@@ -107,6 +107,12 @@ static_assert(same<MinutesState, v1::MinutesState>(
      {MinutesState::draft, v1::MINUTES_DRAFT},
      {MinutesState::signed_off, v1::MINUTES_SIGNED}},
     v1::MinutesState_MAX));
+static_assert(same<core::ResolutionStatus, v1::ResolutionStatus>(
+    {{core::ResolutionStatus::open, v1::RESOLUTION_OPEN},
+     {core::ResolutionStatus::in_progress, v1::RESOLUTION_IN_PROGRESS},
+     {core::ResolutionStatus::done, v1::RESOLUTION_DONE},
+     {core::ResolutionStatus::dropped, v1::RESOLUTION_DROPPED}},
+    v1::ResolutionStatus_MAX));
 static_assert(same<ErrorCode, v1::ErrorCode>(
     {{ErrorCode::bad_message, v1::ERROR_BAD_MESSAGE},
      {ErrorCode::unsupported_version, v1::ERROR_UNSUPPORTED_VERSION},

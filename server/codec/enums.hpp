@@ -19,6 +19,7 @@ inline v1::Outcome to_wire(core::Outcome v) { return static_cast<v1::Outcome>(v)
 inline v1::MeetingPhase to_wire(core::Phase v) { return static_cast<v1::MeetingPhase>(v); }
 inline v1::DecisionRule to_wire(core::DecisionRule v) { return static_cast<v1::DecisionRule>(v); }
 inline v1::MinutesState to_wire(core::MinutesState v) { return static_cast<v1::MinutesState>(v); }
+inline v1::ResolutionStatus to_wire(core::ResolutionStatus v) { return static_cast<v1::ResolutionStatus>(v); }
 
 // The enums that come in from the wire: their last value and their names
 // for the error message.
@@ -53,6 +54,13 @@ struct EnumInfo<core::Outcome> {
   static constexpr core::Outcome last = core::Outcome::chosen;
   static constexpr const char* zh = "表决结果";
   static constexpr const char* en = "outcome";
+};
+
+template <>
+struct EnumInfo<core::ResolutionStatus> {
+  static constexpr core::ResolutionStatus last = core::ResolutionStatus::dropped;
+  static constexpr const char* zh = "决议执行状态";
+  static constexpr const char* en = "resolution status";
 };
 
 core::Error unknown_enum(const char* zh, const char* en, int value);

@@ -118,6 +118,12 @@ core::Result<EventBody> decode(const v1::Event& w) {
     case v1::Event::kMinutesSigned: return EventBody{ev::MinutesSigned{w.minutes_signed().signed_by()}};
     case v1::Event::kItemDeferred: return EventBody{ev::ItemDeferred{w.item_deferred().item_id()}};
     case v1::Event::kItemReopened: return EventBody{ev::ItemReopened{w.item_reopened().item_id()}};
+    case v1::Event::kResolutionUpdated: {
+      const auto& x = w.resolution_updated();
+      auto status = enum_from_wire<core::ResolutionStatus>(x.status());
+      if (!status) return status.error();
+      return EventBody{ev::ResolutionUpdated{x.resolution_id(), status.value(), x.note()}};
+    }
     case v1::Event::BODY_NOT_SET: break;
   }
   return core::make_error(core::ErrorCode::bad_message, "事件为空或无法识别",

@@ -138,6 +138,12 @@ struct Encoder {
     w->set_responsible(e.responsible);
     w->set_deadline(e.deadline);
   }
+  void operator()(const ev::ResolutionUpdated& e) const {
+    auto* w = out->mutable_resolution_updated();
+    w->set_resolution_id(e.resolution_id);
+    w->set_status(to_wire(e.status));
+    w->set_note(e.note);
+  }
   void operator()(const ev::MinutesSigned& e) const {
     out->mutable_minutes_signed()->set_signed_by(e.signed_by);
   }

@@ -65,6 +65,9 @@ void add_resolution(const core::Resolution& resolution, v1::Resolution* out) {
   out->set_responsible(resolution.responsible);
   out->set_deadline(resolution.deadline);
   out->set_recorded_ms(resolution.recorded);
+  out->set_status(to_wire(resolution.status));
+  out->set_status_note(resolution.status_note);
+  out->set_status_ms(resolution.status_changed);
 }
 
 }  // namespace

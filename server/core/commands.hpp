@@ -61,6 +61,7 @@ struct SignMinutes { std::string signed_by; };
 struct DeferItem { std::string item_id; };
 // Open a closed or deferred item again; the record keeps both.
 struct ReopenItem { std::string item_id; };
+struct UpdateResolution { Id resolution_id = 0; ResolutionStatus status = ResolutionStatus::open; std::string note; };
 
 }  // namespace gavel::core::cmd
 
@@ -73,7 +74,8 @@ using Command = std::variant<
     cmd::RemoveRequest, cmd::CloseList, cmd::ReopenList, cmd::PauseTimer, cmd::ResumeTimer,
     cmd::ExtendTimer, cmd::EndSpeech, cmd::RecordDissent, cmd::ReplyDissent,
     cmd::ProposeMotion, cmd::SecondMotion, cmd::WithdrawMotion, cmd::OpenVote, cmd::CloseVote,
-    cmd::CastBallot, cmd::RecordResolution, cmd::SignMinutes, cmd::DeferItem, cmd::ReopenItem>;
+    cmd::CastBallot, cmd::RecordResolution, cmd::SignMinutes, cmd::DeferItem, cmd::ReopenItem,
+    cmd::UpdateResolution>;
 
 // The command's name in the permission table, the audit trail and gavelctl.
 const char* command_name(const Command& command);

@@ -1,4 +1,6 @@
 // What the record keeps: dissent, motions, resolutions and the minutes' sign-off.
+#include <algorithm>
+
 #include "attendance.hpp"
 #include "decider.hpp"
 
@@ -107,6 +109,19 @@ Decided Decider::operator()(const cmd::RecordResolution& c) const {
   return one(ev::ResolutionRecorded{s.next_resolution, motion->item_id, c.motion_id, vote_id, text,
                                     c.responsible, c.deadline},
              s.next_resolution);
+}
+
+// Follow-up goes on after the meeting and after the minutes are signed: a
+// status change is a new event, never an edit of what was decided.
+Decided Decider::operator()(const cmd::UpdateResolution& c) const {
+  auto found = std::find_if(s.resolutions.begin(), s.resolutions.end(),
+                            [&](const Resolution& r) { return r.id == c.resolution_id; });
+  if (found == s.resolutions.end()) return fail::not_found("决议", "resolution", std::to_string(c.resolution_id));
+  if (found->status == c.status && found->status_note == c.note)
+    return make_error(ErrorCode::duplicate, "决议已是这个状态", "the resolution already has this status");
+  if (c.status == ResolutionStatus::dropped && c.note.empty())
+    return fail::argument("放弃执行须说明原因", "say why the resolution is dropped");
+  return one(ev::ResolutionUpdated{c.resolution_id, c.status, c.note});
 }
 
 Decided Decider::operator()(const cmd::SignMinutes& c) const {

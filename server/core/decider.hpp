@@ -75,6 +75,7 @@ struct Decider {
   Decided operator()(const cmd::SecondMotion&) const;
   Decided operator()(const cmd::WithdrawMotion&) const;
   Decided operator()(const cmd::RecordResolution&) const;
+  Decided operator()(const cmd::UpdateResolution&) const;
   Decided operator()(const cmd::SignMinutes&) const;
   Decided operator()(const cmd::DeferItem&) const;
   Decided operator()(const cmd::ReopenItem&) const;

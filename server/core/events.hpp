@@ -78,6 +78,7 @@ struct MinutesSigned { std::string signed_by; };
 struct ItemDeferred { std::string item_id; };
 // The chair opened a closed (or deferred) item again.
 struct ItemReopened { std::string item_id; };
+struct ResolutionUpdated { Id resolution_id = 0; ResolutionStatus status = ResolutionStatus::open; std::string note; };
 
 }  // namespace gavel::core::ev
 
@@ -91,7 +92,7 @@ using EventBody = std::variant<
     ev::SpeechExtended, ev::SpeechEnded, ev::DissentRecorded, ev::DissentReplied,
     ev::MotionProposed, ev::MotionSeconded, ev::MotionWithdrawn, ev::VoteOpened,
     ev::BallotRecorded, ev::VoteClosed, ev::LiveTally, ev::ResolutionRecorded,
-    ev::MinutesSigned, ev::ItemDeferred, ev::ItemReopened>;
+    ev::MinutesSigned, ev::ItemDeferred, ev::ItemReopened, ev::ResolutionUpdated>;
 
 struct Event {
   Seq seq = 0;

@@ -176,6 +176,14 @@ struct Folder {
     operator()(ev::ItemOpened{x.item_id});
     ++s.item(x.item_id)->reopened;
   }
+  void operator()(const ev::ResolutionUpdated& x) {
+    for (Resolution& r : s.resolutions)
+      if (r.id == x.resolution_id) {
+        r.status = x.status;
+        r.status_note = x.note;
+        r.status_changed = e.at;
+      }
+  }
   void operator()(const ev::MinutesSigned& x) {
     s.minutes = MinutesState::signed_off;
     s.minutes_signed_by = x.signed_by;

@@ -43,6 +43,7 @@ constexpr std::array<Permission, std::variant_size_v<Command>> kTable{{
     {"sign_minutes",       false, true,  false, false, false},
     {"defer_item",         true,  false, false, false, false},
     {"reopen_item",        true,  false, false, false, false},
+    {"update_resolution",  true,  true,  false, false, false},
 }};
 }  // namespace
 

@@ -102,6 +102,9 @@ struct Resolution {
   std::string responsible;
   std::string deadline;
   Millis recorded = 0;
+  ResolutionStatus status = ResolutionStatus::open;
+  std::string status_note{};
+  Millis status_changed = 0;
 };
 
 struct SpeakingTotal {

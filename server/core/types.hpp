@@ -51,6 +51,7 @@ enum class DecisionRule {
 };
 enum class Phase { scheduled = 1, in_session = 2, ended = 3 };
 enum class MinutesState { not_started = 1, draft = 2, signed_off = 3 };
+enum class ResolutionStatus { open = 1, in_progress = 2, done = 3, dropped = 4 };
 
 // Who sends a command: the role of the connection, and for a participant or
 // a clicker the roster member it acts for.

@@ -12,6 +12,7 @@
 #include "net/doorkeeper.hpp"
 #include "net/server.hpp"
 #include "net/wall_clock.hpp"
+#include "record/minutes_seal.hpp"
 
 namespace {
 using namespace gavel;
@@ -37,6 +38,8 @@ int serve(const gaveld::Options& options) {
   auto started = std::chrono::steady_clock::now();
   auto store = store::MeetingStore::open(options.data / "gavel.db");
   if (!store) return fail(store.error().message_en);
+  auto signer = record::Signer::open(options.data);
+  if (!signer) return fail(signer.error().message_en);
   auto opened = gaveld::open_meeting(store.value(), options, net::wall_ms());
   if (!opened) return fail(opened.error().message_en);
   gaveld::OpenedMeeting& meeting = opened.value();
@@ -53,7 +56,9 @@ int serve(const gaveld::Options& options) {
 
   net::ServerOptions server_options = options.server;
   server_options.web = std::move(web);
-  auto writer = std::make_unique<store::LogWriter>(std::move(store.value()), meeting.id);
+  const std::string fingerprint = signer.value().fingerprint();
+  auto sealer = record::sign_on(std::make_shared<const record::Signer>(std::move(signer.value())), meeting.id);
+  auto writer = std::make_unique<store::LogWriter>(std::move(store.value()), meeting.id, std::move(sealer));
   core::MeetingState snapshot_of_state = meeting.meeting.state();
   net::Server server(server_options, std::move(meeting.meeting), std::move(doorkeeper), std::move(writer),
                      std::move(meeting.tail));
@@ -73,6 +78,7 @@ int serve(const gaveld::Options& options) {
   std::cout << "  projector:        gavel-display --access " << (options.data / "access.json").string() << "\n"
             << "  tokens:           " << (options.data / "access.json").string() << ", "
             << (options.data / "participants.csv").string() << "\n"
+            << "  record key:       " << fingerprint << " (" << (options.data / record::kKeyFile).string() << ")\n"
             << std::flush;
   server.run();
   return 0;

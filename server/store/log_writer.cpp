@@ -2,8 +2,14 @@
 
 namespace gavel::store {
 
-LogWriter::LogWriter(MeetingStore store, MeetingId meeting)
-    : store_(std::move(store)), meeting_(meeting), thread_([this] { run(); }) {}
+LogWriter::LogWriter(MeetingStore store, MeetingId meeting, Sealer sealer)
+    : store_(std::move(store)), meeting_(meeting), sealer_(std::move(sealer)) {
+  // Read before the thread starts: afterwards the store is the thread's own.
+  if (auto known = store_.chain_head(meeting_)) head_ = known.value();
+  if (auto stored = store_.checkpoints(meeting_); stored && !stored.value().empty())
+    last_checkpoint_ = stored.value().back();
+  thread_ = std::thread([this] { run(); });
+}
 
 LogWriter::~LogWriter() {
   {
@@ -22,6 +28,16 @@ void LogWriter::submit(Commit commit, Done done) {
   wake_.notify_one();
 }
 
+ChainHead LogWriter::head() const {
+  std::lock_guard lock(mutex_);
+  return head_;
+}
+
+std::optional<StoredCheckpoint> LogWriter::last_checkpoint() const {
+  std::lock_guard lock(mutex_);
+  return last_checkpoint_;
+}
+
 std::size_t LogWriter::transactions() const {
   std::lock_guard lock(mutex_);
   return transactions_;
@@ -38,14 +54,31 @@ void LogWriter::run() {
       batch.swap(pending_);
     }
     commits.clear();
-    for (const auto& [commit, done] : batch) commits.push_back(&commit);
+    std::optional<StoredCheckpoint> sealed;
+    for (auto& [commit, done] : batch) {
+      // The commit's own seal, else the writer's: either way, remember
+      // what was signed once it is committed.
+      if (sealer_ || commit.seal)
+        commit.seal = [this, &sealed, &c = commit, own = std::move(commit.seal)](const ChainHead& head) {
+          auto checkpoint = own ? own(head) : sealer_(c, head);
+          if (checkpoint) sealed = checkpoint;
+          return checkpoint;
+        };
+      commits.push_back(&commit);
+    }
     core::Status status = store_.append(meeting_, commits);
     bool checkpoint = false;
     for (const Commit* commit : commits) checkpoint = checkpoint || commit->checkpoint;
+    const bool appended = static_cast<bool>(status);
+    ChainHead head;
+    if (appended)
+      if (auto known = store_.chain_head(meeting_)) head = known.value();
     if (status && checkpoint) status = store_.seal_ballots();
     {
       std::lock_guard lock(mutex_);
       ++transactions_;
+      if (appended) head_ = head;
+      if (appended && sealed) last_checkpoint_ = std::move(sealed);
     }
     for (auto& [commit, done] : batch) done(status);
     batch.clear();

@@ -7,6 +7,7 @@
 #include <condition_variable>
 #include <functional>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -17,8 +18,11 @@ namespace gavel::store {
 class LogWriter {
  public:
   using Done = std::function<void(const core::Status&)>;
+  // Asked after each commit's events are chained, inside its transaction:
+  // a checkpoint to store with it, or none. Runs on the writer thread.
+  using Sealer = std::function<std::optional<StoredCheckpoint>(const Commit&, const ChainHead&)>;
 
-  LogWriter(MeetingStore store, MeetingId meeting);
+  LogWriter(MeetingStore store, MeetingId meeting, Sealer sealer = {});
   ~LogWriter();
   LogWriter(const LogWriter&) = delete;
   LogWriter& operator=(const LogWriter&) = delete;
@@ -26,6 +30,10 @@ class LogWriter {
   void submit(Commit commit, Done done);
   // How many transactions have committed so far (for tests and benchmarks).
   std::size_t transactions() const;
+  // The chain head of everything committed so far.
+  ChainHead head() const;
+  // The latest signed checkpoint stored, if any.
+  std::optional<StoredCheckpoint> last_checkpoint() const;
 
  private:
   void run();
@@ -37,6 +45,9 @@ class LogWriter {
   std::vector<std::pair<Commit, Done>> pending_;
   bool stopping_ = false;
   std::size_t transactions_ = 0;
+  ChainHead head_;
+  Sealer sealer_;
+  std::optional<StoredCheckpoint> last_checkpoint_;
   std::thread thread_;
 };
 

@@ -49,8 +49,33 @@ core::Result<MeetingStore> MeetingStore::open(const std::filesystem::path& file)
   return store;
 }
 
+core::Result<MeetingStore> MeetingStore::open_read_only(const std::filesystem::path& file) {
+  if (!std::filesystem::is_regular_file(file))
+    return core::make_error(core::ErrorCode::not_found, "找不到数据库文件：" + file.string(),
+                            "no database file at " + file.string());
+  auto db = Database::open_read_only(file.string());
+  if (!db) return db.error();
+  auto version = db.value().prepare("PRAGMA user_version");
+  if (!version) return version.error();
+  auto row = version.value().step();
+  if (!row) return row.error();
+  auto found = version.value().int64(0);
+  version.value().reset();
+  if (found != kSchemaVersion)
+    return core::make_error(core::ErrorCode::invalid_argument,
+                            "数据库版本为 " + std::to_string(found) + "，本程序读取版本 " +
+                                std::to_string(kSchemaVersion) + "（旧文件请先用 gaveld 打开一次以升级）",
+                            "the database has schema " + std::to_string(found) + ", this program reads " +
+                                std::to_string(kSchemaVersion) + " (open an older file with gaveld once to upgrade it)");
+  MeetingStore store(std::move(db.value()));
+  if (auto ok = store.prepare_statements(); !ok) return ok.error();
+  return store;
+}
+
 core::Status MeetingStore::prepare_statements() {
-  auto e = db_.prepare("INSERT INTO events(meeting_id, seq, at_ms, kind, actor, body) VALUES(?,?,?,?,?,?)");
+  auto e = db_.prepare(
+      "INSERT INTO events(meeting_id, seq, at_ms, kind, actor, body, prev_hash, hash) VALUES(?,?,?,?,?,?,?,?)");
+  auto c = db_.prepare("INSERT INTO checkpoints(meeting_id, size, note, verifier_key) VALUES(?,?,?,?)");
   auto b = db_.prepare(
       "INSERT INTO ballots(receipt, meeting_id, vote_id, choices, weight, reason) "
       "VALUES(?,?,?,?,?,?) ON CONFLICT(receipt) DO UPDATE SET choices=excluded.choices, "
@@ -65,6 +90,8 @@ core::Status MeetingStore::prepare_statements() {
   if (!b) return b.error();
   if (!v) return v.error();
   if (!a) return a.error();
+  if (!c) return c.error();
+  insert_checkpoint_ = std::move(c.value());
   insert_event_ = std::move(e.value());
   upsert_ballot_ = std::move(b.value());
   upsert_veto_ = std::move(v.value());
@@ -91,6 +118,20 @@ core::Result<std::vector<MeetingRecord>> MeetingStore::archived_meetings() {
     if (!row) return row.error();
     if (!row.value()) break;
     out.push_back({q.value().int64(0), q.value().text(1), q.value().blob(2), q.value().int64(3)});
+  }
+  return out;
+}
+
+core::Result<std::vector<MeetingRecord>> MeetingStore::meetings() {
+  auto q = db_.prepare("SELECT id, title, setup, created_ms, archived FROM meetings ORDER BY id");
+  if (!q) return q.error();
+  std::vector<MeetingRecord> out;
+  for (;;) {
+    auto row = q.value().step();
+    if (!row) return row.error();
+    if (!row.value()) break;
+    out.push_back({q.value().int64(0), q.value().text(1), q.value().blob(2), q.value().int64(3),
+                   q.value().int64(4) != 0});
   }
   return out;
 }
@@ -152,7 +193,8 @@ core::Result<std::vector<AccessToken>> MeetingStore::tokens(MeetingId id) {
 
 core::Status MeetingStore::for_each_event(MeetingId id, core::Seq after,
                                           const std::function<core::Status(StoredEvent&&)>& visit) {
-  auto q = db_.prepare("SELECT seq, at_ms, kind, actor, body FROM events WHERE meeting_id = ? AND seq > ? ORDER BY seq");
+  auto q = db_.prepare(
+      "SELECT seq, at_ms, kind, actor, body, prev_hash, hash FROM events WHERE meeting_id = ? AND seq > ? ORDER BY seq");
   if (!q) return q.error();
   q.value().bind(1, id).bind(2, static_cast<std::int64_t>(after));
   for (;;) {
@@ -160,7 +202,9 @@ core::Status MeetingStore::for_each_event(MeetingId id, core::Seq after,
     if (!row) return row.error();
     if (!row.value()) return core::Ok{};
     Statement& s = q.value();
-    if (auto ok = visit(StoredEvent{static_cast<core::Seq>(s.int64(0)), s.int64(1), s.text(2), s.text(3), s.blob(4)}); !ok)
+    if (auto ok = visit(StoredEvent{static_cast<core::Seq>(s.int64(0)), s.int64(1), s.text(2), s.text(3), s.blob(4),
+                                    s.blob(5), s.blob(6)});
+        !ok)
       return ok;
   }
 }
@@ -207,6 +251,44 @@ core::Result<std::vector<core::VetoStanding>> MeetingStore::veto_standings(Meeti
   return out;
 }
 
+core::Result<ChainHead> MeetingStore::chain_head(MeetingId id) {
+  if (auto known = heads_.find(id); known != heads_.end()) return known->second;
+  auto last = db_.prepare("SELECT seq, hash FROM events WHERE meeting_id = ? ORDER BY seq DESC LIMIT 1");
+  if (!last) return last.error();
+  auto row = last.value().bind(1, id).step();
+  if (!row) return row.error();
+  ChainHead head;
+  if (row.value()) {
+    head.seq = static_cast<core::Seq>(last.value().int64(0));
+    if (!from_bytes(last.value().blob(1), head.hash))
+      return core::make_error(core::ErrorCode::internal, "数据库内容损坏：事件缺少哈希",
+                              "the database is damaged: an event has no chain hash");
+    return head;
+  }
+  auto setup = db_.prepare("SELECT setup FROM meetings WHERE id = ?");
+  if (!setup) return setup.error();
+  auto found = setup.value().bind(1, id).step();
+  if (!found) return found.error();
+  if (!found.value())
+    return core::make_error(core::ErrorCode::not_found, "没有这个会议", "no such meeting");
+  head.hash = chain_root(setup.value().blob(0));
+  return head;
+}
+
+core::Result<std::vector<StoredCheckpoint>> MeetingStore::checkpoints(MeetingId id) {
+  auto q = db_.prepare("SELECT size, note, verifier_key FROM checkpoints WHERE meeting_id = ? ORDER BY size");
+  if (!q) return q.error();
+  q.value().bind(1, id);
+  std::vector<StoredCheckpoint> out;
+  for (;;) {
+    auto row = q.value().step();
+    if (!row) return row.error();
+    if (!row.value()) break;
+    out.push_back({static_cast<core::Seq>(q.value().int64(0)), q.value().text(1), q.value().text(2)});
+  }
+  return out;
+}
+
 core::Status MeetingStore::checkpoint() { return db_.exec("PRAGMA wal_checkpoint(TRUNCATE)"); }
 
 core::Status MeetingStore::seal_ballots() {
@@ -217,36 +299,63 @@ core::Status MeetingStore::seal_ballots() {
 }
 
 core::Status MeetingStore::append(MeetingId id, std::span<const Commit* const> commits) {
+  auto known = chain_head(id);
+  if (!known) return known.error();
+  ChainHead head = known.value();
   if (auto ok = db_.exec("BEGIN IMMEDIATE"); !ok) return ok;
-  auto write = [&]() -> core::Status {
-    for (const Commit* commit : commits) {
-      for (const StoredEvent& e : commit->events)
-        if (auto ok = insert_event_.bind(1, id).bind(2, static_cast<std::int64_t>(e.seq)).bind(3, e.at)
-                          .bind(4, e.kind).bind(5, e.actor).bind_blob(6, e.body).run();
-            !ok)
-          return ok;
-      for (const core::SecretBallot& b : commit->ballots)
-        if (auto ok = upsert_ballot_.bind(1, b.receipt).bind(2, id).bind(3, static_cast<std::int64_t>(b.vote_id))
-                          .bind(4, join_choices(b.choices)).bind(5, b.weight).bind(6, b.reason).run();
-            !ok)
-          return ok;
-      if (const auto& veto = commit->veto)
-        if (auto ok = upsert_veto_.bind(1, id).bind(2, static_cast<std::int64_t>(veto->vote_id))
-                          .bind(3, std::int64_t{veto->standing ? 1 : 0}).run();
-            !ok)
-          return ok;
-      for (const AuditEntry& a : commit->audit)
-        if (auto ok = insert_audit_.bind(1, id).bind(2, a.at).bind(3, a.role).bind(4, a.actor)
-                          .bind(5, a.client).bind(6, a.action).bind(7, a.outcome)
-                          .bind(8, static_cast<std::int64_t>(a.seq)).run();
-            !ok)
-          return ok;
-    }
-    return db_.exec("COMMIT");
-  };
-  auto ok = write();
-  if (!ok) (void)db_.exec("ROLLBACK");
+  core::Status ok = core::Ok{};
+  try {
+    ok = append_commits(id, commits, head);
+  } catch (const std::exception& e) {
+    ok = core::make_error(core::ErrorCode::internal, std::string("记录失败：") + e.what(), e.what());
+  }
+  if (ok) ok = db_.exec("COMMIT");
+  if (!ok) {
+    (void)db_.exec("ROLLBACK");
+    return ok;
+  }
+  heads_[id] = head;
   return ok;
+}
+
+core::Status MeetingStore::append_commits(MeetingId id, std::span<const Commit* const> commits, ChainHead& head) {
+  for (const Commit* commit : commits) {
+    for (const StoredEvent& e : commit->events) {
+      if (e.seq != head.seq + 1)
+        return core::make_error(core::ErrorCode::internal, "事件序号不连续",
+                                "event " + std::to_string(e.seq) + " does not follow " + std::to_string(head.seq));
+      ChainHash hash = chain_link(head.hash, e.body);
+      if (auto ok = insert_event_.bind(1, id).bind(2, static_cast<std::int64_t>(e.seq)).bind(3, e.at)
+                        .bind(4, e.kind).bind(5, e.actor).bind_blob(6, e.body)
+                        .bind_blob(7, to_bytes(head.hash)).bind_blob(8, to_bytes(hash)).run();
+          !ok)
+        return ok;
+      head = {e.seq, hash};
+    }
+    for (const core::SecretBallot& b : commit->ballots)
+      if (auto ok = upsert_ballot_.bind(1, b.receipt).bind(2, id).bind(3, static_cast<std::int64_t>(b.vote_id))
+                        .bind(4, join_choices(b.choices)).bind(5, b.weight).bind(6, b.reason).run();
+          !ok)
+        return ok;
+    if (const auto& veto = commit->veto)
+      if (auto ok = upsert_veto_.bind(1, id).bind(2, static_cast<std::int64_t>(veto->vote_id))
+                        .bind(3, std::int64_t{veto->standing ? 1 : 0}).run();
+          !ok)
+        return ok;
+    for (const AuditEntry& a : commit->audit)
+      if (auto ok = insert_audit_.bind(1, id).bind(2, a.at).bind(3, a.role).bind(4, a.actor)
+                        .bind(5, a.client).bind(6, a.action).bind(7, a.outcome)
+                        .bind(8, static_cast<std::int64_t>(a.seq)).run();
+          !ok)
+        return ok;
+    if (commit->seal)
+      if (std::optional<StoredCheckpoint> sealed = commit->seal(head))
+        if (auto ok = insert_checkpoint_.bind(1, id).bind(2, static_cast<std::int64_t>(sealed->size))
+                          .bind(3, sealed->note).bind(4, sealed->verifier_key).run();
+            !ok)
+          return ok;
+  }
+  return core::Ok{};
 }
 
 }  // namespace gavel::store

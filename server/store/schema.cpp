@@ -2,6 +2,10 @@
 
 #include <array>
 #include <string>
+#include <utility>
+#include <vector>
+
+#include "store/chain.hpp"
 
 namespace gavel::store {
 
@@ -76,7 +80,57 @@ CREATE TABLE veto_standing (
 INSERT INTO veto_standing SELECT meeting_id, vote_id, MAX(vetoes) FROM ballots GROUP BY meeting_id, vote_id;
 DROP TABLE ballots;
 ALTER TABLE ballots_v2 RENAME TO ballots;
+)sql",
+                                                                       R"sql(
+-- The hash chain (store/chain.hpp): each event keeps the hash of the one
+-- before it (the setup's for the first) and its own.
+ALTER TABLE events ADD COLUMN prev_hash BLOB;
+ALTER TABLE events ADD COLUMN hash BLOB;
+-- Signed checkpoints (C2SP signed notes) over a meeting's chain head.
+CREATE TABLE checkpoints (
+  meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+  size INTEGER NOT NULL,        -- the head seq the note covers
+  note TEXT NOT NULL,           -- the signed note, as signed
+  verifier_key TEXT NOT NULL,   -- name+keyid+base64(0x01 || public key)
+  PRIMARY KEY (meeting_id, size, note)
+) WITHOUT ROWID;
 )sql"};
+
+// Events written before the chain existed get their hashes when the file is
+// migrated, in the same transaction: from then on the chain covers them.
+core::Status chain_existing_events(Database& db) {
+  auto meetings = db.prepare("SELECT id, setup FROM meetings ORDER BY id");
+  if (!meetings) return meetings.error();
+  auto events = db.prepare("SELECT seq, body FROM events WHERE meeting_id = ? ORDER BY seq");
+  auto update = db.prepare("UPDATE events SET prev_hash = ?, hash = ? WHERE meeting_id = ? AND seq = ?");
+  if (!events) return events.error();
+  if (!update) return update.error();
+  for (;;) {
+    auto row = meetings.value().step();
+    if (!row) return row.error();
+    if (!row.value()) return core::Ok{};
+    std::int64_t id = meetings.value().int64(0);
+    ChainHash previous = chain_root(meetings.value().blob(1));
+    events.value().bind(1, id);
+    std::vector<std::pair<std::int64_t, ChainHash>> links;
+    std::vector<ChainHash> prevs;
+    for (;;) {
+      auto event = events.value().step();
+      if (!event) return event.error();
+      if (!event.value()) break;
+      ChainHash hash = chain_link(previous, events.value().blob(1));
+      prevs.push_back(previous);
+      links.emplace_back(events.value().int64(0), hash);
+      previous = hash;
+    }
+    events.value().reset();
+    for (std::size_t i = 0; i < links.size(); ++i)
+      if (auto ok = update.value().bind_blob(1, to_bytes(prevs[i])).bind_blob(2, to_bytes(links[i].second))
+                        .bind(3, id).bind(4, links[i].first).run();
+          !ok)
+        return ok;
+  }
+}
 }  // namespace
 
 core::Status migrate(Database& db) {
@@ -93,6 +147,7 @@ core::Status migrate(Database& db) {
   for (int v = version; v < kSchemaVersion; ++v) {
     if (auto ok = db.exec("BEGIN IMMEDIATE"); !ok) return ok;
     auto applied = db.exec(kMigrations[static_cast<std::size_t>(v)]);
+    if (applied && v + 1 == 3) applied = chain_existing_events(db);
     if (applied) applied = db.exec(("PRAGMA user_version = " + std::to_string(v + 1)).c_str());
     if (!applied) {
       (void)db.exec("ROLLBACK");

@@ -62,9 +62,16 @@ std::string Statement::blob(int column) const {
 }
 
 core::Result<Database> Database::open(const std::string& path) {
+  return open_with(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX);
+}
+
+core::Result<Database> Database::open_read_only(const std::string& path) {
+  return open_with(path, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX);
+}
+
+core::Result<Database> Database::open_with(const std::string& path, int flags) {
   sqlite3* db = nullptr;
-  int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
-                                                  SQLITE_OPEN_NOMUTEX, nullptr);
+  int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
   if (rc != SQLITE_OK) {
     auto error = db_error(db, "open " + path);
     sqlite3_close_v2(db);

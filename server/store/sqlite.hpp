@@ -44,6 +44,8 @@ class Statement {
 class Database {
  public:
   static core::Result<Database> open(const std::string& path);
+  // For readers that must not change the file (gavelctl verify, archive).
+  static core::Result<Database> open_read_only(const std::string& path);
 
   core::Status exec(const char* sql);
   core::Result<Statement> prepare(std::string_view sql);
@@ -51,6 +53,7 @@ class Database {
 
  private:
   explicit Database(sqlite3* db) : db_(db, &sqlite3_close_v2) {}
+  static core::Result<Database> open_with(const std::string& path, int flags);
   std::unique_ptr<sqlite3, int (*)(sqlite3*)> db_;
 };
 

@@ -52,6 +52,7 @@ cmd::RecordResolution sample(Of<cmd::RecordResolution>) {
 cmd::SignMinutes sample(Of<cmd::SignMinutes>) { return {"李记录"}; }
 cmd::DeferItem sample(Of<cmd::DeferItem>) { return {"item-3"}; }
 cmd::ReopenItem sample(Of<cmd::ReopenItem>) { return {"item-1"}; }
+cmd::UpdateResolution sample(Of<cmd::UpdateResolution>) { return {2, core::ResolutionStatus::in_progress, "已联系施工方"}; }
 
 ev::MeetingStarted sample(Of<ev::MeetingStarted>) { return {}; }
 ev::MeetingEnded sample(Of<ev::MeetingEnded>) { return {{"item-2", "item-3"}, true}; }
@@ -89,6 +90,7 @@ ev::ResolutionRecorded sample(Of<ev::ResolutionRecorded>) {
 ev::MinutesSigned sample(Of<ev::MinutesSigned>) { return {"李记录"}; }
 ev::ItemDeferred sample(Of<ev::ItemDeferred>) { return {"item-3"}; }
 ev::ItemReopened sample(Of<ev::ItemReopened>) { return {"item-1"}; }
+ev::ResolutionUpdated sample(Of<ev::ResolutionUpdated>) { return {2, core::ResolutionStatus::dropped, "资金未落实"}; }
 
 template <class Variant, std::size_t... I>
 std::vector<Variant> every(std::index_sequence<I...>) {

@@ -136,6 +136,7 @@ class Generator {
         30,                    // sign_minutes
         no_item ? 20 : 2,      // defer_item
         no_item ? 150 : 2,     // reopen_item
+        30,                    // update_resolution
     };
     std::discrete_distribution<std::size_t> which(weights.begin(), weights.end());
     std::size_t kind = which(rng_);
@@ -214,6 +215,9 @@ class Generator {
         return cmd::DeferItem{item()};
       case 32:
         return cmd::ReopenItem{item()};
+      case 33:
+        return cmd::UpdateResolution{static_cast<Id>(pick(static_cast<int>(s.next_resolution) + 1)),
+                                     static_cast<ResolutionStatus>(1 + pick(4)), maybe("进展")};
     }
     return cmd::StartMeeting{};
   }

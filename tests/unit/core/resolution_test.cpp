@@ -97,5 +97,35 @@ TEST_F(Resolutions, CannotBeAddedOnceTheMinutesAreSigned) {
             ErrorCode::invalid_state);
 }
 
+// 决议执行: follow-up is an event in the record, also after the minutes are
+// signed, since it happens after the meeting.
+TEST_F(Resolutions, StatusChangesAreEventsEvenAfterTheMinutesAreSigned) {
+  Id motion = decided_motion(8);
+  m.ok(cmd::RecordResolution{motion, "", "物业", "2026-03-01"}, secretary());
+  EXPECT_EQ(m.state().resolutions.at(0).status, ResolutionStatus::open);
+  m.ok(cmd::EndMeeting{}, chair());
+  m.ok(cmd::SignMinutes{"王记录"}, secretary());
+  m.clock.advance_s(86400);
+  Decision d = m.ok(cmd::UpdateResolution{1, ResolutionStatus::in_progress, "已联系施工方"}, chair());
+  ASSERT_EQ(d.events.size(), 1u);
+  EXPECT_TRUE(std::holds_alternative<ev::ResolutionUpdated>(d.events[0].body));
+  const Resolution& r = m.state().resolutions.at(0);
+  EXPECT_EQ(r.status, ResolutionStatus::in_progress);
+  EXPECT_EQ(r.status_note, "已联系施工方");
+  EXPECT_EQ(r.status_changed, m.clock.now());
+  m.ok(cmd::UpdateResolution{1, ResolutionStatus::done, ""}, secretary());
+  EXPECT_EQ(m.state().resolutions.at(0).status, ResolutionStatus::done);
+}
+
+TEST_F(Resolutions, AStatusChangeIsRefusedWhenItChangesNothingOrLacksItsReason) {
+  Id motion = decided_motion(8);
+  m.ok(cmd::RecordResolution{motion, "", "物业", "2026-03-01"}, secretary());
+  m.rejects(cmd::UpdateResolution{7, ResolutionStatus::done, ""}, chair(), ErrorCode::not_found);
+  m.rejects(cmd::UpdateResolution{1, ResolutionStatus::open, ""}, chair(), ErrorCode::duplicate);
+  m.rejects(cmd::UpdateResolution{1, ResolutionStatus::dropped, ""}, chair(), ErrorCode::invalid_argument);
+  m.rejects(cmd::UpdateResolution{1, ResolutionStatus::done, ""}, participant("elderly1"), ErrorCode::not_allowed);
+  EXPECT_EQ(m.state().resolutions.at(0).status, ResolutionStatus::open);
+}
+
 }  // namespace
 }  // namespace gavel::test
