@@ -46,7 +46,8 @@ void speaker_line(std::ostringstream& out, const v1::Speech& speech, std::int64_
     return;
   }
   out << names.person(speech.participant_id());
-  if (speech.kind() != v1::REQUEST_CONTRIBUTION) out << " (" << request_kind_word(l, speech.kind()) << ")";
+  if (speech.kind() != v1::REQUEST_CONTRIBUTION)
+    out << say(l, "（" + request_kind_word(l, speech.kind()) + "）", " (" + request_kind_word(l, speech.kind()) + ")");
   const std::int64_t left = speech.paused() ? speech.remaining_ms() : speech.deadline_ms() - now_ms;
   const std::string total = minutes_seconds((speech.limit_s() + speech.extended_s()) * 1000LL);
   out << " · ";
@@ -120,6 +121,7 @@ std::string format_status(const v1::MeetingSnapshot& s, std::int64_t now_ms, con
     id.resize(id_width, ' ');
     std::string state = item_state_word(l, item.state());
     if (l == Lang::en) state.resize(11, ' ');
+    else state += std::string(state.size() / 3 < 3 ? (3 - state.size() / 3) * 2 : 0, ' ');  // CJK: two columns each
     out << (first ? label(l, "议程", "agenda") : label(l, "", "")) << state << " " << id << "  " << item.title();
     if (item.published_late()) out << say(l, "（会前不足3天公布）", "  (published late)");
     if (item.times_reopened() > 0) out << say(l, "（曾重新开启）", "  (reopened)");

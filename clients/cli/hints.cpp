@@ -19,7 +19,7 @@ std::string hint_for(const v1::Command& c, const v1::Error& e, Lang l) {
     }
   }
   if (e.code() == v1::ERROR_INVALID_STATE && c.body_case() == C::kEndMeeting && !c.end_meeting().force())
-    return say(l, "先结束它们，或用 gavelctl meeting end --force 强制结束", "close them first, or gavelctl meeting end --force");
+    return say(l, "强制结束：gavelctl meeting end --force", "to force it: gavelctl meeting end --force");
   if (e.code() == v1::ERROR_NOT_FOUND && (c.body_case() == C::kOpenItem || c.body_case() == C::kDeferItem ||
                                           c.body_case() == C::kReopenItem))
     return say(l, "议题编号见 gavelctl items list", "item ids are in gavelctl items list");

@@ -68,6 +68,15 @@ bool GlyphSet::add_snapshot(const v1::MeetingSnapshot& s) {
   for (const v1::AgendaItem& item : s.agenda()) {
     grew |= add(item.title());
     grew |= add(item.veto_group());
+    // Only the open item's background and proposal go on screen (between speeches).
+    if (!s.current_item_id().empty() && item.id() == s.current_item_id()) {
+      grew |= add(item.background());
+      grew |= add(item.proposal());
+    }
+  }
+  for (const v1::Resolution& r : s.resolutions()) {
+    grew |= add(r.text());
+    grew |= add(r.responsible());
   }
   for (const v1::Motion& motion : s.motions()) grew |= add(motion.text());
   auto add_vote = [&](const v1::Vote& vote) {

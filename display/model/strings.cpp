@@ -53,6 +53,30 @@ constexpr std::array<Pair, static_cast<std::size_t>(Text::count)> kTexts{{
     {"屏幕上是断线前的最后状态", "Showing the last state received"},
     {"第 {} 次尝试", "attempt {}"},
     {"主持人：{}", "Chair: {}"},
+    {"出席 {} / 应到 {} 人", "{} of {} members present"},
+    {"列席 {} 人", "{} invited present"},
+    {"未达法定人数", "No quorum"},
+    {"如何投票", "How to vote"},
+    {"手机：扫码或打开 {}", "Phone: scan or open {}"},
+    {"表决器按键", "Clicker keys"},
+    {"按 {} 键：{}", "key {}: {}"},
+    {"服务器只在本机（回环地址）监听，手机无法连接", "The server listens on this computer only (loopback): phones cannot join"},
+    {"请用 --bind 0.0.0.0 启动 gaveld，手机即可扫码参会", "Start gaveld with --bind 0.0.0.0 so phones can join"},
+    {"议程", "Agenda"},
+    {"待议", "pending"},
+    {"进行中", "in progress"},
+    {"已结束", "closed"},
+    {"未议", "not reached"},
+    {"已推迟", "deferred"},
+    {"背景", "Background"},
+    {"议题草案", "Draft proposal"},
+    {"动议人：{}", "moved by {}"},
+    {"附议人：{}", "seconded by {}"},
+    {"待附议", "awaiting a second"},
+    {"会议决定", "What was decided"},
+    {"决议", "Resolutions"},
+    {"责任人：{}  完成时限：{}", "responsible: {}  by {}"},
+    {"未表决", "no vote"},
 }};
 
 const char* pick(Lang lang, const Pair& pair) { return lang == Lang::zh ? pair.zh : pair.en; }
@@ -79,6 +103,17 @@ std::string fill(std::string_view pattern, std::initializer_list<std::string> va
     }
   }
   return out;
+}
+
+const char* item_state_word(Lang lang, v1::ItemState state) {
+  switch (state) {
+    case v1::ITEM_PENDING: return tr(lang, Text::item_pending);
+    case v1::ITEM_OPEN: return tr(lang, Text::item_open);
+    case v1::ITEM_CLOSED: return tr(lang, Text::item_closed);
+    case v1::ITEM_NOT_REACHED: return tr(lang, Text::item_not_reached);
+    case v1::ITEM_DEFERRED: return tr(lang, Text::item_deferred);
+    default: return "";
+  }
 }
 
 const char* outcome_word(Lang lang, v1::Outcome outcome) {

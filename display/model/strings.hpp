@@ -58,6 +58,30 @@ enum class Text {
   last_state,
   attempt,             // {}
   chair,               // {}
+  attendance_line,     // 出席 {} / 应到 {} 人
+  invited_present,     // 列席 {} 人
+  opened_without_quorum,
+  how_to_vote,
+  vote_on_phone,       // {}: the URL
+  clicker_keys,
+  clicker_key,         // {} key, {} option
+  loopback_only,
+  loopback_hint,
+  agenda,
+  item_pending,
+  item_open,
+  item_closed,
+  item_not_reached,
+  item_deferred,
+  background,
+  proposal,
+  moved_by,            // {}
+  seconded_by,         // {}
+  not_seconded,
+  summary,
+  resolutions,
+  responsible,         // {} responsible, {} deadline
+  no_decision,
   count,               // not a text: the number of texts
 };
 
@@ -68,6 +92,9 @@ std::string fill(std::string_view pattern, std::initializer_list<std::string> va
 const char* outcome_word(Lang lang, v1::Outcome outcome);
 const char* request_kind_word(Lang lang, v1::RequestKind kind);  // "" for a plain contribution
 std::string ballot_form_words(Lang lang, const v1::VoteSpec& spec);
+// The word for an item's state on the agenda view.
+const char* item_state_word(Lang lang, v1::ItemState state);
+
 // The server's words for `lang` (the other language when that one is empty).
 const std::string& words(Lang lang, const v1::Wording& wording);
 

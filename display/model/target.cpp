@@ -14,6 +14,14 @@ std::string phone_url(const client::Endpoint& endpoint) {
          (default_port ? "" : ":" + endpoint.port) + base;
 }
 
+bool reachable_from_phones(const std::string& url) {
+  auto endpoint = client::parse_endpoint(url);
+  if (!endpoint) return false;
+  std::string host = endpoint.value().host;
+  if (host.size() > 2 && host.front() == '[') host = host.substr(1, host.size() - 2);
+  return !(host.starts_with("127.") || host == "::1" || host == "localhost" || host == "0.0.0.0");
+}
+
 client::Result<Target> resolve_target(const Options& options) {
   Target target;
   std::string url = options.server;

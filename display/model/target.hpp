@@ -22,5 +22,8 @@ client::Result<Target> resolve_target(const Options& options);
 // The page phones open, on the same host and port as the WebSocket:
 // ws://10.0.0.2:8080/ws gives http://10.0.0.2:8080/.
 std::string phone_url(const client::Endpoint& endpoint);
+// False for a loopback address (127.x, ::1, localhost): a phone in the room
+// cannot reach it, so the display says so instead of showing a QR code.
+bool reachable_from_phones(const std::string& url);
 
 }  // namespace gavel::display

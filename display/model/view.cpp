@@ -7,6 +7,7 @@ namespace gavel::display {
 const char* view_name(View view) {
   switch (view) {
     case View::join: return "join";
+    case View::agenda: return "agenda";
     case View::debate: return "debate";
     case View::vote: return "vote";
     case View::result: return "result";
@@ -21,7 +22,7 @@ View choose_view(const v1::MeetingSnapshot& s) {
   if (s.current_vote().id() != 0 && s.current_vote().open()) return View::vote;
   if (fresh_result(s)) return View::result;
   if (!s.current_item_id().empty()) return View::debate;
-  return View::join;
+  return View::agenda;
 }
 
 const v1::AgendaItem* current_item(const v1::MeetingSnapshot& s) {

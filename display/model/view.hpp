@@ -9,11 +9,12 @@
 namespace gavel::display {
 
 enum class View {
-  join,    // before the meeting or between items: title, QR code, attendance
+  join,    // before the meeting: title, QR code, attendance
+  agenda,  // in session with no item open: the agenda with each item's state, QR code
   debate,  // an item is open: speaker, countdown, queue
   vote,    // a vote is open: question, turnout, live counts when allowed
   result,  // the vote just closed on this item, until the debate moves on
-  ended,   // the meeting is over
+  ended,   // the meeting is over: a summary of what was decided
 };
 
 const char* view_name(View view);  // "join", "debate", ... for --status

@@ -16,6 +16,7 @@
 #include "client_lib/clock_offset.hpp"
 #include "model/feed.hpp"
 #include "model/glyphs.hpp"
+#include "model/target.hpp"
 #include "model/status.hpp"
 #include "model/view.hpp"
 #include "ui/fonts.hpp"
@@ -84,7 +85,8 @@ void Loop::take_in(const FeedState& state) {
   glyphs_.add(state.phone_url);
   if (state.phone_url != qr_text_) {
     qr_text_ = state.phone_url;
-    qr_ = qr_text_.empty() ? std::nullopt : make_qr(qr_text_);
+    // A loopback URL would make a code no phone can use: none at all.
+    qr_ = qr_text_.empty() || !reachable_from_phones(qr_text_) ? std::nullopt : make_qr(qr_text_);
   }
 }
 
@@ -112,8 +114,9 @@ void Loop::draw(const FeedState& state, const Metrics& m) {
   // The join view shows the title and attendance large already: no header.
   const bool own_header = view == View::join || view == View::ended;
   switch (view) {
-    case View::join:
-    case View::ended: draw_join(canvas, frame, whole); break;
+    case View::join: draw_join(canvas, frame, whole); break;
+    case View::ended: draw_summary(canvas, frame, whole); break;
+    case View::agenda: draw_agenda(canvas, frame, body); break;
     case View::debate: draw_debate(canvas, frame, body); break;
     case View::vote: draw_vote(canvas, frame, body); break;
     case View::result: draw_result(canvas, frame, body); break;

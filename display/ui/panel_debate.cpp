@@ -17,14 +17,38 @@ std::string name_of(const Frame& f, const std::string& id, std::string* group = 
   return p ? p->name() : id;
 }
 
+// Between speeches the room reads what the item is about: its background
+// and the draft proposal (五步议事法: published before the meeting).
+void draw_item_text(Canvas& c, const Frame& f, Box card) {
+  const float pad = c.u(44);
+  const float text = c.metrics().text_px;
+  const v1::AgendaItem* item = current_item(f.snapshot);
+  const float width = card.width() - 2 * pad;
+  float y = card.min.y + c.u(26);
+  c.line(c.fonts().text, text * 0.9f, card.min.x + pad, y, palette::kMuted, tr(f.lang, Text::waiting_for_speaker), width);
+  y += text * 1.6f;
+  if (!item || (item->background().empty() && item->proposal().empty())) return;
+  const float room = card.max.y - y - c.u(30);
+  const bool both = !item->background().empty() && !item->proposal().empty();
+  const float part = both ? room / 2 : room;
+  const float body = text * 0.95f;
+  const int lines = std::max(1, static_cast<int>((part - text * 1.4f) / (body * 1.25f)));
+  for (const auto& [label, content] : {std::pair{Text::background, &item->background()},
+                                       std::pair{Text::proposal, &item->proposal()}}) {
+    if (content->empty()) continue;
+    c.line(c.fonts().heading, text, card.min.x + pad, y, palette::kAccent, tr(f.lang, label), width);
+    c.paragraph(c.fonts().text, body, body * 0.8f, ImVec2(card.min.x + pad, y + text * 1.4f), width, lines,
+                palette::kText, *content);
+    y += part;
+  }
+}
+
 void draw_speaker(Canvas& c, const Frame& f, Box card) {
   const float pad = c.u(44);
   const float text = c.metrics().text_px;
   const v1::Speech& speech = f.snapshot.current_speech();
   if (speech.id() == 0) {
-    c.line(c.fonts().heading, c.metrics().heading_px, (card.min.x + card.max.x) / 2,
-           (card.min.y + card.max.y) / 2 - c.metrics().heading_px / 2, palette::kMuted,
-           tr(f.lang, Text::waiting_for_speaker), card.width() - 2 * pad, Align::center);
+    draw_item_text(c, f, card);
     return;
   }
   float x = card.min.x + pad;
@@ -40,8 +64,10 @@ void draw_speaker(Canvas& c, const Frame& f, Box card) {
   const float name_width = c.line(c.fonts().heading, name_px, card.min.x + pad, y, palette::kText, name,
                                   card.width() * 0.62f).x;
   if (!group.empty()) {
-    c.line(c.fonts().text, text, card.min.x + pad + name_width + c.u(30), y + name_px - text * 1.15f,
-           palette::kMuted, group, card.max.x - pad - (card.min.x + pad + name_width + c.u(30)));
+    // Read from the back of the room: as large as the labels, on a plate.
+    const float group_px = text * 1.1f;
+    c.badge(card.min.x + pad + name_width + c.u(30), y + name_px - group_px * 1.35f, group_px, group,
+            palette::kTrack, palette::kText);
   }
   y += name_px * 1.2f;
 
@@ -52,9 +78,14 @@ void draw_speaker(Canvas& c, const Frame& f, Box card) {
   const float clock_px = std::min(c.metrics().clock_px, room);
   const float cx = (card.min.x + card.max.x) / 2;
   c.line(c.fonts().clock, clock_px, cx, y, ink, timer.text, card.width() - 2 * pad, Align::center);
-  if (timer.phase == TimerPhase::overtime || timer.phase == TimerPhase::paused) {
-    const Text label = timer.phase == TimerPhase::paused ? Text::paused : Text::overtime;
-    c.line(c.fonts().heading, status_px, cx, card.max.y - status_px * 1.5f, ink, tr(f.lang, label),
+  if (timer.phase == TimerPhase::paused) {
+    // Dark text on the light plate: contrast well above AA, and large.
+    const float px = text * 1.4f;
+    const float w = c.measure(c.fonts().heading, px, tr(f.lang, Text::paused)).x + px;
+    c.badge(cx - w / 2, card.max.y - px * 1.6f, px, tr(f.lang, Text::paused), palette::kTimerPaused,
+            palette::kBadgeText);
+  } else if (timer.phase == TimerPhase::overtime) {
+    c.line(c.fonts().heading, status_px, cx, card.max.y - status_px * 1.5f, ink, tr(f.lang, Text::overtime),
            card.width() - 2 * pad, Align::center);
   }
 }
@@ -96,7 +127,7 @@ void draw_queue(Canvas& c, const Frame& f, Box column) {
                    order ? palette::kBadgeText : palette::kText) + c.u(20);
     }
     if (x < column.max.x - c.u(60))
-      c.line(c.fonts().text, row_px * 0.8f, x, y + row_px * 0.15f, palette::kMuted, group, column.max.x - x);
+      c.line(c.fonts().text, row_px * 0.95f, x, y + row_px * 0.05f, palette::kMuted, group, column.max.x - x);
     y += row;
   }
   if (shown < total)
@@ -123,12 +154,17 @@ void draw_debate(Canvas& c, const Frame& f, Box box) {
 
   float bottom = box.max.y - c.u(40);
   if (const v1::Motion* motion = motion_on_floor(f.snapshot)) {
-    const float strip = text * 1.2f * 2 + c.u(20);
+    const float strip = text * 1.2f * 3 + c.u(20);
     bottom -= strip;
     const float label = c.line(c.fonts().text, text, left, bottom + c.u(20), palette::kAccent,
                                tr(f.lang, Text::motion)).x + c.u(24);
-    c.paragraph(c.fonts().text, text, text * 0.8f, ImVec2(left + label, bottom + c.u(20)), width - label, 2,
-                palette::kText, motion->text());
+    const float used = c.paragraph(c.fonts().text, text, text * 0.8f, ImVec2(left + label, bottom + c.u(20)),
+                                   width - label, 2, palette::kText, motion->text());
+    // Robert's Rules: who moved it, and who seconded it (or that it waits for a second).
+    std::string who = fill(tr(f.lang, Text::moved_by), {name_of(f, motion->mover_id())}) + "    ";
+    who += motion->seconder_id().empty() ? tr(f.lang, Text::not_seconded)
+                                         : fill(tr(f.lang, Text::seconded_by), {name_of(f, motion->seconder_id())});
+    c.line(c.fonts().text, text * 0.9f, left + label, bottom + c.u(24) + used, palette::kMuted, who, width - label);
   }
 
   const float split = left + width * 0.6f;

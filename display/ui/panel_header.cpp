@@ -1,5 +1,5 @@
-// The strip across the top: the meeting's title, attendance against the
-// quorum, and the time.
+// The strip across the top: the meeting's title, attendance (fixed members
+// present of the roster, invited members apart) against the quorum, and the time.
 
 #include "client_lib/local_time.hpp"
 #include "ui/panels.hpp"
@@ -20,7 +20,12 @@ void draw_header(Canvas& c, const Frame& f, Box box) {
   right -= c.line(c.fonts().text, px, right, y, attendance.quorate() ? palette::kGood : palette::kBad, quorum, 0,
                   Align::right).x;
   right -= c.u(28);
-  const std::string present = fill(tr(f.lang, Text::checked_in), {std::to_string(attendance.present())});
+  // Fixed members against the roster, invited members (列席) apart: only the
+  // first make up the quorum.
+  std::string present = fill(tr(f.lang, Text::attendance_line),
+                             {std::to_string(attendance.present_members()), std::to_string(attendance.fixed_members())});
+  if (attendance.present_invited() > 0)
+    present += "  " + fill(tr(f.lang, Text::invited_present), {std::to_string(attendance.present_invited())});
   right -= c.line(c.fonts().text, px, right, y, palette::kText, present, 0, Align::right).x;
 
   const float title_width = right - c.u(56) - (box.min.x + pad);

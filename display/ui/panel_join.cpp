@@ -1,59 +1,13 @@
-// Before the meeting and between items: what the meeting is, a QR code
-// large enough to scan from the back rows, and who has checked in. After
-// the meeting: that it has ended.
+// Before the meeting: what the meeting is, a QR code large enough to scan
+// from the back rows, and who has checked in.
 #include <algorithm>
-#include <cmath>
 
 #include "ui/panels.hpp"
 
 namespace gavel::display {
 
-namespace {
-
-// Draws the code with its quiet zone, each module a whole number of pixels
-// so that every edge is sharp. Returns the side drawn.
-float draw_qr(Canvas& c, const QrCode& qr, ImVec2 centre, float max_side) {
-  constexpr int kQuietModules = 4;
-  const int modules = qr.size + 2 * kQuietModules;
-  const float module = std::floor(max_side / static_cast<float>(modules));
-  if (module < 1) return 0;
-  const float side = module * static_cast<float>(modules);
-  const ImVec2 origin(std::floor(centre.x - side / 2), std::floor(centre.y - side / 2));
-  c.rect(origin, ImVec2(origin.x + side, origin.y + side), palette::kQrLight);
-  for (int y = 0; y < qr.size; ++y) {
-    for (int x = 0; x < qr.size; ++x) {
-      if (!qr.at(x, y)) continue;
-      const ImVec2 a(origin.x + module * static_cast<float>(x + kQuietModules),
-                     origin.y + module * static_cast<float>(y + kQuietModules));
-      c.rect(a, ImVec2(a.x + module, a.y + module), palette::kQrDark);
-    }
-  }
-  return side;
-}
-
-void draw_ended(Canvas& c, const Frame& f, Box box) {
-  const float cx = (box.min.x + box.max.x) / 2;
-  const float width = box.width() - c.u(160);
-  float y = box.min.y + box.height() * 0.22f;
-  const float big = c.metrics().heading_px * 1.4f;
-  c.line(c.fonts().heading, big, cx, y, palette::kText, tr(f.lang, Text::ended), width, Align::center);
-  y += big * 1.6f;
-  c.line(c.fonts().heading, c.metrics().heading_px * 0.8f, cx, y, palette::kAccent, f.snapshot.info().title(), width,
-         Align::center);
-  y += c.metrics().heading_px * 1.4f;
-  c.line(c.fonts().text, c.metrics().text_px * 1.2f, cx, y, palette::kMuted, tr(f.lang, Text::thanks), width,
-         Align::center);
-}
-
-}  // namespace
-
 void draw_join(Canvas& c, const Frame& f, Box box) {
-  if (f.snapshot.phase() == v1::MEETING_ENDED) {
-    draw_ended(c, f, box);
-    return;
-  }
   const v1::MeetingInfo& info = f.snapshot.info();
-  const v1::Attendance& attendance = f.snapshot.attendance();
   const float pad = c.u(80);
   const float split = box.min.x + box.width() * 0.56f;
   const float left = box.min.x + pad;
@@ -76,13 +30,7 @@ void draw_join(Canvas& c, const Frame& f, Box box) {
 
   // Attendance at the bottom of the column, large: the chair waits on it.
   const float bottom = box.max.y - c.u(90);
-  const std::string present = fill(tr(f.lang, Text::checked_in), {std::to_string(attendance.present())});
-  const std::string quorum = fill(tr(f.lang, Text::quorum_needed), {std::to_string(attendance.quorum_needed())}) +
-                             "  " + tr(f.lang, attendance.quorate() ? Text::quorate : Text::not_quorate);
-  c.line(c.fonts().text, text, left, bottom - text, attendance.quorate() ? palette::kGood : palette::kBad, quorum,
-         width);
-  c.line(c.fonts().heading, heading * 1.2f, left, bottom - text - c.u(24) - heading * 1.2f, palette::kText, present,
-         width);
+  draw_attendance(c, f, left, bottom, width, heading * 1.2f);
 
   // The QR code fills the right column; the URL under it for those who type.
   const float column = box.max.x - split - pad;
@@ -93,9 +41,22 @@ void draw_join(Canvas& c, const Frame& f, Box box) {
   const float top = box.min.y + c.u(50);
   c.line(c.fonts().heading, label, cx, top, palette::kText, tr(f.lang, Text::scan_to_join), column, Align::center);
   const float qr_top = top + label * 1.5f;
-  if (f.qr) draw_qr(c, *f.qr, ImVec2(cx, qr_top + side / 2), side);
-  c.line(c.fonts().text, url, cx, qr_top + side + url * 0.5f, palette::kAccent, f.feed.phone_url, column,
-         Align::center);
+  draw_join_code(c, f, Box{ImVec2(cx - column / 2, qr_top), ImVec2(cx + column / 2, qr_top + side + url * 1.8f)}, url);
+}
+
+// Fixed members, quorum and invited members apart, as the server counts
+// them: "出席 12 / 应到 20 人" large, then "法定人数 14 人 未达到法定人数 · 列席 2 人".
+void draw_attendance(Canvas& c, const Frame& f, float left, float bottom, float width, float big_px) {
+  const v1::Attendance& a = f.snapshot.attendance();
+  const float text = c.metrics().text_px;
+  const std::string present =
+      fill(tr(f.lang, Text::attendance_line), {std::to_string(a.present_members()), std::to_string(a.fixed_members())});
+  std::string quorum = fill(tr(f.lang, Text::quorum_needed), {std::to_string(a.quorum_needed())}) + "  " +
+                       tr(f.lang, a.quorate() ? Text::quorate : Text::not_quorate);
+  if (a.present_invited() > 0)
+    quorum += "  ·  " + fill(tr(f.lang, Text::invited_present), {std::to_string(a.present_invited())});
+  c.line(c.fonts().text, text, left, bottom - text, a.quorate() ? palette::kGood : palette::kBad, quorum, width);
+  c.line(c.fonts().heading, big_px, left, bottom - text - c.u(24) - big_px, palette::kText, present, width);
 }
 
 }  // namespace gavel::display

@@ -32,7 +32,9 @@ struct Box {
 void draw_header(Canvas& canvas, const Frame& frame, Box box);
 void draw_banner(Canvas& canvas, const Frame& frame, Box box);      // the link is down
 void draw_connecting(Canvas& canvas, const Frame& frame, Box box);  // nothing received yet
-void draw_join(Canvas& canvas, const Frame& frame, Box box);        // also the ended view
+void draw_join(Canvas& canvas, const Frame& frame, Box box);        // before the meeting
+void draw_agenda(Canvas& canvas, const Frame& frame, Box box);      // in session, no item open
+void draw_summary(Canvas& canvas, const Frame& frame, Box box);     // after the end: what was decided
 void draw_debate(Canvas& canvas, const Frame& frame, Box box);
 void draw_vote(Canvas& canvas, const Frame& frame, Box box);
 void draw_result(Canvas& canvas, const Frame& frame, Box box);
@@ -44,5 +46,11 @@ struct ChoiceBars {
   double needed = 0;  // the threshold to mark across the bars; 0 for none
 };
 float draw_choice_bars(Canvas& canvas, const Frame& frame, const ChoiceBars& bars, Box box);
+
+// The room's QR code and URL in `box` (or the loopback sentence instead).
+void draw_join_code(Canvas& canvas, const Frame& frame, Box box, float url_px);
+// Attendance with its bottom at `bottom`: present fixed members large, then
+// quorum and invited members.
+void draw_attendance(Canvas& canvas, const Frame& frame, float left, float bottom, float width, float big_px);
 
 }  // namespace gavel::display

@@ -34,6 +34,11 @@ TEST(Glyphs, TakesEveryShownTextOfTheSnapshot) {
     EXPECT_EQ(glyphs.codepoints().count(c), 1u) << static_cast<std::uint32_t>(c);
   // Not shown, so not baked: the atlas stays small.
   EXPECT_EQ(glyphs.codepoints().count(U'景'), 0u);
+  // The open item's background is shown between speeches.
+  s.mutable_agenda(0)->set_id("a1");
+  s.set_current_item_id("a1");
+  EXPECT_TRUE(glyphs.add_snapshot(s));
+  EXPECT_EQ(glyphs.codepoints().count(U'景'), 1u);
   EXPECT_FALSE(glyphs.add_snapshot(s)) << "nothing new the second time";
 }
 

@@ -2,6 +2,8 @@
 // meeting state, read back as PNG and checked for what the room must see.
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <iterator>
 #include <map>
 
 #include "commands.hpp"
@@ -108,9 +110,27 @@ class Projector : public ::testing::Test {
     call(cmd::open_vote(motion, secret));
   }
 
-  std::unique_ptr<DisplayProcess> display(std::vector<std::string> extra = {}) {
-    std::vector<std::string> args = {"--access", (server_.data() / "access.json").string(), "--size",
-                                     std::to_string(kWidth) + "x" + std::to_string(kHeight)};
+  // gaveld listens on loopback here; in a room it writes its LAN address.
+  // This copy of access.json says what it would, for the join code.
+  std::string lan_access() {
+    std::ifstream in(server_.data() / "access.json");
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    // {"url": "http://127.0.0.1:PORT/"}: the value after the key's colon.
+    const auto key = text.find("\"url\"");
+    const auto open = key == std::string::npos ? key : text.find('"', text.find(':', key));
+    EXPECT_NE(open, std::string::npos) << text;
+    if (open != std::string::npos) {
+      const auto close = text.find('"', open + 1);
+      text.replace(open + 1, close - open - 1, "http://192.168.1.20:8080/");
+    }
+    const auto path = server_.data() / "lan-access.json";
+    std::ofstream(path) << text;
+    return path.string();
+  }
+
+  std::unique_ptr<DisplayProcess> display(std::vector<std::string> extra = {}, bool loopback = false) {
+    std::vector<std::string> args = {"--access", loopback ? (server_.data() / "access.json").string() : lan_access(),
+                                     "--size", std::to_string(kWidth) + "x" + std::to_string(kHeight)};
     args.insert(args.end(), extra.begin(), extra.end());
     return std::make_unique<DisplayProcess>(args);
   }
@@ -161,8 +181,63 @@ TEST_F(Projector, JoinViewShowsTheTitleALargeQrCodeAndAttendance) {
   const double missing = text_match(image, bold_font(), "???????", metrics_.heading_px, left);
   EXPECT_GT(title, kSameText) << "the Chinese title is not drawn as Noto Sans CJK draws it";
   EXPECT_LT(missing, title - 0.2) << "the check cannot tell the title from missing glyphs";
-  EXPECT_GT(text_match(image, bold_font(), "已签到 2 人", metrics_.heading_px * 1.2f, left), kSameText)
-      << "the attendance is not shown large";
+  EXPECT_GT(text_match(image, bold_font(), "出席 2 / 应到 6 人", metrics_.heading_px * 1.2f, left), kSameText)
+      << "the attendance of fixed members is not shown large";
+}
+
+TEST_F(Projector, OnLoopbackOnlyTheJoinViewSaysSoInsteadOfAUselessCode) {
+  auto projector = display({}, /*loopback=*/true);
+  const Image image = shot_of(*projector, "join");
+  ASSERT_GT(image.width, 0);
+  const Region right{kWidth / 2, 0, kWidth, kHeight};
+  EXPECT_LT(count_colour(image, palette::kQrDark, right), kNone) << "a QR code of a loopback address";
+  EXPECT_GT(count_colour(image, palette::kBad, right), kNone) << "no warning in words where the code would be";
+}
+
+TEST_F(Projector, TheVoteViewShowsTheRuleTheVetoHowToVoteAndNoQuorum) {
+  call(cmd::start_meeting());
+  call(cmd::check_in("P01"));
+  call(cmd::check_in("P02"));  // quorum is 3: the vote opens without it
+  call(cmd::open_item("lift"));  // veto group 老年居民
+  open_vote(true);
+  auto projector = display();
+  const Image image = shot_of(*projector, "vote");
+  ASSERT_GT(image.width, 0);
+  EXPECT_GT(count_colour(image, palette::kThresholdLine), kNone) << "no rule line";
+  EXPECT_GT(count_colour(image, palette::kBad), kLarge / 2) << "no veto rule or no-quorum badge";
+  EXPECT_GT(text_match(image, bold_font(), "未达法定人数", metrics_.text_px * 0.9f, {0, 0, kWidth, kHeight / 4}),
+            0.6)
+      << "the no-quorum warning is not written on the vote view";
+  const Region right{kWidth * 6 / 10, kHeight / 4, kWidth, kHeight};
+  EXPECT_GT(count_colour(image, palette::kQrDark, right), 2000u) << "no join code on the vote view";
+  EXPECT_GT(text_match(image, bold_font(), "如何投票", metrics_.text_px, right), kSameText);
+}
+
+TEST_F(Projector, WithNoItemOpenTheAgendaShowsEachItemsState) {
+  start_with_present(4);
+  call(cmd::open_item("budget"));
+  call(close_item());
+  auto projector = display();
+  const Image image = shot_of(*projector, "agenda");
+  ASSERT_GT(image.width, 0);
+  EXPECT_GT(text_match(image, bold_font(), "议程", metrics_.heading_px, {0, 0, kWidth * 2 / 3, kHeight / 3}), kSameText);
+  EXPECT_GT(count_colour(image, palette::kGood), kNone) << "the closed item's badge";
+}
+
+TEST_F(Projector, AfterTheEndASummaryOfWhatWasDecided) {
+  start_with_present(4);
+  call(cmd::open_item("budget"));
+  open_vote(false);
+  for (const char* who : {"P01", "P02", "P03"}) call(cmd::cast(0), who);
+  call(cmd::close_vote());
+  call(cmd::resolution(1, "物业公司", "2026-12-31"));
+  call(close_item());
+  call(cmd::end_meeting());
+  auto projector = display();
+  const Image image = shot_of(*projector, "ended");
+  ASSERT_GT(image.width, 0);
+  EXPECT_GT(text_match(image, bold_font(), "会议已结束", metrics_.heading_px, {0, 0, kWidth, kHeight / 5}), kSameText);
+  EXPECT_GT(count_colour(image, palette::kGood), kNone) << "no carried outcome";
 }
 
 TEST_F(Projector, CountdownIsAmberInTheLastMinuteRedInOvertimeAndGreenBefore) {
@@ -268,7 +343,7 @@ TEST_F(Projector, ShowsTheReconnectingBannerOverTheLastStateAndRecoversByItself)
   call(cmd::open_item("budget"));
   call(cmd::request_floor(), "P01");
   call(cmd::next_speaker());
-  auto projector = display();
+  auto projector = display({}, /*loopback=*/true);  // the restarted server writes a new access.json
   ASSERT_TRUE(projector->wait_for_state("debate", last_seq_)) << projector->output();
 
   chair_.reset();

@@ -58,6 +58,15 @@ TEST_F(AccessFileTest, OptionsOverrideTheFile) {
   EXPECT_EQ(target.value().phone_url, "http://10.1.1.1:9000/");
 }
 
+TEST(Target, ALoopbackAddressIsNotForPhones) {
+  EXPECT_TRUE(reachable_from_phones("http://192.168.1.20:8080/"));
+  EXPECT_TRUE(reachable_from_phones("https://room.local:8443/"));
+  EXPECT_FALSE(reachable_from_phones("http://127.0.0.1:8080/"));
+  EXPECT_FALSE(reachable_from_phones("http://localhost:8080/"));
+  EXPECT_FALSE(reachable_from_phones("http://[::1]:8080/"));
+  EXPECT_FALSE(reachable_from_phones(""));
+}
+
 TEST(Target, AMissingFileOrBadUrlIsAnError) {
   Options options;
   options.access_path = "/nonexistent/access.json";

@@ -22,11 +22,12 @@ v1::Vote* closed_vote(v1::MeetingSnapshot& s, const std::string& item, std::int6
   return vote;
 }
 
-TEST(View, BeforeTheMeetingAndBetweenItemsIsTheJoinView) {
+TEST(View, BeforeTheMeetingIsTheJoinViewAndBetweenItemsTheAgenda) {
   v1::MeetingSnapshot s;
   s.set_phase(v1::MEETING_SCHEDULED);
   EXPECT_EQ(choose_view(s), View::join);
-  EXPECT_EQ(choose_view(in_session_on("")), View::join);
+  EXPECT_EQ(choose_view(in_session_on("")), View::agenda);
+  EXPECT_STREQ(view_name(View::agenda), "agenda");
 }
 
 TEST(View, AnOpenItemIsDebated) {

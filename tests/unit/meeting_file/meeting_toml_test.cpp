@@ -39,6 +39,27 @@ TEST(MeetingToml, ReadsTheMeetingAndAgendaWithDefaults) {
   EXPECT_TRUE(setup.value().opinions.empty());
 }
 
+TEST(MeetingToml, ReadsAnItemsOptionsWithTheirDescriptions) {
+  const auto setup = parse_texts(with(kToml, "veto_group = \"一楼住户\"",
+                                      "veto_group = \"一楼住户\"\n[[item.option]]\nlabel = \"南侧\"\n"
+                                      "description = \"南侧入户，不挡一楼窗户\"\n[[item.option]]\nlabel = \"北侧\"\n"));
+  ASSERT_TRUE(setup) << error_of(setup);
+  const auto& options = setup.value().agenda[1].options;
+  ASSERT_EQ(options.size(), 2u);
+  EXPECT_EQ(options[0].label, "南侧");
+  EXPECT_EQ(options[0].description, "南侧入户，不挡一楼窗户");
+  EXPECT_EQ(options[1].label, "北侧");
+  EXPECT_EQ(options[1].description, "");
+  EXPECT_TRUE(setup.value().agenda[0].options.empty());
+}
+
+TEST(MeetingToml, RejectsAnOptionWithoutALabel) {
+  const auto setup = parse_texts(with(kToml, "veto_group = \"一楼住户\"",
+                                      "veto_group = \"一楼住户\"\n[[item.option]]\ndescription = \"无名\"\n"));
+  ASSERT_FALSE(setup);
+  EXPECT_NE(error_of(setup).find("option[1].label"), std::string::npos) << error_of(setup);
+}
+
 TEST(MeetingToml, ReadsALocalStartTimeAsChinaStandardTime) {
   const auto setup = parse_texts();
   ASSERT_TRUE(setup) << error_of(setup);
