@@ -34,6 +34,10 @@ std::string csv_field(const std::string& text) {
 }
 }  // namespace
 
+core::Status write_private_file(const std::filesystem::path& file, const std::string& content) {
+  return write_private(file, content);
+}
+
 std::string reachable_host(const std::string& bind) {
   if (bind != "0.0.0.0" && bind != "::") return bind;
   ifaddrs* list = nullptr;
@@ -63,6 +67,7 @@ core::Status write_access_files(const std::filesystem::path& dir, const Urls& ur
   nlohmann::json access = {{"url", urls.base}, {"ws_url", urls.ws}, {"join_url", urls.join}};
   std::string participants = "id,name,group,token,join_url\n";
   for (const store::AccessToken& token : tokens) {
+    if (token.role == "clicker") continue;  // the old shared clicker token admits nobody now
     if (token.role != "participant") {
       access[token.role + "_token"] = token.token;
       continue;

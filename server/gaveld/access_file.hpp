@@ -23,6 +23,9 @@ struct Urls {
 std::string reachable_host(const std::string& bind);
 Urls urls_for(const std::string& host, std::uint16_t port, bool tls);
 
+// Writes `content` to `file` readable by the owner only (mode 0600), atomically.
+core::Status write_private_file(const std::filesystem::path& file, const std::string& content);
+
 core::Status write_access_files(const std::filesystem::path& dir, const Urls& urls,
                                 const std::vector<store::AccessToken>& tokens, const core::MeetingState& state);
 

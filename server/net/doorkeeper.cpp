@@ -41,6 +41,8 @@ std::optional<Credentials> Doorkeeper::admit(const std::string& token) const {
   return it->second.credentials;
 }
 
+void Doorkeeper::remove(const std::string& token) { by_digest_.erase(digest(token)); }
+
 const char* role_name(core::Role role) {
   switch (role) {
     case core::Role::chair: return "chair";

@@ -13,6 +13,7 @@ namespace gavel::net {
 struct Credentials {
   core::Role role = core::Role::participant;
   std::string participant_id;  // empty for chair, secretary, display and base stations
+  std::string clicker_id;      // a clicker's or base station's id (role clicker)
 };
 
 // 32 lowercase hex characters from OpenSSL's CSPRNG.
@@ -22,6 +23,8 @@ class Doorkeeper {
  public:
   void add(const std::string& token, Credentials credentials);
   std::optional<Credentials> admit(const std::string& token) const;
+  // A revoked credential admits nobody from now on.
+  void remove(const std::string& token);
 
  private:
   struct Entry {

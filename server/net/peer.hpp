@@ -23,6 +23,13 @@ class Peer {
   // Sends `last` and then closes with a policy-violation code.
   virtual void refuse(Frame last) = 0;
   virtual std::string describe() const = 0;  // e.g. the remote address, for logs
+  // A base station relays many clickers: its message budget grows with them
+  // (each device inside is limited by the hall). A peer without a rate limit
+  // has nothing to widen.
+  virtual void widen_rate_limit(double per_second, double burst) {
+    (void)per_second;
+    (void)burst;
+  }
 };
 
 }  // namespace gavel::net
