@@ -59,6 +59,9 @@ void Hall::receive(const std::shared_ptr<Peer>& peer, const v1::ClientMessage& m
     }
     case v1::ClientMessage::kCommand:
       if (!guest.welcomed) break;
+      if (guest.clicker)
+        return send_error(peer, id, protocol_error(core::ErrorCode::not_allowed, "表决器只能按键",
+                                                   "a clicker credential can only press"));
       return command(peer, guest, id, message.command());
     case v1::ClientMessage::kPress:
       if (!guest.welcomed) break;

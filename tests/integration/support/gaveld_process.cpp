@@ -81,8 +81,6 @@ void GaveldProcess::read_access() {
   tokens_ = {{"chair", access.value().chair_token},
              {"secretary", access.value().secretary_token},
              {"display", access.value().display_token}};
-  std::ifstream json(data_ / "access.json");
-  tokens_["clicker"] = nlohmann::json::parse(json).value("clicker_token", "");
   std::ifstream csv(data_ / "participants.csv");
   std::string line;
   std::getline(csv, line);
@@ -92,6 +90,17 @@ void GaveldProcess::read_access() {
     for (std::string field; std::getline(parts, field, ',');) fields.push_back(field);
     if (fields.size() >= 4) tokens_["participant:" + fields[0]] = fields[3];
   }
+}
+
+std::string GaveldProcess::clicker_token(const std::string& id) const {
+  // Read afresh: enrolling clickers rewrites the file.
+  std::ifstream in(data_ / "clickers.json");
+  auto fleet = nlohmann::json::parse(in, nullptr, false);
+  if (fleet.is_discarded()) return "";
+  for (const char* list : {"devices", "bases"})
+    for (const auto& entry : fleet.value(list, nlohmann::json::array()))
+      if (entry.value("id", "") == id) return entry.value("token", "");
+  return "";
 }
 
 void GaveldProcess::kill_hard() {
