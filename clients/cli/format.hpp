@@ -24,6 +24,10 @@ std::string minutes_seconds(std::int64_t ms);
 std::string format_status(const v1::MeetingSnapshot& snapshot, std::int64_t now_ms, const Names& names);
 std::string format_queue(const v1::MeetingSnapshot& snapshot, const Names& names);
 std::string format_roster(const v1::MeetingSnapshot& snapshot);
+// The clicker fleet: one line per device and base station, with low
+// batteries and devices not heard from for a minute flagged; `now_ms` is the
+// server's clock.
+std::string format_fleet(const v1::ClickerFleet& fleet, std::int64_t now_ms, const Names& names);
 
 // One line of JSON with the proto's field names (64-bit numbers as strings,
 // as the protobuf JSON mapping has them).

@@ -45,7 +45,7 @@ constexpr std::pair<std::string_view, SubParser> kCommands[] = {
     {"speakers", parse_speakers}, {"speak", parse_speakers},    {"timer", parse_timer},
     {"dissent", parse_dissent},   {"motion", parse_motion},     {"vote", parse_vote},
     {"resolution", parse_resolution}, {"minutes", parse_minutes}, {"status", parse_status},
-    {"roster", parse_roster},     {"watch", parse_watch},
+    {"roster", parse_roster},     {"watch", parse_watch},       {"clicker", parse_clicker},
 };
 
 constexpr std::string_view kValueOptions[] = {"--server", "--token", "--access", "--role",

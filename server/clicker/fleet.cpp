@@ -54,7 +54,8 @@ std::string Fleet::to_json() const {
     devices.push_back(std::move(entry));
   }
   for (const BaseStation& b : bases_) {
-    json entry = {{"id", b.id}, {"token", b.token}};
+    json entry = {{"id", b.id}};
+    if (!b.token.empty()) entry["token"] = b.token;
     if (b.revoked) entry["revoked"] = true;
     bases.push_back(std::move(entry));
   }
@@ -196,12 +197,14 @@ core::Result<std::vector<std::string>> Fleet::revoke(const std::string& id) {
     BaseStation& b = bases_[it->second];
     if (!b.revoked) tokens.push_back(b.token);
     b.revoked = true;
+    b.token.clear();
     return tokens;
   }
   Device* d = find_device(id);
   if (!d) return not_found("表决器或基站", "clicker or base station", id);
   if (!d->revoked && !d->token.empty()) tokens.push_back(d->token);
   d->revoked = true;
+  d->token.clear();
   if (!d->holder.empty()) device_of_holder_.erase(d->holder);
   d->holder.clear();
   d->lent_to.clear();
