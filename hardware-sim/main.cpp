@@ -30,10 +30,15 @@ using namespace gavel::sim;
 
 constexpr const char* kUsage = R"(usage: gavel-clicker-sim --access DIR/access.json --scenario NAME [--seed N]
                          [--clickers N] [--mode wifi|base] [--reconnect backoff|naive]
-                         [--loss P] [--time-scale X] [--progress]
+                         [--loss P] [--brownouts SHARE] [--change SHARE] [--outage-at MS]
+                         [--time-scale X] [--progress]
        gavel-clicker-sim --write-meeting DIR --scenario NAME [--clickers N]
 
 Scenarios: board-30, council-150, hall-2000, storm-10000 (docs/clickers.md).
+--loss: radio frames lost; --brownouts: devices that reset during the vote;
+--change: voters who change their answer; --outage-at: every link drops this
+long after the vote opens (a reconnect storm); --time-scale: the people's
+times multiplied by X; --progress: a line every 250 ms while the vote is open.
 --write-meeting writes DIR/meeting.toml and DIR/roster.csv with a clicker for
 each participant, for gaveld --meeting.
 )";
@@ -75,6 +80,9 @@ std::optional<std::string> parse(int argc, char** argv, Options& o) {
       else if (flag == "--clickers") o.knobs.clickers = static_cast<std::uint32_t>(std::stoul(value));
       else if (flag == "--loss") o.knobs.radio_loss = std::stod(value);
       else if (flag == "--time-scale") o.knobs.time_scale = std::stod(value);
+      else if (flag == "--brownouts") o.knobs.brownout_share = std::stod(value);
+      else if (flag == "--outage-at") o.knobs.outage_at_ms = std::stod(value);
+      else if (flag == "--change") o.knobs.change_share = std::stod(value);
       else if (flag == "--mode" && (value == "wifi" || value == "base"))
         o.knobs.mode = value == "wifi" ? Mode::wifi : Mode::base;
       else if (flag == "--reconnect" && (value == "backoff" || value == "naive"))
@@ -86,6 +94,8 @@ std::optional<std::string> parse(int argc, char** argv, Options& o) {
   }
   if (o.knobs.clickers < 1 || o.knobs.clickers > 10000) return "--clickers must be 1 to 10000";
   if (o.knobs.radio_loss < 0 || o.knobs.radio_loss > 0.9) return "--loss must be from 0 to 0.9";
+  for (double share : {o.knobs.brownout_share, o.knobs.change_share})
+    if (share < 0 || share > 1) return "--brownouts and --change are shares from 0 to 1";
   if (o.knobs.time_scale <= 0 || o.knobs.time_scale > 10) return "--time-scale must be above 0, at most 10";
   if (o.access.empty() && o.write_meeting.empty()) return "give --access DIR/access.json";
   return std::nullopt;
