@@ -206,17 +206,15 @@ int simulate(const Options& o) {
     if (fresh) stations.push_back({base_mode ? id_of("BS-", static_cast<std::uint32_t>(stations.size() + 1)) : units[i].device_id, "", {}});
     stations.back().devices.push_back(i);
   }
+  // Wi-Fi clickers seeded from the roster have their credentials already.
+  std::set<std::string> with_token;
+  for (const auto& d : read_json(fleet_file).value("devices", nlohmann::json::array()))
+    if (!d.value("token", "").empty() && d.value("base", "").empty()) with_token.insert(d.value("id", ""));
   for (const Station& s : stations) {
+    if (!base_mode && with_token.count(s.id)) continue;
     v1::ClickerAdmin enroll;
     for (std::size_t i : s.devices) enroll.mutable_enroll()->add_device_ids(units[i].device_id);
     enroll.mutable_enroll()->set_base_id(base_mode ? s.id : "");
-    if (!base_mode) {
-      // Wi-Fi clickers seeded from the roster have their tokens already.
-      bool have = true;
-      for (const auto& d : read_json(fleet_file).value("devices", nlohmann::json::array()))
-        if (d.value("id", "") == s.id) have = !d.value("token", "").empty();
-      if (have) continue;
-    }
     if (auto ok = chair.admin(enroll); !ok) return fail("enrolling " + s.id, ok.error());
   }
   nlohmann::json written = read_json(fleet_file);
