@@ -195,6 +195,40 @@ TEST_F(Clickers, PairingSurvivesARestartAndTheHandKeyReachesTheQueue) {
   EXPECT_EQ(display->welcome().snapshot().queue().requests(0).participant_id(), "P06");
 }
 
+TEST_F(Clickers, APoolClickerVotesInASecretVoteForWhomItWasLentAndGoesBackAtTheClose) {
+  ASSERT_TRUE(chair->clicker_admin(enroll({"S-1"}, "", true)));
+  auto pooled = server.connect_clicker("S-1");
+  v1::ClickerAdmin lend;
+  lend.mutable_lend()->set_device_id("S-1");
+  lend.mutable_lend()->set_participant_id("P04");
+  auto early = chair->clicker_admin(lend);
+  ASSERT_FALSE(early) << "no secret vote is open yet";
+  EXPECT_EQ(early.error().server.code(), v1::ERROR_INVALID_STATE);
+  open_vote(true);
+  auto unlent = pooled->press(press_of("S-1", 1, 1));
+  ASSERT_TRUE(unlent);
+  EXPECT_EQ(unlent.value().reason(), v1::PRESS_REASON_UNPAIRED);
+  auto lent = chair->clicker_admin(lend);
+  ASSERT_TRUE(lent);
+  for (const auto& d : lent.value().devices())
+    if (d.device_id() == "S-1") {
+      EXPECT_EQ(d.participant_id(), "") << "the list does not say who has it";
+    }
+  auto first = pooled->press(press_of("S-1", 2, 1));
+  ASSERT_TRUE(first);
+  EXPECT_EQ(first.value().state(), v1::PRESS_ACCEPTED);
+  auto changed = pooled->press(press_of("S-1", 3, 2));
+  ASSERT_TRUE(changed);
+  EXPECT_EQ(changed.value().state(), v1::PRESS_ACCEPTED) << "a clicker can change its secret ballot";
+  EXPECT_EQ(changed.value().stored_choices(0), 1u);
+  std::ifstream fleet(server.data() / "clickers.json");
+  std::string text((std::istreambuf_iterator<char>(fleet)), {});
+  EXPECT_EQ(text.find("P04"), std::string::npos) << "the loan is not written down";
+  auto result = close_and_result();
+  EXPECT_EQ(result.cast(), 1u);
+  EXPECT_EQ(result.counts(1).count(), 1u);
+}
+
 TEST_F(Clickers, ABaseStationsBudgetScalesWithItsDevices) {
   std::vector<std::string> radios;
   for (int i = 0; i < 250; ++i) radios.push_back("R-" + std::to_string(i));
