@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/bootstrap.sh
 cmake --preset release -DGAVEL_BUILD_BENCH=ON >/dev/null
-cmake --build --preset release --target benchmarks -- -j"$(nproc)"
+cmake --build --preset release --target benchmarks gaveld gavel-clicker-sim -- -j"$(nproc)"
 bin=build/release/bench
 
 # 10,000 client connections and as many server ones: each process needs the files.
@@ -42,6 +42,9 @@ run "$bin/idle_bench" 1000 500 0
 run "$bin/idle_bench" 10000 10 12
 run "$bin/restart_bench" 100000
 run "$bin/restart_bench" 1000000
+run scripts/clicker_bench.sh build/release hall-2000
+run scripts/clicker_bench.sh build/release storm-10000
+run scripts/clicker_bench.sh build/release storm-10000 --reconnect naive
 
 echo
 echo "== summary"

@@ -32,6 +32,10 @@ std::string format_roster(const v1::MeetingSnapshot& snapshot, Lang lang = Lang:
 // One of the lists, with the ids the commands take.
 std::string format_list(ListKind kind, const v1::MeetingSnapshot& snapshot, const Names& names,
                         Lang lang = Lang::en);
+// The clicker fleet: one line per device and base station, with low
+// batteries and devices not heard from for a minute flagged; `now_ms` is the
+// server's clock.
+std::string format_fleet(const v1::ClickerFleet& fleet, std::int64_t now_ms, const Names& names);
 
 // One line of JSON with the proto's field names (64-bit numbers as strings,
 // as the protobuf JSON mapping has them).

@@ -49,6 +49,8 @@ Commands:
   resolution add                         a resolution with who and by when
   resolutions list                       the resolutions recorded
   minutes sign NAME                      the secretary signs the minutes
+  clicker list|add|pair|unpair|revoke|lend
+                                         clickers and base stations (chair)
   status                                 a summary of the meeting now
   roster                                 participants, their ids and who is here
   watch [--resume SEQ]                   print events as they happen, until Ctrl-C
@@ -243,6 +245,27 @@ last result. With --json, the whole snapshot.
 
 Participants with their ids, groups and whether they are present. With --json,
 the roster as JSON.
+)"},
+    {"clicker", R"(usage: gavelctl clicker list
+       gavelctl clicker add DEVICE... [--base BASE] [--pool]
+       gavelctl clicker pair DEVICE PID
+       gavelctl clicker unpair DEVICE
+       gavelctl clicker revoke DEVICE|BASE
+       gavelctl clicker lend DEVICE PID
+
+Clickers (表决器) and base stations (基站). Chair only.
+list    every device: its holder, base station, battery, signal and when it was
+        last heard; "LOW" marks a battery under 20%, "SILENT" a device not heard
+        from for a minute
+add     enrols Wi-Fi clickers (each gets its own token in DIR/clickers.json), or
+        with --base, radio clickers relayed by base station BASE (which gets the
+        token); --pool: spare clickers lent out for secret votes
+pair    gives DEVICE to participant PID (at check-in); their previous one is freed
+unpair  takes DEVICE back
+revoke  the device's or base station's credential stops working now, and its
+        connection ends
+lend    a pool clicker for PID, for the open secret vote only, after the desk has
+        checked their eligibility; no record links PID to the device
 )"},
     {"watch", R"(usage: gavelctl watch [--resume SEQ]
 

@@ -54,7 +54,11 @@ struct ListSpeakers {};
 struct Watch {
   std::optional<std::uint64_t> resume_after;  // set: print what was missed since
 };
-using Action = std::variant<SendCommand, CastVote, ShowStatus, ShowRoster, ListSpeakers, Watch, ShowList>;
+// gavelctl clicker ...: the chair's fleet request; the answer is the fleet.
+struct ManageClickers {
+  v1::ClickerAdmin admin;
+};
+using Action = std::variant<SendCommand, CastVote, ShowStatus, ShowRoster, ListSpeakers, Watch, ShowList, ManageClickers>;
 
 struct Invocation {
   GlobalOptions options;

@@ -67,6 +67,7 @@ constexpr std::pair<std::string_view, SubParser> kCommands[] = {
     {"resolution", parse_resolution}, {"minutes", parse_minutes}, {"status", parse_status},
     {"roster", parse_roster},     {"watch", parse_watch},       {"items", parse_items},
     {"resolutions", parse_resolutions}, {"opinions", parse_opinions},
+    {"roster", parse_roster},     {"watch", parse_watch},       {"clicker", parse_clicker},
 };
 
 constexpr std::string_view kValueOptions[] = {"--server", "--token", "--access", "--role",

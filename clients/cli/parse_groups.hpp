@@ -45,5 +45,6 @@ GroupParsed parse_vote(Words words);
 GroupParsed parse_status(Words words);
 GroupParsed parse_roster(Words words);
 GroupParsed parse_watch(Words words);
+GroupParsed parse_clicker(Words words);
 
 }  // namespace gavel::cli

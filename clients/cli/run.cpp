@@ -182,6 +182,12 @@ int run(const Invocation& invocation, std::ostream& out, std::ostream& err, std:
         } else if constexpr (std::is_same_v<A, ShowList>) {
           out << (options.json ? to_json(snapshot) + "\n" : format_list(action.kind, snapshot, names, options.lang));
           return kExitOk;
+        } else if constexpr (std::is_same_v<A, ManageClickers>) {
+          auto fleet = connection.clicker_admin(action.admin, options.timeout);
+          if (!fleet) return fail(err, fleet.error());
+          out << (options.json ? to_json(fleet.value()) + "\n"
+                               : format_fleet(fleet.value(), connection.server_now_ms(), names));
+          return kExitOk;
         } else {
           return watch(connection, action, options, out, err, stop);
         }

@@ -307,6 +307,19 @@ Result<v1::ClickerAck> Connection::press(const v1::ClickerPress& press, std::chr
   return answer.value().clicker_ack();
 }
 
+Result<v1::ClickerFleet> Connection::clicker_admin(const v1::ClickerAdmin& admin,
+                                                   std::chrono::milliseconds timeout) {
+  v1::ClientMessage message;
+  *message.mutable_clicker_admin() = admin;
+  auto answer = impl_->request(std::move(message), Clock::now() + timeout,
+                               "the clicker request within " + millis(timeout));
+  if (!answer) return answer.error();
+  if (answer.value().has_error()) return server_error(answer.value().error());
+  if (!answer.value().has_clicker_fleet())
+    return local_error(ErrorKind::protocol, "the server answered a clicker request without the fleet");
+  return answer.value().clicker_fleet();
+}
+
 Result<std::chrono::milliseconds> Connection::ping(std::chrono::milliseconds timeout) {
   v1::ClientMessage message;
   const std::int64_t sent_ms = steady_now_ms();

@@ -54,6 +54,9 @@ class Connection {
   // A clicker press (clicker role): the server's verdict on it.
   Result<v1::ClickerAck> press(const v1::ClickerPress& press,
                                std::chrono::milliseconds timeout = kDefaultTimeout);
+  // The chair's clicker fleet requests (enrol, pair, revoke, list, lend).
+  Result<v1::ClickerFleet> clicker_admin(const v1::ClickerAdmin& admin,
+                                         std::chrono::milliseconds timeout = kDefaultTimeout);
   // A protocol ping: sharpens the clock estimate; returns the round trip.
   Result<std::chrono::milliseconds> ping(std::chrono::milliseconds timeout = kDefaultTimeout);
 

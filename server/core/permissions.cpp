@@ -20,7 +20,7 @@ constexpr std::array<Permission, std::variant_size_v<Command>> kTable{{
     {"check_out",          true,  true,  true,  false, false},
     {"declare_interest",   true,  true,  true,  false, false},
     {"request_floor",      true,  false, true,  false, true},
-    {"withdraw_request",   true,  false, true,  false, false},
+    {"withdraw_request",   true,  false, true,  false, true},
     {"grant_floor",        true,  false, false, false, false},
     {"next_speaker",       true,  false, false, false, false},
     {"move_request",       true,  false, false, false, false},

@@ -35,6 +35,10 @@ std::string csv_field(const std::string& text) {
 }
 }  // namespace
 
+core::Status write_private_file(const std::filesystem::path& file, const std::string& content) {
+  return write_private(file, content);
+}
+
 std::string reachable_host(const std::string& bind) {
   if (bind != "0.0.0.0" && bind != "::") return bind;
   ifaddrs* list = nullptr;
@@ -79,6 +83,7 @@ core::Status write_access_files(const std::filesystem::path& dir, const Urls& ur
     if (token.role == store::kJoinCodeRole) code_of[token.participant_id] = token.token;
   for (const store::AccessToken& token : tokens) {
     if (token.role == store::kJoinCodeRole) continue;
+    if (token.role == "clicker") continue;  // the old shared clicker token admits nobody now
     if (token.role != "participant") {
       access[token.role + "_token"] = token.token;
       if (token.role == "chair" || token.role == "secretary")

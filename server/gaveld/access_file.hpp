@@ -27,6 +27,8 @@ Urls urls_for(const std::string& host, std::uint16_t port, bool tls);
 // The three pages' links, each officer's with its token in the fragment
 // (never sent to a server, logged or passed on as a Referer).
 void print_page_links(std::ostream& out, const Urls& urls, const std::vector<store::AccessToken>& tokens);
+// Writes `content` to `file` readable by the owner only (mode 0600), atomically.
+core::Status write_private_file(const std::filesystem::path& file, const std::string& content);
 
 core::Status write_access_files(const std::filesystem::path& dir, const Urls& urls,
                                 const std::vector<store::AccessToken>& tokens, const core::MeetingState& state);

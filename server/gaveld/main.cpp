@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include <chrono>
+#include <fstream>
 #include <iostream>
 
 #include "gaveld/access_file.hpp"
@@ -20,6 +21,21 @@ using namespace gavel;
 int fail(const std::string& message) {
   std::cerr << "gaveld: " << message << "\n";
   return 1;
+}
+
+// The fleet from DIR/clickers.json, with a Wi-Fi clicker for every roster
+// clicker_id it does not know yet; written back at once and on every change.
+core::Status equip_clickers(net::Server& server, const std::filesystem::path& dir, const core::MeetingState& state) {
+  std::filesystem::path file = dir / "clickers.json";
+  std::string text;
+  if (std::ifstream in(file); in) text.assign(std::istreambuf_iterator<char>(in), {});
+  auto fleet = clicker::Fleet::from_json(text);
+  if (!fleet) return fleet.error();
+  fleet.value().seed(state.roster, [] { return net::random_token(); });
+  auto save = [file](const std::string& json) { return gaveld::write_private_file(file, json); };
+  if (auto ok = save(fleet.value().to_json()); !ok) return ok;
+  server.equip_clickers(std::move(fleet.value()), save);
+  return core::Ok{};
 }
 
 int serve(const gaveld::Options& options) {
@@ -52,7 +68,8 @@ int serve(const gaveld::Options& options) {
   net::Doorkeeper doorkeeper;
   for (const store::AccessToken& token : meeting.tokens)
     if (token.role == store::kJoinCodeRole) doorkeeper.add_code(token.token, token.participant_id);
-    else if (auto role = net::role_from_name(token.role)) doorkeeper.add(token.token, {*role, token.participant_id});
+    else if (auto role = net::role_from_name(token.role); role && *role != core::Role::clicker)
+      doorkeeper.add(token.token, {*role, token.participant_id, ""});
 
   net::ServerOptions server_options = options.server;
   server_options.web = std::move(web);
@@ -62,6 +79,7 @@ int serve(const gaveld::Options& options) {
   core::MeetingState snapshot_of_state = meeting.meeting.state();
   net::Server server(server_options, std::move(meeting.meeting), std::move(doorkeeper), std::move(writer),
                      std::move(meeting.tail));
+  if (auto ok = equip_clickers(server, options.data, snapshot_of_state); !ok) return fail(ok.error().message_en);
   auto port = server.listen();
   if (!port) return fail(port.error().message_en);
 
@@ -77,7 +95,8 @@ int serve(const gaveld::Options& options) {
     std::cout << "  web pages:        none installed (--web DIR); use gavelctl and clickers\n";
   std::cout << "  projector:        gavel-display --access " << (options.data / "access.json").string() << "\n"
             << "  tokens:           " << (options.data / "access.json").string() << ", "
-            << (options.data / "participants.csv").string() << "\n"
+            << (options.data / "participants.csv").string() << ", "
+            << (options.data / "clickers.json").string() << "\n"
             << "  record key:       " << fingerprint << " (" << (options.data / record::kKeyFile).string() << ")\n"
             << std::flush;
   server.run();

@@ -18,7 +18,8 @@ core::Error corrupt(const std::string& what) {
 
 std::vector<store::AccessToken> fresh_tokens(const core::MeetingSetup& setup) {
   std::vector<store::AccessToken> tokens;
-  for (const char* role : {"chair", "secretary", "display", "clicker"})
+  // Clickers and base stations each have their own credential (DIR/clickers.json).
+  for (const char* role : {"chair", "secretary", "display"})
     tokens.push_back({net::random_token(), role, ""});
   for (const core::Participant& p : setup.roster) tokens.push_back({net::random_token(), "participant", p.id});
   return tokens;

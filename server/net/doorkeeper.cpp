@@ -47,7 +47,7 @@ std::optional<Credentials> Doorkeeper::admit(const std::string& token) const { r
 
 void Doorkeeper::add_code(const std::string& code, const std::string& participant_id) {
   cards_[participant_id].code = code;
-  codes_by_digest_[digest(code)] = Entry{code, Credentials{core::Role::participant, participant_id}};
+  codes_by_digest_[digest(code)] = Entry{code, Credentials{core::Role::participant, participant_id, ""}};
 }
 
 std::optional<Credentials> Doorkeeper::admit_code(const std::string& code) const {
@@ -59,6 +59,8 @@ std::optional<JoinCard> Doorkeeper::card(const std::string& participant_id) cons
   if (it == cards_.end()) return std::nullopt;
   return it->second;
 }
+
+void Doorkeeper::remove(const std::string& token) { by_digest_.erase(digest(token)); }
 
 const char* role_name(core::Role role) {
   switch (role) {

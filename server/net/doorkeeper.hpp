@@ -13,6 +13,7 @@ namespace gavel::net {
 struct Credentials {
   core::Role role = core::Role::participant;
   std::string participant_id;  // empty for chair, secretary, display and base stations
+  std::string clicker_id;      // a clicker's or base station's id (role clicker)
 };
 
 // 32 lowercase hex characters from OpenSSL's CSPRNG.
@@ -33,6 +34,8 @@ class Doorkeeper {
   void add_code(const std::string& code, const std::string& participant_id);
   std::optional<Credentials> admit_code(const std::string& code) const;
   std::optional<JoinCard> card(const std::string& participant_id) const;
+  // A revoked credential admits nobody from now on.
+  void remove(const std::string& token);
 
  private:
   struct Entry {

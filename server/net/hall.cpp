@@ -59,10 +59,19 @@ void Hall::receive(const std::shared_ptr<Peer>& peer, const v1::ClientMessage& m
     }
     case v1::ClientMessage::kCommand:
       if (!guest.welcomed) break;
+      if (guest.clicker)
+        return send_error(peer, id, protocol_error(core::ErrorCode::not_allowed, "表决器只能按键",
+                                                   "a clicker credential can only press"));
       return command(peer, guest, id, message.command());
     case v1::ClientMessage::kPress:
       if (!guest.welcomed) break;
       return press(peer, guest, id, message.press());
+    case v1::ClientMessage::kHeartbeat:
+      if (!guest.welcomed) break;
+      return heartbeat(peer, guest, message.heartbeat());
+    case v1::ClientMessage::kClickerAdmin:
+      if (!guest.welcomed) break;
+      return clicker_admin(peer, guest, id, message.clicker_admin());
     case v1::ClientMessage::kJoinLinkRequest:
       if (!guest.welcomed) break;
       return join_link(peer, guest, id, message.join_link_request());
@@ -95,6 +104,13 @@ void Hall::hello(const std::shared_ptr<Peer>& peer, Guest& guest, std::uint64_t 
   if (!credentials && by_code) return;  // answered; the page may try another code
   if (!credentials)
     return refuse(core::ErrorCode::unauthenticated, "令牌无效", "unknown token");
+  if (credentials->role == core::Role::clicker) {
+    guest.clicker = clickers_.fleet().caller(credentials->clicker_id);
+    if (!guest.clicker) return refuse(core::ErrorCode::unauthenticated, "表决器已停用", "this clicker was revoked");
+    guest.role = core::Role::clicker;
+    guest.client_name = loggable(hello.client_name().substr(0, 100));
+    return welcome_clicker(peer, guest, request_id, hello);
+  }
 
   guest.role = credentials->role;
   guest.participant_id = credentials->participant_id;
@@ -201,6 +217,7 @@ void Hall::command(const std::shared_ptr<Peer>& peer, Guest& guest, std::uint64_
   auto* ballot = std::get_if<core::cmd::CastBallot>(&command);
   std::optional<core::cmd::CastBallot> cast;
   if (ballot) {
+    follow_open_vote();
     if (auto refused = receipt_book_.refuse(meeting_.state(), guest.participant_id, *ballot))
       return send_error(peer, request_id, *refused);
     ballot->fresh_receipt = random_token();
@@ -219,67 +236,6 @@ void Hall::command(const std::shared_ptr<Peer>& peer, Guest& guest, std::uint64_
            if (!cast) return;
            receipt_book_.recorded(participant, *cast, d.receipt);
            if (d.receipt.empty()) ack->set_receipt(receipt_book_.receipt_of(participant));
-         });
-}
-
-void Hall::press(const std::shared_ptr<Peer>& peer, Guest& guest, std::uint64_t request_id,
-                 const v1::ClickerPress& press) {
-  auto answer_with = [press](v1::ServerMessage& reply, v1::PressState state) {
-    v1::ClickerAck* ack = reply.mutable_clicker_ack();
-    ack->set_device_id(press.device_id());
-    ack->set_boot_id(press.boot_id());
-    ack->set_press_seq(press.press_seq());
-    ack->set_state(state);
-  };
-  if (guest.role != core::Role::clicker)
-    return send_error(peer, request_id, protocol_error(core::ErrorCode::not_allowed, "只有表决器可以按键",
-                                                       "only a clicker may send presses"));
-  const core::Member* holder = nullptr;
-  for (const core::Member& m : meeting_.state().roster)
-    if (!m.info.clicker_id.empty() && m.info.clicker_id == press.device_id()) holder = &m;
-  core::Command command;
-  auto key = press.key();
-  if (holder && key >= 1 && key <= 9) {
-    core::cmd::CastBallot ballot;
-    ballot.choices = {key - 1};
-    ballot.press_id = press.device_id() + ":" + std::to_string(press.boot_id()) + ":" +
-                      std::to_string(press.press_seq());
-    ballot.fresh_receipt = random_token();
-    command = std::move(ballot);
-  } else if (holder && key == 10) {
-    command = core::cmd::RequestFloor{};
-  } else if (holder && key == 11) {
-    command = core::cmd::CheckIn{};
-  } else {
-    v1::ServerMessage reply;
-    reply.set_request_id(request_id);
-    answer_with(reply, v1::PRESS_REJECTED_INVALID);
-    return send(peer, reply);
-  }
-  auto* ballot = std::get_if<core::cmd::CastBallot>(&command);
-  bool is_ballot = ballot != nullptr;
-  std::optional<core::cmd::CastBallot> cast;
-  if (ballot) {
-    if (receipt_book_.refuse(meeting_.state(), holder->info.id, *ballot)) {
-      v1::ServerMessage reply;
-      reply.set_request_id(request_id);
-      answer_with(reply, v1::PRESS_REJECTED_INVALID);
-      return send(peer, reply);
-    }
-    cast = *ballot;
-  }
-  Guest as_holder = guest;
-  as_holder.participant_id = holder->info.id;
-  decide(peer, as_holder, request_id, std::move(command),
-         [this, answer_with, is_ballot, cast = std::move(cast), participant = holder->info.id](
-             v1::ServerMessage& reply, const core::Result<core::Decision>& decided) {
-           if (decided && cast) receipt_book_.recorded(participant, *cast, decided.value().receipt);
-           if (decided) return answer_with(reply, v1::PRESS_ACCEPTED);
-           auto code = decided.error().code;
-           if (code == core::ErrorCode::invalid_state) return answer_with(reply, v1::PRESS_REJECTED_CLOSED);
-           // Pressing "ask to speak" or "check in" twice leaves the holder where they wanted to be.
-           if (code == core::ErrorCode::duplicate && !is_ballot) return answer_with(reply, v1::PRESS_ACCEPTED);
-           answer_with(reply, v1::PRESS_REJECTED_INVALID);
          });
 }
 
@@ -316,12 +272,11 @@ void Hall::decide(const std::shared_ptr<Peer>& peer, const Guest& guest, std::ui
   std::weak_ptr<Peer> weak = peer;
   auto result = std::make_shared<core::Result<core::Decision>>(std::move(decided));
   record(result->value(), std::move(audit), [this, weak, request_id, answer = std::move(answer), result] {
-    if (auto p = weak.lock()) {
-      v1::ServerMessage reply;
-      reply.set_request_id(request_id);
-      answer(reply, *result);
-      send(p, reply);
-    }
+    // Answered even when the peer has gone: the answer may be remembered for a retransmission.
+    v1::ServerMessage reply;
+    reply.set_request_id(request_id);
+    answer(reply, *result);
+    if (auto p = weak.lock()) send(p, reply);
   });
 }
 
@@ -399,7 +354,8 @@ void Hall::flush() {
   Frame snapshot;
   for (auto& [key, guest] : peers_) {
     auto peer = guest.peer.lock();
-    if (!peer || !guest.welcomed || guest.seen >= last) continue;
+    // Clickers get no events: a device only presses and shows its acknowledgement.
+    if (!peer || !guest.welcomed || guest.clicker || guest.seen >= last) continue;
     if (guest.seen >= first) {
       v1::ServerMessage tail;
       for (const v1::Event& event : batch.events().events())

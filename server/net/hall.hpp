@@ -10,6 +10,7 @@
 #include <memory>
 #include <unordered_map>
 
+#include "clicker/clicker_desk.hpp"
 #include "core/meeting.hpp"
 #include "gavel/v1/envelope.pb.h"
 #include "net/doorkeeper.hpp"
@@ -31,6 +32,9 @@ class Hall : public std::enable_shared_from_this<Hall> {
 
   // Seeds the resume buffer with the log's tail after a restart.
   void remember(const std::vector<store::StoredEvent>& tail);
+  // The clicker fleet, and how to make a change to it durable (DIR/clickers.json).
+  using SaveFleet = std::function<core::Status(const std::string& json)>;
+  void equip_clickers(clicker::Fleet fleet, SaveFleet save);
 
   // On the strand:
   void receive(const std::shared_ptr<Peer>& peer, const v1::ClientMessage& message);
@@ -55,11 +59,15 @@ class Hall : public std::enable_shared_from_this<Hall> {
     std::string participant_id;
     std::string client_name;
     core::Seq seen = 0;  // the snapshot's seq at welcome: older events are not resent
+    std::optional<clicker::Caller> clicker;  // a Wi-Fi clicker or base station: presses only
   };
   using Reply = std::function<void(v1::ServerMessage&)>;
 
   void hello(const std::shared_ptr<Peer>& peer, Guest& guest, std::uint64_t request_id, const v1::Hello& hello);
   void command(const std::shared_ptr<Peer>& peer, Guest& guest, std::uint64_t request_id, const v1::Command& wire);
+  // Clickers (hall_clickers.cpp): the hall only runs what the ClickerDesk decides.
+  void welcome_clicker(const std::shared_ptr<Peer>& peer, Guest& guest, std::uint64_t request_id,
+                       const v1::Hello& hello);
   void press(const std::shared_ptr<Peer>& peer, Guest& guest, std::uint64_t request_id, const v1::ClickerPress& press);
   // The credentials behind a hello's token or personal code; nullopt after
   // answering the peer (wrong code, too many tries).
@@ -67,6 +75,13 @@ class Hall : public std::enable_shared_from_this<Hall> {
   void join_link(const std::shared_ptr<Peer>& peer, const Guest& guest, std::uint64_t request_id,
                  const v1::JoinLinkRequest& request);
   void audit(const Guest& guest, std::string client, const char* action, std::string outcome);
+  void heartbeat(const std::shared_ptr<Peer>& peer, Guest& guest, const v1::ClickerHeartbeat& beat);
+  void clicker_admin(const std::shared_ptr<Peer>& peer, Guest& guest, std::uint64_t request_id,
+                     const v1::ClickerAdmin& admin);
+  void send_clicker_ack(const std::weak_ptr<Peer>& peer, std::uint64_t request_id, const v1::ClickerAck& ack);
+  // The receipt memory below follows the open vote: a new vote starts it afresh.
+  void follow_open_vote();
+  std::string receipt_of(const std::string& participant_id) const;
 
   // Runs the command; `answer` fills the reply once it is durable.
   using Answer = std::function<void(v1::ServerMessage&, const core::Result<core::Decision>&)>;
@@ -98,6 +113,9 @@ class Hall : public std::enable_shared_from_this<Hall> {
   ReceiptBook receipt_book_;
   CodeAttempts code_attempts_;
   std::string join_base_;
+  clicker::ClickerDesk clickers_{clicker::Fleet{}};
+  SaveFleet save_fleet_;
+  core::Id lent_for_vote_ = 0;  // pool clickers were lent for this vote
   bool flush_scheduled_ = false;
   bool live_tally_scheduled_ = false;
 };

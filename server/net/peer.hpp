@@ -25,6 +25,13 @@ class Peer {
   virtual std::string describe() const = 0;  // e.g. the remote address, for logs
   // The client's address without its port: guessing limits are per address.
   virtual std::string remote_address() const { return describe(); }
+  // A base station relays many clickers: its message budget grows with them
+  // (each device inside is limited by the hall). A peer without a rate limit
+  // has nothing to widen.
+  virtual void widen_rate_limit(double per_second, double burst) {
+    (void)per_second;
+    (void)burst;
+  }
 };
 
 }  // namespace gavel::net

@@ -8,15 +8,20 @@ std::string press_key(const std::string& participant, const std::string& press_i
 }
 }  // namespace
 
-std::optional<core::Error> ReceiptBook::refuse(const core::MeetingState& state, const std::string& participant,
-                                               const core::cmd::CastBallot& ballot) {
+void ReceiptBook::follow(const core::MeetingState& state) {
   const core::Vote* open = state.open_vote();
   core::Id open_id = open ? open->id : 0;
-  if (open_id != vote_) {
-    receipts_.clear();
-    presses_.clear();
-    vote_ = open_id;
-  }
+  if (open_id == vote_) return;
+  receipts_.clear();
+  presses_.clear();
+  vote_ = open_id;
+}
+
+std::optional<core::Error> ReceiptBook::refuse(const core::MeetingState& state, const std::string& participant,
+                                               const core::cmd::CastBallot& ballot) {
+  follow(state);
+  const core::Vote* open = state.open_vote();
+  core::Id open_id = open ? open->id : 0;
   // No vote open, or another one named: the engine says that the vote is closed.
   if (!open || (ballot.vote_id && ballot.vote_id != open_id)) return std::nullopt;
 

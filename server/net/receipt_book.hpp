@@ -18,6 +18,8 @@ namespace gavel::net {
 
 class ReceiptBook {
  public:
+  // Forgets the previous vote's entries once another vote (or none) is open.
+  void follow(const core::MeetingState& state);
   // Why `participant` may not cast `ballot` as sent, if they may not; forgets
   // the previous vote's entries once another vote (or none) is open.
   std::optional<core::Error> refuse(const core::MeetingState& state, const std::string& participant,

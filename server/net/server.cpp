@@ -70,6 +70,10 @@ Server::Server(ServerOptions options, core::Meeting meeting, Doorkeeper doorkeep
 
 Server::~Server() = default;
 
+void Server::equip_clickers(clicker::Fleet fleet, std::function<core::Status(const std::string&)> save) {
+  impl_->hall->hall->equip_clickers(std::move(fleet), std::move(save));
+}
+
 core::Result<std::uint16_t> Server::listen() {
   auto fail = [](const std::string& what, const beast::error_code& ec) {
     return core::make_error(core::ErrorCode::internal, "无法监听：" + what + "：" + ec.message(),

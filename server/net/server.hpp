@@ -5,11 +5,13 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "clicker/fleet.hpp"
 #include "core/meeting.hpp"
 #include "core/result.hpp"
 #include "net/doorkeeper.hpp"
@@ -32,6 +34,8 @@ class Server {
          std::unique_ptr<store::LogWriter> writer, std::vector<store::StoredEvent> tail);
   ~Server();
 
+  // The clicker fleet and how to write it (before run()).
+  void equip_clickers(clicker::Fleet fleet, std::function<core::Status(const std::string&)> save);
   // Binds and listens; returns the port actually bound.
   core::Result<std::uint16_t> listen();
   // Where personal join links point (http://host:port/j/). Before run().

@@ -79,6 +79,16 @@ class WebsocketSession : public Peer, public std::enable_shared_from_this<Websoc
   std::string describe() const override { return remote_; }
   std::string remote_address() const override { return address_; }
 
+  void widen_rate_limit(double per_second, double burst) override {
+    asio::post(ws_.get_executor(), [self = this->shared_from_this(), per_second, burst] {
+      self->rate_ = std::max(kRatePerSecond, per_second);
+      self->burst_ = std::max(kBurst, burst);
+      self->tokens_ = self->burst_;
+      // Its acknowledgements come in bursts as large as its budget.
+      self->hard_queue_ = std::max(kHardQueue, static_cast<std::size_t>(burst) * 2);
+    });
+  }
+
  private:
   struct Outgoing {
     Frame frame;
@@ -124,7 +134,7 @@ class WebsocketSession : public Peer, public std::enable_shared_from_this<Websoc
     auto now = std::chrono::steady_clock::now();
     double elapsed = std::chrono::duration<double>(now - last_refill_).count();
     last_refill_ = now;
-    tokens_ = std::min(kBurst, tokens_ + elapsed * kRatePerSecond);
+    tokens_ = std::min(burst_, tokens_ + elapsed * rate_);
     if (tokens_ < 1.0) return false;
     tokens_ -= 1.0;
     return true;
@@ -137,11 +147,11 @@ class WebsocketSession : public Peer, public std::enable_shared_from_this<Websoc
       std::erase_if(queue_, [](const Outgoing& o) { return o.droppable; });
       if (!lagging_.exchange(true))
         asio::post(hall_->strand, [hall = hall_, self = this->shared_from_this()] { hall->hall->catch_up(self); });
-      if (queue_.size() >= kHardQueue) return close_for_policy("not reading");
+      if (queue_.size() >= hard_queue_) return close_for_policy("not reading");
       return write_next();
     }
     queue_.push_back({std::move(frame), droppable});
-    if (queue_.size() >= kHardQueue) return close_for_policy("not reading");
+    if (queue_.size() >= hard_queue_) return close_for_policy("not reading");
     write_next();
   }
 
@@ -195,6 +205,8 @@ class WebsocketSession : public Peer, public std::enable_shared_from_this<Websoc
   std::atomic<bool> lagging_{false};
   bool writing_ = false, closing_ = false, close_after_ = false, left_ = false;
   int garbage_ = 0, floods_ = 0;
+  double rate_ = kRatePerSecond, burst_ = kBurst;
+  std::size_t hard_queue_ = kHardQueue;
   double tokens_ = kBurst;
   std::chrono::steady_clock::time_point last_refill_ = std::chrono::steady_clock::now();
 };

@@ -280,7 +280,7 @@ TEST(SecretBallot, PhoneAndClickerPressedAtOnceCountOnce) {
   open_secret_vote(server, 12);
   for (int round = 3; round <= 12; ++round) {  // V03..V12 each hold clicker CK-03..CK-12
     auto phone = server.connect_participant(voter(round));
-    auto base = server.connect_as("clicker");
+    auto base = server.connect_clicker("CK-" + voter(round).substr(1));
     v1::ClickerPress press;
     press.set_device_id("CK-" + voter(round).substr(1));
     press.set_boot_id(7);
@@ -300,7 +300,7 @@ TEST(SecretBallot, PhoneAndClickerPressedAtOnceCountOnce) {
 TEST(SecretBallot, RepeatedPressIsAcknowledgedAndCountedOnce) {
   GaveldProcess server(assembly());
   open_secret_vote(server, 12);
-  auto base = server.connect_as("clicker");
+  auto base = server.connect_clicker("CK-04");
   v1::ClickerPress press;
   press.set_device_id("CK-04");
   press.set_boot_id(1);

@@ -83,8 +83,6 @@ void GaveldProcess::read_access() {
   tokens_ = {{"chair", access.value().chair_token},
              {"secretary", access.value().secretary_token},
              {"display", access.value().display_token}};
-  std::ifstream json(data_ / "access.json");
-  tokens_["clicker"] = nlohmann::json::parse(json).value("clicker_token", "");
   std::ifstream csv(data_ / "participants.csv");
   auto split = [](const std::string& line) {
     std::vector<std::string> fields;
@@ -104,6 +102,17 @@ void GaveldProcess::read_access() {
     if (fields.size() > token) tokens_["participant:" + fields[0]] = fields[token];
     if (fields.size() > code) tokens_["code:" + fields[0]] = fields[code];
   }
+}
+
+std::string GaveldProcess::clicker_token(const std::string& id) const {
+  // Read afresh: enrolling clickers rewrites the file.
+  std::ifstream in(data_ / "clickers.json");
+  auto fleet = nlohmann::json::parse(in, nullptr, false);
+  if (fleet.is_discarded()) return "";
+  for (const char* list : {"devices", "bases"})
+    for (const auto& entry : fleet.value(list, nlohmann::json::array()))
+      if (entry.value("id", "") == id) return entry.value("token", "");
+  return "";
 }
 
 void GaveldProcess::kill_hard() {

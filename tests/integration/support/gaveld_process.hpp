@@ -38,12 +38,17 @@ class GaveldProcess {
   const std::filesystem::path& data() const { return data_; }
   std::string log() const;  // what gaveld wrote to stderr and stdout
   const client::Endpoint& endpoint() const { return endpoint_; }
-  std::string token(const std::string& role) const;               // chair, secretary, display, clicker
+  std::string token(const std::string& role) const;               // chair, secretary, display
+  // A Wi-Fi clicker's or base station's own credential, from DIR/clickers.json.
+  std::string clicker_token(const std::string& id) const;
   std::string participant_token(const std::string& id) const;
   std::string participant_code(const std::string& id) const;  // the short personal code
 
   std::unique_ptr<client::Connection> connect(const std::string& token, std::uint64_t resume = 0) const;
   std::unique_ptr<client::Connection> connect_as(const std::string& role) const { return connect(token(role)); }
+  std::unique_ptr<client::Connection> connect_clicker(const std::string& id) const {
+    return connect(clicker_token(id));
+  }
   std::unique_ptr<client::Connection> connect_participant(const std::string& id) const {
     return connect(participant_token(id));
   }

@@ -126,6 +126,26 @@ TEST(Format, VoteOpenedTeachesItsOptions) {
   EXPECT_EQ(names.choice(9, 0), "option 1");
 }
 
+TEST(Format, FleetFlagsLowBatteriesAndSilentDevices) {
+  v1::ClickerFleet fleet;
+  auto* ok = fleet.add_devices();
+  ok->set_device_id("CK-01");
+  ok->set_participant_id("P01");
+  ok->set_last_heard_ms(95'000);
+  ok->mutable_health()->set_battery_percent(80);
+  auto* low = fleet.add_devices();
+  low->set_device_id("R-2");
+  low->set_base_id("BS-1");
+  low->set_last_heard_ms(99'000);
+  low->mutable_health()->set_battery_percent(9);
+  fleet.add_devices()->set_device_id("CK-03");
+  std::string text = format_fleet(fleet, 100'000, Names{});
+  EXPECT_NE(text.find("CK-01  wifi  P01  heard 5s ago  battery 80%\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("R-2  via BS-1  unpaired  heard 1s ago  battery 9%  LOW\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("CK-03  wifi  unpaired  never heard  SILENT\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("1 low battery, 1 not heard from for a minute"), std::string::npos) << text;
+}
+
 TEST(Format, MinutesSeconds) {
   EXPECT_EQ(minutes_seconds(300'000), "5:00");
   EXPECT_EQ(minutes_seconds(192'000), "3:12");

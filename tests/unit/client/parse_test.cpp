@@ -294,6 +294,23 @@ TEST(Gavelctl, ReadOnlyCommands) {
   EXPECT_EQ(resumed.resume_after, 41u);
 }
 
+TEST(Gavelctl, ClickerRequestsBecomeFleetRequests) {
+  auto admin = [](Argv args) { return std::get<ManageClickers>(std::get<Invocation>(parse(args)).action).admin; };
+  auto pair = admin({"clicker", "pair", "CK-07", "P07"});
+  ASSERT_TRUE(pair.has_pair());
+  EXPECT_EQ(pair.pair().device_id(), "CK-07");
+  EXPECT_EQ(pair.pair().participant_id(), "P07");
+  EXPECT_EQ(admin({"clicker", "revoke", "BS-2"}).revoke(), "BS-2");
+  EXPECT_TRUE(admin({"clicker", "list"}).has_list());
+  auto add = admin({"clicker", "add", "R-1", "R-2", "--base", "BS-1"});
+  EXPECT_EQ(add.enroll().device_ids_size(), 2);
+  EXPECT_EQ(add.enroll().base_id(), "BS-1");
+  EXPECT_TRUE(admin({"clicker", "add", "S-1", "--pool"}).enroll().pool());
+  EXPECT_TRUE(admin({"clicker", "lend", "S-1", "P03"}).has_lend());
+  EXPECT_TRUE(std::holds_alternative<UsageError>(parse({"clicker", "pair", "CK-07"})));
+  EXPECT_TRUE(std::holds_alternative<UsageError>(parse({"clicker", "add"})));
+}
+
 TEST(Gavelctl, VoteCastKeepsChoicesForTheSnapshot) {
   const Parsed parsed = parse(
       {"vote", "cast", "1", "方案乙", "--reason", "r", "--receipt", "R1", "--press-id", "p9", "--vote", "4"});
