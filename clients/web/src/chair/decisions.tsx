@@ -279,6 +279,8 @@ export function ResolutionCard({ session, s }: { session: Session; s: MeetingSna
   const [responsible, setResponsible] = useDraft("gavel.res.who", "");
   const [deadline, setDeadline] = useDraft("gavel.res.deadline", "");
   const carried = s.motions.filter((m) => m.state === MotionState.MOTION_CARRIED);
+  // A resolution comes from a carried motion: the latest one unless another is chosen.
+  const chosen = carried.some((m) => String(num(m.id)) === motion) ? motion : carried.length ? String(num(carried[carried.length - 1].id)) : "0";
   return (
     <Card title={t("resolutions")} id="resolutions">
       <ul class="plain-list" data-testid="resolutions">
@@ -297,16 +299,8 @@ export function ResolutionCard({ session, s }: { session: Session; s: MeetingSna
         <summary>{t("recordResolution")}</summary>
         <label class="field">
           <span>{t("motionForVote")}</span>
-          <select
-            value={motion}
-            onChange={(e) => {
-              const id = (e.target as HTMLSelectElement).value;
-              setMotion(id);
-              const m = s.motions.find((x) => String(num(x.id)) === id);
-              if (m && !text) setText(m.text);
-            }}
-          >
-            <option value="0">{t("noMotion")}</option>
+          <select value={chosen} data-testid="resolution-motion" onChange={(e) => setMotion((e.target as HTMLSelectElement).value)}>
+            {carried.length ? null : <option value="0">{t("noMotion")}</option>}
             {carried.map((m) => (
               <option key={num(m.id)} value={String(num(m.id))}>
                 #{num(m.id)} {m.text.slice(0, 40)}
@@ -315,7 +309,9 @@ export function ResolutionCard({ session, s }: { session: Session; s: MeetingSna
           </select>
         </label>
         <label class="field">
-          <span>{t("resolutionText")}</span>
+          <span>
+            {t("resolutionText")} <small class="muted">({t("resolutionTextHint")})</small>
+          </span>
           <textarea rows={3} value={text} onInput={(e) => setText((e.target as HTMLTextAreaElement).value)} data-testid="resolution-text" />
         </label>
         <div class="grid2">
@@ -331,8 +327,8 @@ export function ResolutionCard({ session, s }: { session: Session; s: MeetingSna
         <Act
           label={t("recordResolution")}
           testid="record-resolution"
-          disabled={!text.trim()}
-          run={() => session.command({ case: "recordResolution", value: { motionId: u64(motion), text: text.trim(), responsible: responsible.trim(), deadline } })}
+          disabled={chosen === "0" || !responsible.trim() || !deadline}
+          run={() => session.command({ case: "recordResolution", value: { motionId: u64(chosen), text: text.trim(), responsible: responsible.trim(), deadline } })}
           done={() => {
             setText("");
             setResponsible("");

@@ -144,6 +144,7 @@ export const en: Record<Key, string> = {
   resolution: "Resolution",
   resolutions: "Resolutions",
   recordResolution: "Record the resolution",
+  resolutionTextHint: "empty: the motion's own words",
   responsible: "Responsible",
   deadline: "Deadline",
   resolutionText: "Resolution text",

@@ -150,6 +150,7 @@ export const zh = {
   resolution: "决议",
   resolutions: "决议清单",
   recordResolution: "记录决议",
+  resolutionTextHint: "不填则用动议原文",
   responsible: "责任方",
   deadline: "完成期限",
   resolutionText: "决议内容",

@@ -181,7 +181,7 @@ function FloorCard({ session, s }: { session: Session; s: MeetingSnapshot }) {
           </p>
           <Act label={t("withdraw")} kind="plain" testid="withdraw" run={() => session.command({ case: "withdrawRequest", value: { requestId: q[place].id } })} />
         </div>
-      ) : open ? (
+      ) : open && !(sp && sp.participantId === session.me) ? (
         <div>
           <fieldset class="kinds">
             <legend>{t("kindLabel")}</legend>

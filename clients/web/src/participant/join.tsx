@@ -38,7 +38,7 @@ export function JoinForm(props: { session: Session }) {
             {t("joinButton")}
           </button>
           {refusal ? (
-            <span class="error" role="alert" data-testid="join-error">
+            <span class="error" role="alert" data-testid="join-error" data-code={String(refusal.code)}>
               {serverMessage(refusal)}
             </span>
           ) : null}
