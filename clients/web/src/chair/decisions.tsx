@@ -119,7 +119,9 @@ export function VoteCard({ session, s }: { session: Session; s: MeetingSnapshot 
   const [d, setD] = useDraft<VoteDraft>("gavel.chair.vote", blankVote);
   const v = s.currentVote && num(s.currentVote.id) !== 0 && s.currentVote.open ? s.currentVote : null;
   const groups = s.roster.map((p) => p.group).filter((g, i, all) => g && all.indexOf(g) === i);
-  const motions = s.motions.filter((m) => m.itemId === s.currentItemId && (m.state === MotionState.MOTION_DEBATE || m.state === MotionState.MOTION_PROPOSED));
+  // Only a seconded motion under debate can be put to the vote: the latest one unless another is chosen.
+  const motions = s.motions.filter((m) => m.itemId === s.currentItemId && m.state === MotionState.MOTION_DEBATE);
+  const chosen = motions.find((m) => String(num(m.id)) === d.motion) || motions[motions.length - 1];
   const needsOptions = d.form === BallotForm.BALLOT_ONE_OF_N || d.form === BallotForm.BALLOT_K_OF_N;
   const last = s.votes.length ? s.votes[s.votes.length - 1] : null;
   if (v && v.spec) {
@@ -163,16 +165,8 @@ export function VoteCard({ session, s }: { session: Session; s: MeetingSnapshot 
       <div class="grid2">
         <label class="field">
           <span>{t("motionForVote")}</span>
-          <select
-            value={d.motion}
-            data-testid="vote-motion"
-            onChange={(e) => {
-              const id = (e.target as HTMLSelectElement).value;
-              const m = s.motions.find((x) => String(num(x.id)) === id);
-              set({ motion: id, question: m && !d.question ? m.text : d.question });
-            }}
-          >
-            <option value="0">{t("noMotion")}</option>
+          <select value={chosen ? String(num(chosen.id)) : "0"} data-testid="vote-motion" onChange={(e) => set({ motion: (e.target as HTMLSelectElement).value })}>
+            {chosen ? null : <option value="0">{t("noMotionToVote")}</option>}
             {motions.map((m) => (
               <option key={num(m.id)} value={String(num(m.id))}>
                 #{num(m.id)} {m.text.slice(0, 40)}
@@ -213,7 +207,9 @@ export function VoteCard({ session, s }: { session: Session; s: MeetingSnapshot 
         </label>
       </div>
       <label class="field">
-        <span>{t("question")}</span>
+        <span>
+          {t("question")} <small class="muted">({t("questionHint")})</small>
+        </span>
         <textarea rows={2} value={d.question} onInput={(e) => set({ question: (e.target as HTMLTextAreaElement).value })} data-testid="vote-question-input" />
       </label>
       {needsOptions ? (
@@ -246,14 +242,14 @@ export function VoteCard({ session, s }: { session: Session; s: MeetingSnapshot 
       <Act
         label={t("openVoteButton")}
         testid="open-vote"
-        disabled={!d.question.trim()}
+        disabled={!chosen}
         run={() =>
           session.command({
             case: "openVote",
             value: {
               spec: {
-                motionId: u64(d.motion),
-                question: d.question.trim(),
+                motionId: chosen ? chosen.id : u64(0),
+                question: d.question.trim() || (chosen ? chosen.text : ""),
                 form: d.form,
                 options: needsOptions ? d.options.split("\n").map((o) => o.trim()).filter((o) => o) : [],
                 maxChoices: d.form === BallotForm.BALLOT_K_OF_N ? d.maxChoices : 0,

@@ -127,6 +127,8 @@ export const en: Record<Key, string> = {
   nobody: "(nobody)",
   openVoteTitle: "Open a vote",
   question: "Question",
+  questionHint: "empty: the motion's own words",
+  noMotionToVote: "(no seconded motion)",
   form: "Ballot form",
   options: "Options (one per line)",
   maxChoices: "Choose at most",

@@ -133,6 +133,8 @@ export const zh = {
   nobody: "（不指定）",
   openVoteTitle: "发起表决",
   question: "表决事项",
+  questionHint: "不填则用动议原文",
+  noMotionToVote: "（没有已附议的动议）",
   form: "表决方式",
   options: "选项（每行一项）",
   maxChoices: "最多可选",

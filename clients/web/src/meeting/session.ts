@@ -45,6 +45,7 @@ export class Session {
   me = "";
   status: LinkStatus = "connecting";
   refusal: ServerError | null = null;
+  refusals = 0; // how many times the server said no, so a repeat of the same words is seen as new
   credentials: Credentials | null;
   link: Link | null = null;
   private listeners: (() => void)[] = [];
@@ -89,6 +90,7 @@ export class Session {
       status: (status, refusal) => {
         this.status = status;
         this.refusal = refusal || null;
+        if (refusal) this.refusals++;
         if (status === "refused") {
           store(this.page, null);
           this.credentials = null;

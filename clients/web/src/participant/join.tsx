@@ -38,7 +38,7 @@ export function JoinForm(props: { session: Session }) {
             {t("joinButton")}
           </button>
           {refusal ? (
-            <span class="error" role="alert" data-testid="join-error" data-code={String(refusal.code)}>
+            <span class="error" role="alert" data-testid="join-error" data-code={String(refusal.code)} data-attempt={String(session.refusals)}>
               {serverMessage(refusal)}
             </span>
           ) : null}
