@@ -17,6 +17,11 @@ const problems = [];
 let browser;
 let cable;
 
+async function fitsWidth(page, where) {
+  const [scroll, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+  if (scroll > inner) throw new Error(`${where}: the page is ${scroll}px wide in a ${inner}px window`);
+}
+
 function step(text) {
   console.log(`- ${text}`);
 }
@@ -114,6 +119,17 @@ async function run() {
   for (const p of everyone) await p.page.waitForSelector("[data-testid=vote-question]:has-text('错峰')");
   await checkAccessibility(A.page, "phone page, vote open");
 
+  step("200% zoom on a 360 px phone (180 CSS px) and the larger-text switch: nothing runs off the side");
+  await fitsWidth(A.page, "vote open");
+  await A.page.click(".topbar .tool >> nth=0");
+  await A.page.waitForFunction(() => document.documentElement.classList.contains("big"));
+  await A.page.setViewportSize({ width: 180, height: 320 });
+  await fitsWidth(A.page, "vote open, 200% zoom, larger text");
+  const size = await A.page.evaluate(() => parseFloat(getComputedStyle(document.querySelector(".choice")).fontSize));
+  if (size < 18) throw new Error(`ballot text is ${size}px`);
+  await A.page.click(".topbar .tool >> nth=0");
+  await A.page.setViewportSize({ width: 360, height: 640 });
+
   step("E reloads the page mid-meeting and is still in");
   await E.page.reload();
   await E.page.waitForSelector("[data-testid=vote-question]:has-text('错峰')");
@@ -139,7 +155,7 @@ async function run() {
   await C.page.click("[data-testid=submit-vote]");
   await C.page.click("[data-testid=confirm-vote]");
   await C.page.waitForSelector("[data-testid=receipt]");
-  receipts.C = await C.page.textContent("[data-testid=receipt]");
+  receipts.C = await C.page.getAttribute("[data-testid=receipt]", "data-receipt");
   receipts.D = await vote(D, 2);
   receipts.E = await vote(E, 0);
   await chair.page.waitForSelector("[data-testid=turnout]:has-text('已投 5 / 14 人')");
@@ -153,6 +169,7 @@ async function run() {
     if (!text.includes("找到您的回执")) throw new Error(`${p.name}: ${text}`);
   }
   await checkAccessibility(A.page, "phone page, result");
+  await fitsWidth(A.page, "result with receipts");
 
   step("a resolution with a responsible party and a deadline");
   await chair.page.click("#resolutions summary");

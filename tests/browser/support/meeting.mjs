@@ -58,5 +58,5 @@ export async function vote(p, choice) {
   await p.page.click("[data-testid=submit-vote]");
   await p.page.click("[data-testid=confirm-vote]");
   await p.page.waitForSelector("[data-testid=receipt]");
-  return p.page.textContent("[data-testid=receipt]");
+  return p.page.getAttribute("[data-testid=receipt]", "data-receipt");
 }

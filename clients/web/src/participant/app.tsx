@@ -7,8 +7,9 @@ import {
   MotionState,
   RequestKind,
   type MeetingSnapshot,
+  type Vote,
 } from "../gen/gavel/v1/meeting_pb";
-import { t, te } from "../i18n/i18n";
+import { optionText, t, te } from "../i18n/i18n";
 import { eligibleFor } from "../meeting/fold";
 import type { Session } from "../meeting/session";
 import { Act, Card, Countdown, OfflineBanner, TopBar, clearDraft, nameOf, useDraft, useSession } from "../ui/common";
@@ -16,7 +17,7 @@ import { num, u64 } from "../wire/int64";
 import { ResultLines } from "../ui/result";
 import { Ballot } from "./ballot";
 import { JoinForm } from "./join";
-import { findReceipt, myBallot } from "./receipts";
+import { findReceipt, grouped, myBallot } from "./receipts";
 
 const kinds = [RequestKind.REQUEST_CONTRIBUTION, RequestKind.REQUEST_PRO, RequestKind.REQUEST_CONTRA, RequestKind.REQUEST_REPLY, RequestKind.REQUEST_POINT_OF_ORDER];
 const dissentKinds = [DissentKind.DISSENT_DISAGREEMENT, DissentKind.DISSENT_MINORITY, DissentKind.DISSENT_OBJECTION];
@@ -57,9 +58,10 @@ export function ParticipantApp(props: { session: Session }) {
       <OfflineBanner session={session} />
       <main>
         <MeCard session={session} s={s} />
+        {/* An open vote comes first, where nobody has to scroll for it. */}
+        <VoteCard session={session} s={s} />
         <ItemCard session={session} s={s} />
         <FloorCard session={session} s={s} />
-        <VoteCard session={session} s={s} />
         <ResultsCard s={s} />
         <MotionsCard session={session} s={s} />
         <DissentCard session={session} s={s} />
@@ -218,6 +220,19 @@ function VoteCard({ session, s }: { session: Session; s: MeetingSnapshot }) {
   );
 }
 
+/** A published choice ("赞成", or several joined) in the reader's language. */
+function choiceWords(v: Vote, published: string): string {
+  const spec = v.spec;
+  if (!spec) return published;
+  return published
+    .split(/[,，、]/)
+    .map((part) => {
+      const i = spec.options.indexOf(part.trim());
+      return i >= 0 ? optionText(spec, i) : part;
+    })
+    .join("、");
+}
+
 function ResultsCard({ s }: { s: MeetingSnapshot }) {
   const closed = s.votes.filter((v) => v.result && (v.itemId === s.currentItemId || !s.currentItemId)).slice(-3).reverse();
   if (!closed.length) return null;
@@ -233,7 +248,7 @@ function ResultsCard({ s }: { s: MeetingSnapshot }) {
             <ResultLines v={v} />
             {mine && mine.receipt ? (
               <p class={found !== undefined ? "big-state ok" : "big-state warn"} data-testid="receipt-check">
-                {found !== undefined ? t("receiptFound", mine.receipt, found) : t("receiptMissing", mine.receipt)}
+                {found !== undefined ? t("receiptFound", grouped(mine.receipt), choiceWords(v, found)) : t("receiptMissing", grouped(mine.receipt))}
               </p>
             ) : null}
             {lines.length ? (

@@ -8,7 +8,7 @@ import { optionText, t } from "../i18n/i18n";
 import type { Session } from "../meeting/session";
 import { answerText, clearDraft, useDraft } from "../ui/common";
 import { num, u64 } from "../wire/int64";
-import { keepBallot, myBallot, pressId } from "./receipts";
+import { grouped, keepBallot, myBallot, pressId } from "./receipts";
 
 const kBlock = 2;
 
@@ -75,7 +75,10 @@ export function Ballot(props: { session: Session; vote: Vote; meetingKey: string
         <p class="chosen">{mine.choices.map((c) => optionText(spec, c)).join("、")}</p>
         {mine.receipt ? (
           <p class="receipt">
-            {t("receipt")}: <strong data-testid="receipt">{mine.receipt}</strong>
+            {t("receipt")}:{" "}
+            <strong data-testid="receipt" data-receipt={mine.receipt}>
+              {grouped(mine.receipt)}
+            </strong>
             <br />
             <small>{t("receiptKeep")}</small>
           </p>

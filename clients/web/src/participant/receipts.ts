@@ -46,3 +46,8 @@ export function pressId(): string {
   for (let i = 0; i < bytes.length; i++) out += (bytes[i] < 16 ? "0" : "") + bytes[i].toString(16);
   return out;
 }
+
+/** A receipt in groups of four, easier to read out and to copy by hand. */
+export function grouped(receipt: string): string {
+  return receipt.replace(/(.{4})(?=.)/g, "$1 ");
+}
