@@ -59,7 +59,7 @@ export function PeopleCard({ session, s, title, withQr }: { session: Session; s:
             {p.present ? (
               <Act label={t("checkOut")} kind="plain" run={() => session.command({ case: "checkOut", value: { participantId: p.id } })} />
             ) : (
-              <Act label={t("checkIn")} testid={`check-in-${p.id}`} run={() => session.command({ case: "checkIn", value: { participantId: p.id } })} />
+              <Act label={t("checkIn")} testid={`check-in-${p.id}`} run={() => session.settle({ case: "checkIn", value: { participantId: p.id } })} />
             )}
             {withQr ? (
               <button type="button" class="btn plain" onClick={() => setQrFor(p.id)} data-testid={`qr-${p.id}`}>

@@ -1,7 +1,8 @@
 // The page's hold on the meeting: credentials from the link's fragment (or a
 // typed personal code) kept in localStorage, the Link, and the state folded
 // from welcome, events and snapshots. Views subscribe and re-render.
-import type { Error as ServerError, Welcome } from "../gen/gavel/v1/envelope_pb";
+import { create } from "@bufbuild/protobuf";
+import { AckSchema, ErrorCode, type Error as ServerError, type Welcome } from "../gen/gavel/v1/envelope_pb";
 import { Role, type MeetingSnapshot } from "../gen/gavel/v1/meeting_pb";
 import { Link, type Answer, type CommandBody, type Credentials, type LinkStatus } from "../wire/connection";
 import { num } from "../wire/int64";
@@ -128,6 +129,16 @@ export class Session {
   command(body: CommandBody, options: { resend?: boolean } = {}): Promise<Answer> {
     if (!this.link) return Promise.resolve({ ok: false, lost: true });
     return this.link.command(body, options);
+  }
+
+  /** A command whose repeat the server refuses as a duplicate (check in, ask
+   *  to speak, declare an interest): safe to send again after a reconnect,
+   *  and "already done" is what the person wanted. */
+  settle(body: CommandBody): Promise<Answer> {
+    return this.command(body, { resend: true }).then((answer): Answer => {
+      if (!answer.ok && "error" in answer && answer.error.code === ErrorCode.ERROR_DUPLICATE) return { ok: true, ack: create(AckSchema) };
+      return answer;
+    });
   }
 
   serverNow(): number {

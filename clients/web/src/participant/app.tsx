@@ -85,7 +85,7 @@ function MeCard({ session, s }: { session: Session; s: MeetingSnapshot }) {
             {present ? `✓ ${t("checkedIn")}` : t("notCheckedIn")}
           </p>
         </div>
-        {!present && s.phase !== MeetingPhase.MEETING_ENDED ? <Act label={t("checkIn")} testid="check-in" run={() => session.command({ case: "checkIn", value: {} })} /> : null}
+        {!present && s.phase !== MeetingPhase.MEETING_ENDED ? <Act label={t("checkIn")} testid="check-in" run={() => session.settle({ case: "checkIn", value: {} })} /> : null}
       </div>
     </section>
   );
@@ -138,7 +138,7 @@ function ItemCard({ session, s }: { session: Session; s: MeetingSnapshot }) {
           {t("recused")}
         </p>
       ) : (
-        <Act label={t("declareInterest")} kind="plain" confirm={t("declareConfirm")} run={() => session.command({ case: "declareInterest", value: { itemId: item.id } })} />
+        <Act label={t("declareInterest")} kind="plain" confirm={t("declareConfirm")} run={() => session.settle({ case: "declareInterest", value: { itemId: item.id } })} />
       )}
     </Card>
   );
@@ -194,7 +194,7 @@ function FloorCard({ session, s }: { session: Session; s: MeetingSnapshot }) {
               </label>
             ))}
           </fieldset>
-          <Act label={t("askToSpeak")} testid="ask-to-speak" run={() => session.command({ case: "requestFloor", value: { kind } })} />
+          <Act label={t("askToSpeak")} testid="ask-to-speak" run={() => session.settle({ case: "requestFloor", value: { kind } })} />
         </div>
       ) : null}
     </Card>
