@@ -227,7 +227,7 @@ export function fold(s: MeetingSnapshot, e: Event): void {
         eligible: x.eligible.length,
         recused: item ? item.recused.length : 0,
       });
-      voters.set(num(x.voteId), { eligible: x.eligible.slice(), cast: {} });
+      booksOf(s).set(num(x.voteId), { eligible: x.eligible.slice(), cast: {} });
       const m = x.spec && s.motions.find((y) => num(y.id) === num(x.spec!.motionId) && num(y.id) !== 0);
       if (m) m.state = MotionState.MOTION_VOTING;
       break;
@@ -235,7 +235,7 @@ export function fold(s: MeetingSnapshot, e: Event): void {
     case "ballotRecorded": {
       const v = s.currentVote;
       if (!v || num(v.id) !== num(b.value.voteId)) break;
-      const book = voters.get(num(v.id));
+      const book = booksOf(s).get(num(v.id));
       if (!book) {
         if (!b.value.changed) v.cast++;
       } else if (!book.cast[b.value.participantId]) {
@@ -287,12 +287,23 @@ export function fold(s: MeetingSnapshot, e: Event): void {
   s.seq = e.seq;
 }
 
-// Who has taken part in each open vote (the events name them, the snapshot
-// only counts them), so that a changed ballot is not counted twice.
-const voters = new Map<number, { eligible: string[]; cast: Record<string, boolean> }>();
+// Who may vote and who has taken part in each open vote, per state folded
+// (the events name them, the snapshot only counts them), so that a changed
+// ballot is not counted twice.
+interface VoterBook {
+  eligible: string[];
+  cast: Record<string, boolean>;
+}
+const books = new WeakMap<MeetingSnapshot, Map<number, VoterBook>>();
 
-/** Whether this participant may vote in the open vote, as far as the page knows. */
-export function eligibleFor(voteId: number, participantId: string): boolean | undefined {
-  const book = voters.get(voteId);
+function booksOf(s: MeetingSnapshot): Map<number, VoterBook> {
+  let mine = books.get(s);
+  if (!mine) books.set(s, (mine = new Map()));
+  return mine;
+}
+
+/** Whether this participant may vote in the open vote, as far as the events told. */
+export function eligibleFor(s: MeetingSnapshot, voteId: number, participantId: string): boolean | undefined {
+  const book = booksOf(s).get(voteId);
   return book ? book.eligible.indexOf(participantId) >= 0 : undefined;
 }

@@ -204,7 +204,7 @@ function FloorCard({ session, s }: { session: Session; s: MeetingSnapshot }) {
 function VoteCard({ session, s }: { session: Session; s: MeetingSnapshot }) {
   const v = s.currentVote && num(s.currentVote.id) !== 0 && s.currentVote.open ? s.currentVote : null;
   if (!v || !v.spec) return null;
-  const eligible = eligibleFor(num(v.id), session.me);
+  const eligible = eligibleFor(s, num(v.id), session.me);
   const mine = myBallot(meetingKey(s), num(v.id));
   return (
     <Card title={t("vote")} id="vote" class="vote">
