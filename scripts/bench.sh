@@ -42,6 +42,11 @@ run "$bin/idle_bench" 1000 500 0
 run "$bin/idle_bench" 10000 10 12
 run "$bin/restart_bench" 100000
 run "$bin/restart_bench" 1000000
+if [ -d clients/web/node_modules ]; then
+  cmake --build --preset release --target gaveld web -- -j"$(nproc)" >/dev/null
+  run node --experimental-websocket --no-warnings bench/web_join_bench.mjs build/release/server/gaveld/gaveld \
+    build/release/web examples/residents-council/meeting.toml 300 20
+fi
 
 echo
 echo "== summary"
