@@ -239,6 +239,11 @@ export function VoteCard({ session, s }: { session: Session; s: MeetingSnapshot 
           </label>
         ))}
       </div>
+      {s.attendance ? (
+        <p class={s.attendance.quorate ? "muted" : "warn-line"} data-testid="vote-quorum">
+          {t("present", s.attendance.present, s.attendance.fixedMembers)} · {t("quorumNeeded", s.attendance.quorumNeeded)} · {s.attendance.quorate ? t("quorate") : t("notQuorate")}
+        </p>
+      ) : null}
       <Act
         label={t("openVoteButton")}
         testid="open-vote"

@@ -5,7 +5,7 @@ import { useState } from "preact/hooks";
 import { MeetingPhase, RequestKind, type MeetingSnapshot } from "../gen/gavel/v1/meeting_pb";
 import { t, te } from "../i18n/i18n";
 import type { Session } from "../meeting/session";
-import { Act, Card, Countdown, answerText, nameOf, timeLeft } from "../ui/common";
+import { Act, Card, Countdown, answerText, nameOf } from "../ui/common";
 import { num, u64 } from "../wire/int64";
 
 const kinds = [RequestKind.REQUEST_CONTRIBUTION, RequestKind.REQUEST_PRO, RequestKind.REQUEST_CONTRA, RequestKind.REQUEST_REPLY, RequestKind.REQUEST_POINT_OF_ORDER];
@@ -29,7 +29,6 @@ export function FloorCard({ session, s, notice }: { session: Session; s: Meeting
     setMoveError(null);
     session.command({ case: "moveRequest", value: { requestId: u64(id), position } }).then((a) => setMoveError(answerText(a)));
   };
-  const overtime = sp ? timeLeft(sp, session.serverNow()) < 0 : false;
   return (
     <Card title={t("floor")} id="floor">
       {sp ? (
@@ -37,8 +36,7 @@ export function FloorCard({ session, s, notice }: { session: Session; s: Meeting
           <p>
             <span class="label">{t("speaking")}</span> <strong>{nameOf(s, sp.participantId)}</strong> <span class="tag">{te("kind", sp.kind)}</span>
           </p>
-          <Countdown speech={sp} session={session} big />
-          {overtime ? <p class="warn-line">{t("overtimeWarning")}</p> : null}
+          <Countdown speech={sp} session={session} big alarm />
           <div class="row">
             {sp.paused ? (
               <Act label={`${t("resume")} (R)`} testid="resume" run={() => session.command({ case: "resumeTimer", value: {} })} />

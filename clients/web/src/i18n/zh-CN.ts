@@ -12,7 +12,9 @@ export const zh = {
   lost: "网络中断，不确定是否已生效。请看上方状态，需要时再按一次。",
   refusedTitle: "无法进入会议",
   // joining
+  appName: "议事厅",
   joinTitle: "进入会议",
+  joinOr: "也可以扫描您参会卡上的个人二维码，不用输入。",
   joinHelp: "请输入参会卡或名单上的个人码（6到8位）。",
   joinCodeLabel: "个人码",
   joinButton: "进入",

@@ -31,7 +31,7 @@ export function ParticipantApp(props: { session: Session }) {
   useSession(session);
   const [, relang] = useState(0);
   const s = session.state;
-  const bar = <TopBar session={session} title={s && s.info ? s.info.title : t("joinTitle")} subtitle={s ? te("phase", s.phase) : undefined} onLang={() => relang((n) => n + 1)} />;
+  const bar = <TopBar session={session} title={s && s.info ? s.info.title : t("appName")} subtitle={s ? te("phase", s.phase) : undefined} onLang={() => relang((n) => n + 1)} />;
   if (!session.credentials || session.status === "refused") {
     return (
       <div class="page phone">

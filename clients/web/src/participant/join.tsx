@@ -33,6 +33,7 @@ export function JoinForm(props: { session: Session }) {
           />
         </label>
         <p class="hint">{t("joinHelp")}</p>
+        <p class="hint">{t("joinOr")}</p>
         <div class="act">
           <button type="submit" class="btn primary huge" data-testid="join-button" disabled={!code.trim() || session.status === "connecting"}>
             {t("joinButton")}

@@ -208,7 +208,7 @@ export function timeLeft(speech: Speech, serverNow: number): number {
 }
 
 /** The time left, from the server's deadline and clock offset; redrawn, never counted down. */
-export function Countdown(props: { speech: Speech; session: Session; big?: boolean }) {
+export function Countdown(props: { speech: Speech; session: Session; big?: boolean; alarm?: boolean }) {
   const [, redraw] = useState(0);
   useEffect(() => {
     const timer = window.setInterval(() => redraw((n) => n + 1), 250);
@@ -221,6 +221,11 @@ export function Countdown(props: { speech: Speech; session: Session; big?: boole
     <span class={`countdown ${over ? "over" : left <= 30000 ? "warn" : ""} ${props.big ? "big" : ""}`} data-testid="countdown" data-left-ms={String(left)}>
       {text}
       {props.speech.paused ? <span class="paused"> ({t("paused")})</span> : null}
+      {props.alarm && over ? (
+        <span class="warn-line alarm" role="alert" data-testid="overtime-warning">
+          {t("overtimeWarning")}
+        </span>
+      ) : null}
     </span>
   );
 }
