@@ -1,13 +1,26 @@
 // The pages where BigInt is missing (old WebViews): 64-bit fields arrive as
 // strings through protobuf-es's fallback. The chair and a phone run with
-// BigInt deleted before the page loads: check-in, a speech with its
-// countdown, a secret vote with its receipt, the close and the result.
+// BigInt deleted before the page loads: check-in, a 10-second speech whose
+// countdown runs into overtime and back (pause, +1 min), a motion seconded
+// on someone's behalf, a secret vote with its receipt, the close and the result.
 // Usage: node bigint_less.test.mjs GAVELD WEB_DIR MEETING_TOML
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
 import { checkAccessibility, launch, laptop, phone } from "./support/browser.mjs";
 import { Gaveld } from "./support/gaveld.mjs";
 import { clickConfirmed, ids, openByLink, openPage, vote } from "./support/meeting.mjs";
 
-const [binary, web, meeting] = process.argv.slice(2);
+const [binary, web, sample] = process.argv.slice(2);
+// The sample meeting with 10-second speeches on the first item, to see overtime.
+const scratch = mkdtempSync(join(tmpdir(), "gavel-bigint-"));
+const meeting = join(scratch, "meeting.toml");
+writeFileSync(
+  meeting,
+  readFileSync(sample, "utf8")
+    .replace(/roster = "roster.csv"/, `roster = "${resolve(dirname(sample), "roster.csv")}"`)
+    .replace(/speech_limit_s = 300/, "speech_limit_s = 10"),
+);
 const gaveld = new Gaveld({ binary, web, meeting });
 const problems = [];
 const noBigInt = "delete globalThis.BigInt;";
@@ -31,11 +44,15 @@ async function run() {
   await A.page.click("[data-testid=ask-to-speak]");
   await A.page.waitForSelector("[data-testid=my-place]:has-text('第 1 位')");
   await chair.page.keyboard.press("n");
-  await A.page.waitForSelector("[data-testid=countdown]:has-text('剩余 4:')");
+  await A.page.waitForSelector("[data-testid=countdown]:has-text('剩余 0:')");
+  console.log("- a 10-second speech runs into overtime on the phone and on the console");
+  await A.page.waitForSelector("[data-testid=countdown].over:has-text('超时 0:')", { timeout: 20000 });
+  await chair.page.waitForSelector("[data-testid=overtime-warning]", { timeout: 5000 });
   await chair.page.click("[data-testid=pause]");
   await A.page.waitForSelector("[data-testid=countdown]:has-text('已暂停')");
   await chair.page.click("[data-testid=extend]");
-  await A.page.waitForSelector("[data-testid=countdown]:has-text('剩余 5:')");
+  await A.page.waitForSelector("[data-testid=countdown]:not(.over):has-text('剩余 0:')");
+  await chair.page.waitForSelector("[data-testid=overtime-warning]", { state: "detached" });
   await chair.page.click("[data-testid=resume]");
   await chair.page.click("[data-testid=end-speech]");
   console.log("- a speech paused, extended and ended; a motion from the phone, seconded by the chair on someone's behalf");
@@ -75,4 +92,5 @@ run()
     if (browser) await browser.close();
     await gaveld.stop();
     gaveld.cleanup();
+    rmSync(scratch, { recursive: true, force: true });
   });

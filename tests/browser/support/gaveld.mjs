@@ -51,7 +51,12 @@ export class Gaveld {
     this.exited = exited;
     this.child.stdout.on("data", (d) => (this.log += d));
     this.child.stderr.on("data", (d) => (this.log += d));
-    await waitUntil("gaveld writes access.json", () => existsSync(access), 15000, () => this.log);
+    let exitCode = null;
+    exited.then((code) => (exitCode = code));
+    await waitUntil("gaveld writes access.json", () => {
+      if (exitCode !== null) throw new Error(`gaveld exited (${exitCode}) before it was ready:\n${this.log}`);
+      return existsSync(access);
+    }, 15000, () => this.log);
     const info = JSON.parse(readFileSync(access, "utf8"));
     this.url = info.url.replace(/^http:\/\/[^/]+\//, "http://127.0.0.1:" + new URL(info.url).port + "/");
     this.port = Number(new URL(info.url).port);
