@@ -85,6 +85,14 @@ async function run() {
   await C.page.waitForSelector("[data-testid=my-place]:has-text('第 2 位')");
   await chair.page.waitForSelector("[data-testid=queue] li:first-child:has-text('郭小雨')");
 
+  step("the chair reorders the list from the keyboard (Alt+arrow keys)");
+  await chair.page.focus("[data-testid=queue] li:first-child");
+  await chair.page.keyboard.press("Alt+ArrowDown");
+  await C.page.waitForSelector("[data-testid=my-place]:has-text('第 1 位')");
+  await chair.page.focus("[data-testid=queue] li:nth-child(2)");
+  await chair.page.keyboard.press("Alt+ArrowUp");
+  await C.page.waitForSelector("[data-testid=my-place]:has-text('第 2 位')");
+
   step("half-typed dissent survives the floor changing hands; then it is recorded");
   const half = "我担心方案B占用绿地，";
   await E.page.fill("[data-testid=dissent-text]", half);

@@ -134,9 +134,18 @@ export function Ballot(props: { session: Session; vote: Vote; meetingKey: string
         <div class="choices">
           {spec.options.map((_, i) => {
             const on = draft.choices.indexOf(i) >= 0;
+            // With K already ticked, the others wait until one is unticked.
+            const full = multi && !on && draft.choices.length >= max;
             return (
-              <label class={`choice ${on ? "on" : ""}`} key={i}>
-                <input type={multi ? "checkbox" : "radio"} name={`vote-${voteId}`} checked={on} onChange={() => toggle(i)} data-testid={`choice-${i}`} />
+              <label class={`choice ${on ? "on" : ""} ${full ? "full" : ""}`} key={i}>
+                <input
+                  type={multi ? "checkbox" : "radio"}
+                  name={`vote-${voteId}`}
+                  checked={on}
+                  disabled={full}
+                  onChange={() => toggle(i)}
+                  data-testid={`choice-${i}`}
+                />
                 <span>{optionText(spec, i)}</span>
               </label>
             );
