@@ -89,6 +89,7 @@ async function run() {
   await chair.page.focus("[data-testid=queue] li:first-child");
   await chair.page.keyboard.press("Alt+ArrowDown");
   await C.page.waitForSelector("[data-testid=my-place]:has-text('第 1 位')");
+  await chair.page.waitForSelector("[data-testid=queue] li:first-child:has-text('徐晨')");
   await chair.page.focus("[data-testid=queue] li:nth-child(2)");
   await chair.page.keyboard.press("Alt+ArrowUp");
   await C.page.waitForSelector("[data-testid=my-place]:has-text('第 2 位')");

@@ -102,7 +102,7 @@ export function ChairApp(props: { session: Session }) {
         <FloorCard session={session} s={s} notice={notice} />
         <VoteCard session={session} s={s} />
         <AgendaCard session={session} s={s} />
-        <MotionsCard session={session} s={s} />
+        <MotionsCard key={s.currentItemId} session={session} s={s} />
         <PeopleCard session={session} s={s} title={t("attendance")} withQr />
         <DissentList s={s} />
         <ResolutionCard session={session} s={s} />

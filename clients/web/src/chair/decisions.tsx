@@ -26,7 +26,7 @@ function PersonSelect(props: { s: MeetingSnapshot; value: string; onChange: (v: 
 
 export function MotionsCard({ session, s }: { session: Session; s: MeetingSnapshot }) {
   const [mover, setMover] = useDraft("gavel.chair.motion.mover", "");
-  const [text, setText] = useDraft("gavel.chair.motion.text", "");
+  const [text, setText] = useDraft(`gavel.chair.motion.text.${s.currentItemId}`, "");
   const [amends, setAmends] = useDraft("gavel.chair.motion.amends", "0");
   const [seconder, setSeconder] = useDraft("gavel.chair.motion.seconder", "");
   if (!s.currentItemId) return null;
@@ -79,7 +79,7 @@ export function MotionsCard({ session, s }: { session: Session; s: MeetingSnapsh
           run={() => session.command({ case: "proposeMotion", value: { text: text.trim(), moverId: mover, amends: u64(amends) } })}
           done={() => {
             setText("");
-            clearDraft("gavel.chair.motion.text");
+            clearDraft(`gavel.chair.motion.text.${s.currentItemId}`);
           }}
         />
       </details>

@@ -63,8 +63,9 @@ export function ParticipantApp(props: { session: Session }) {
         <ItemCard session={session} s={s} />
         <FloorCard session={session} s={s} />
         <ResultsCard s={s} />
-        <MotionsCard session={session} s={s} />
-        <DissentCard session={session} s={s} />
+        {/* Drafts belong to their item: a new item starts with empty boxes. */}
+        <MotionsCard key={`m-${s.currentItemId}`} session={session} s={s} />
+        <DissentCard key={`d-${s.currentItemId}`} session={session} s={s} />
       </main>
     </div>
   );
@@ -273,7 +274,7 @@ function ResultsCard({ s }: { s: MeetingSnapshot }) {
 }
 
 function MotionsCard({ session, s }: { session: Session; s: MeetingSnapshot }) {
-  const [text, setText] = useDraft<string>("gavel.motion.text", "");
+  const [text, setText] = useDraft<string>(`gavel.motion.text.${s.currentItemId}`, "");
   if (!s.currentItemId) return null;
   const motions = s.motions.filter((m) => m.itemId === s.currentItemId);
   return (
@@ -314,7 +315,7 @@ function MotionsCard({ session, s }: { session: Session; s: MeetingSnapshot }) {
           run={() => session.command({ case: "proposeMotion", value: { text: text.trim() } })}
           done={() => {
             setText("");
-            clearDraft("gavel.motion.text");
+            clearDraft(`gavel.motion.text.${s.currentItemId}`);
           }}
         />
       </details>
@@ -324,7 +325,7 @@ function MotionsCard({ session, s }: { session: Session; s: MeetingSnapshot }) {
 
 function DissentCard({ session, s }: { session: Session; s: MeetingSnapshot }) {
   const [kind, setKind] = useDraft<number>("gavel.dissent.kind", DissentKind.DISSENT_DISAGREEMENT);
-  const [text, setText] = useDraft<string>("gavel.dissent.text", "");
+  const [text, setText] = useDraft<string>(`gavel.dissent.text.${s.currentItemId}`, "");
   const [anonymous, setAnonymous] = useDraft<boolean>("gavel.dissent.anon", false);
   const [done, setDone] = useState(false);
   if (!s.currentItemId) return null;
@@ -361,10 +362,10 @@ function DissentCard({ session, s }: { session: Session; s: MeetingSnapshot }) {
         label={t("submitDissent")}
         testid="submit-dissent"
         disabled={!text.trim()}
-        run={() => session.command({ case: "recordDissent", value: { kind, text: text.trim(), anonymous } })}
+        run={() => session.command({ case: "recordDissent", value: { itemId: s.currentItemId, kind, text: text.trim(), anonymous } })}
         done={() => {
           setText("");
-          clearDraft("gavel.dissent.text");
+          clearDraft(`gavel.dissent.text.${s.currentItemId}`);
           setDone(true);
         }}
       />

@@ -16,12 +16,12 @@ const dissentKinds = [DissentKind.DISSENT_DISAGREEMENT, DissentKind.DISSENT_MINO
 function DissentEntry({ session, s }: { session: Session; s: MeetingSnapshot }) {
   const [kind, setKind] = useDraft<number>("gavel.desk.kind", DissentKind.DISSENT_DISAGREEMENT);
   const [who, setWho] = useDraft("gavel.desk.who", "");
-  const [text, setText] = useDraft("gavel.desk.text", "");
+  const [text, setText] = useDraft(`gavel.desk.text.${s.currentItemId}`, "");
   const item = s.agenda.find((i) => i.id === s.currentItemId);
   const motion = s.motions.filter((m) => m.itemId === s.currentItemId && m.state !== MotionState.MOTION_WITHDRAWN).slice(-1)[0];
   const speaker = s.currentSpeech && num(s.currentSpeech.id) !== 0 ? s.currentSpeech.participantId : "";
   const send = () =>
-    session.command({ case: "recordDissent", value: { kind, participantId: who, anonymous: !who, text: text.trim() } });
+    session.command({ case: "recordDissent", value: { itemId: s.currentItemId, kind, participantId: who, anonymous: !who, text: text.trim() } });
   return (
     <Card title={t("quickDissent")} id="quick-dissent" class="vote">
       <p class="muted">{t("linkedTo", `${item ? item.title : t("noItem")}${motion ? ` · #${num(motion.id)} ${motion.text.slice(0, 30)}` : ""}`)}</p>
@@ -75,7 +75,7 @@ function DissentEntry({ session, s }: { session: Session; s: MeetingSnapshot }) 
         run={send}
         done={() => {
           setText("");
-          clearDraft("gavel.desk.text");
+          clearDraft(`gavel.desk.text.${s.currentItemId}`);
         }}
       />
     </Card>
@@ -180,7 +180,7 @@ export function SecretaryApp(props: { session: Session }) {
       {bar}
       <OfflineBanner session={session} />
       <main>
-        <DissentEntry session={session} s={s} />
+        <DissentEntry key={s.currentItemId} session={session} s={s} />
         <DissentRecords session={session} s={s} />
         <PeopleCard session={session} s={s} title={t("doorCheckIn")} />
         <ResolutionCard session={session} s={s} />
