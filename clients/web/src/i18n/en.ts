@@ -2,7 +2,6 @@
 import type { Key } from "./zh-CN";
 
 export const en: Record<Key, string> = {
-  langName: "English",
   switchLang: "中文",
   largerText: "Larger text",
   normalText: "Normal text",
@@ -19,9 +18,7 @@ export const en: Record<Key, string> = {
   joinCodeLabel: "Personal code",
   joinButton: "Enter",
   joinNoToken: "Please open this page from the link the meeting gave you.",
-  leave: "Log out",
   scheduled: "The meeting has not started",
-  inSession: "Meeting in session",
   ended: "The meeting has ended",
   you: "You",
   checkedIn: "Checked in",
@@ -54,7 +51,6 @@ export const en: Record<Key, string> = {
   kindLabel: "Kind of request",
   withdraw: "Withdraw my request",
   vote: "Vote",
-  noVote: "No vote is open",
   secretVote: "Secret ballot",
   openVote: "Named vote",
   chooseUpTo: "Choose up to {0}",
@@ -145,7 +141,6 @@ export const en: Record<Key, string> = {
   openVoteButton: "Open the vote",
   closeVoteButton: "Close the vote and count",
   closeVoteConfirm: "Close the vote?",
-  resolution: "Resolution",
   resolutions: "Resolutions",
   recordResolution: "Record the resolution",
   resolutionTextHint: "empty: the motion's own words",
@@ -159,14 +154,11 @@ export const en: Record<Key, string> = {
   showQr: "Show QR",
   qrHelp: "Scan with a phone, or type the personal code on the page:",
   close: "Close",
-  participants: "Participants",
   search: "Search name or id",
   reply: "Reply / compromise",
   sendReply: "Save reply",
   minutes: "Minutes",
   minutesDue: "Due to be signed by {0} (24 hours after the meeting)",
-  minutesNotStarted: "The draft is made when the meeting ends",
-  minutesDraft: "Draft, waiting to be signed",
   minutesSigned: "Signed by {0}",
   minutesLink: "gaveld drafts the minutes after the meeting, in its data folder.",
   signMinutes: "Sign the minutes",
@@ -177,10 +169,6 @@ export const en: Record<Key, string> = {
   anonymousEntry: "Anonymous",
   linkedTo: "Linked to: {0}",
   none: "none",
-  saved: "Saved",
-  warnings: "Warnings",
-  totals: "Speaking time",
-  recordedBy: "recorded by {0}",
 };
 
 export const enEnums: Record<string, string[]> = {

@@ -1,7 +1,6 @@
 // 中文（默认）。Every word a person reads on the three pages is here; en.ts
 // has the same keys. "{0}" is filled in by t().
 export const zh = {
-  langName: "中文",
   switchLang: "English",
   largerText: "大字",
   normalText: "正常字号",
@@ -19,10 +18,8 @@ export const zh = {
   joinCodeLabel: "个人码",
   joinButton: "进入",
   joinNoToken: "请使用会议发给您的链接打开此页。",
-  leave: "退出登录",
   // meeting
   scheduled: "会议尚未开始",
-  inSession: "会议进行中",
   ended: "会议已结束",
   you: "您",
   checkedIn: "已签到",
@@ -57,7 +54,6 @@ export const zh = {
   withdraw: "撤回申请",
   // votes
   vote: "表决",
-  noVote: "目前没有表决",
   secretVote: "无记名投票",
   openVote: "记名投票",
   chooseUpTo: "最多选 {0} 项",
@@ -151,7 +147,6 @@ export const zh = {
   openVoteButton: "开始表决",
   closeVoteButton: "结束表决并计票",
   closeVoteConfirm: "确认结束表决？",
-  resolution: "决议",
   resolutions: "决议清单",
   recordResolution: "记录决议",
   resolutionTextHint: "不填则用动议原文",
@@ -165,14 +160,11 @@ export const zh = {
   showQr: "显示二维码",
   qrHelp: "请用手机扫码进入，或在页面上输入个人码：",
   close: "关闭",
-  participants: "参会人",
   search: "搜索姓名或编号",
   reply: "回应 / 折中方案",
   sendReply: "保存回应",
   minutes: "会议纪要",
   minutesDue: "应于 {0} 前签署（会后24小时）",
-  minutesNotStarted: "会议结束后生成纪要草稿",
-  minutesDraft: "草稿待签署",
   minutesSigned: "已由 {0} 签署",
   minutesLink: "纪要由 gaveld 在会后生成，见数据目录。",
   signMinutes: "签署纪要",
@@ -183,10 +175,6 @@ export const zh = {
   anonymousEntry: "匿名",
   linkedTo: "关联：{0}",
   none: "无",
-  saved: "已保存",
-  warnings: "提醒",
-  totals: "发言时长",
-  recordedBy: "由 {0} 记录",
 } as const;
 
 export type Key = keyof typeof zh;

@@ -144,14 +144,4 @@ export class Session {
   serverNow(): number {
     return this.link ? this.link.clock.now() : Date.now();
   }
-
-  forget(): void {
-    store(this.page, null);
-    if (this.link) this.link.stop();
-    this.link = null;
-    this.credentials = null;
-    this.state = null;
-    this.status = "refused";
-    this.changed();
-  }
 }

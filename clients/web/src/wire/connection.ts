@@ -82,13 +82,6 @@ export class Link {
     this.connectNow();
   }
 
-  /** Stop for good (e.g. after logging out). */
-  stop(): void {
-    this.stopped = true;
-    window.clearTimeout(this.retryTimer);
-    if (this.socket) this.socket.close();
-  }
-
   command(body: CommandBody, options: { resend?: boolean } = {}): Promise<Answer> {
     const id = this.nextId++;
     const frame = toBinary(ClientMessageSchema, create(ClientMessageSchema, { requestId: u64(id), body: { case: "command", value: { body } } }));
@@ -142,6 +135,10 @@ export class Link {
     this.socket = socket;
     this.welcomed = false;
     socket.onopen = () => {
+      // A server that accepts but never answers is as good as gone.
+      window.setTimeout(() => {
+        if (this.socket === socket && !this.welcomed) socket.close();
+      }, kSilenceLimit);
       this.helloId = this.nextId++;
       const hello =
         "token" in this.credentials
