@@ -8,7 +8,7 @@
 import { Cable } from "./support/cable.mjs";
 import { checkAccessibility, launch, phone } from "./support/browser.mjs";
 import { Gaveld } from "./support/gaveld.mjs";
-import { checkIn, clickConfirmed, ids, openByCode, openByLink, openChair, openSecretary, vote } from "./support/meeting.mjs";
+import { checkIn, clickConfirmed, ids, openByCode, openByLink, openChair, openPage, openSecretary, vote } from "./support/meeting.mjs";
 import { waitUntil } from "./support/wait.mjs";
 
 const [binary, web, meeting] = process.argv.slice(2);
@@ -189,6 +189,21 @@ async function run() {
   await desk.page.waitForSelector("[data-testid=resolutions]:has-text('物业公司')");
   await checkAccessibility(chair.page, "chair console, after the vote");
   await checkAccessibility(desk.page, "secretary desk");
+
+  step("the chair shows a personal QR code for someone at the desk");
+  await chair.page.fill("[data-testid=people-search]", "p20");
+  await chair.page.click("[data-testid=qr-p20]");
+  await chair.page.waitForSelector("[data-testid=personal-qr] svg, [data-testid=personal-qr] .error");
+  if (await chair.page.$("[data-testid=personal-qr] svg")) {
+    const link = await chair.page.textContent("[data-testid=qr-url]");
+    const shown = (await chair.page.textContent("[data-testid=qr-code-text]")).trim();
+    if (gaveld.codeOf("p20") && shown !== gaveld.codeOf("p20")) throw new Error(`the QR panel shows code ${shown}, participants.csv has ${gaveld.codeOf("p20")}`);
+    const visitor = await openPage(browser, phone, link.replace(/^http:\/\/[^/]+\//, gaveld.url), "visitor", problems);
+    await visitor.page.waitForSelector("[data-testid=my-name]:has-text('高颖')");
+  } else {
+    console.log(`  (this server does not hand out join links yet: ${await chair.page.textContent("[data-testid=personal-qr] .error")})`);
+  }
+  await checkAccessibility(chair.page, "chair console with a personal QR code");
 
   step("a fresh phone without a link sees the code form");
   const fresh = await browser.newContext(phone);

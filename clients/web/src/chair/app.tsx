@@ -55,7 +55,7 @@ function useShortcuts(session: Session, s: MeetingSnapshot | null, show: (text: 
 export function DissentList({ s }: { s: MeetingSnapshot }) {
   const items = s.dissent.filter((d) => d.itemId === s.currentItemId);
   return (
-    <Card title={t("dissent")} id="dissent-list">
+    <Card title={t("dissentRecords")} id="dissent-list">
       <ul class="dissent-list">
         {items.map((d) => (
           <li key={num(d.id)}>

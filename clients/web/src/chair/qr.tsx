@@ -38,6 +38,9 @@ export function PersonalQr(props: { session: Session; participantId: string; nam
               {link.code}
             </code>
           </p>
+          <p class="muted">
+            <small data-testid="qr-url">{link.url}</small>
+          </p>
         </>
       ) : error ? (
         <p class="error" role="alert">

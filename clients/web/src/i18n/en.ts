@@ -78,6 +78,8 @@ export const en: Record<Key, string> = {
   dissent: "Record a dissent",
   dissentHelp: "Write down your different view: it goes with this item into the minutes.",
   dissentKind: "Kind",
+  dissentRecords: "Dissent on record",
+  deskText: "What was said",
   dissentText: "Your view",
   anonymous: "Do not put my name",
   submitDissent: "Submit",

@@ -82,6 +82,8 @@ export const zh = {
   dissent: "意见记录",
   dissentHelp: "把您的不同意见写下来，会记入本议题和会议纪要。",
   dissentKind: "意见类型",
+  dissentRecords: "意见记录",
+  deskText: "意见内容",
   dissentText: "意见内容",
   anonymous: "不署名",
   submitDissent: "提交意见",

@@ -53,7 +53,7 @@ function DissentEntry({ session, s }: { session: Session; s: MeetingSnapshot }) 
         ) : null}
       </div>
       <label class="field">
-        <span>{t("dissentText")}</span>
+        <span>{t("deskText")}</span>
         <textarea
           rows={3}
           value={text}
@@ -103,7 +103,7 @@ function ReplyBox({ session, id }: { session: Session; id: number }) {
 
 function DissentRecords({ session, s }: { session: Session; s: MeetingSnapshot }) {
   return (
-    <Card title={t("dissent")} id="desk-dissent">
+    <Card title={t("dissentRecords")} id="desk-dissent">
       <ul class="dissent-list" data-testid="dissent-records">
         {s.dissent
           .slice()
