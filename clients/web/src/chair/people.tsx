@@ -4,7 +4,7 @@ import { useState } from "preact/hooks";
 import type { MeetingSnapshot } from "../gen/gavel/v1/meeting_pb";
 import { t } from "../i18n/i18n";
 import type { Session } from "../meeting/session";
-import { Act, Card } from "../ui/common";
+import { Act, Card, answerText } from "../ui/common";
 import { PersonalQr } from "./qr";
 
 export function AttendanceSummary({ s }: { s: MeetingSnapshot }) {
@@ -38,6 +38,7 @@ export function AttendanceSummary({ s }: { s: MeetingSnapshot }) {
 export function PeopleCard({ session, s, title, withQr }: { session: Session; s: MeetingSnapshot; title: string; withQr?: boolean }) {
   const [query, setQuery] = useState("");
   const [qrFor, setQrFor] = useState<string | null>(null);
+  const [doorError, setDoorError] = useState<string | null>(null);
   const q = query.trim().toLowerCase();
   const people = s.roster.filter((p) => !q || p.name.toLowerCase().indexOf(q) >= 0 || p.id.toLowerCase().indexOf(q) >= 0 || p.seat.toLowerCase() === q);
   const person = qrFor ? s.roster.find((p) => p.id === qrFor) : undefined;
@@ -46,8 +47,26 @@ export function PeopleCard({ session, s, title, withQr }: { session: Session; s:
       <AttendanceSummary s={s} />
       <label class="field">
         <span>{t("search")}</span>
-        <input type="text" value={query} onInput={(e) => setQuery((e.target as HTMLInputElement).value)} data-testid="people-search" />
+        <input
+          type="text"
+          value={query}
+          onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
+          onKeyDown={(e) => {
+            // At the door: type a name or seat, Enter checks in the one person it finds.
+            if (e.key !== "Enter" || people.length !== 1 || people[0].present) return;
+            e.preventDefault();
+            session.settle({ case: "checkIn", value: { participantId: people[0].id } }).then((a) => setDoorError(answerText(a)));
+            setQuery("");
+          }}
+          data-testid="people-search"
+        />
       </label>
+      <p class="hint">{t("searchHint")}</p>
+      {doorError ? (
+        <p class="error" role="alert">
+          {doorError}
+        </p>
+      ) : null}
       {person ? <PersonalQr session={session} participantId={person.id} name={person.name} onClose={() => setQrFor(null)} /> : null}
       <ul class="plain-list people">
         {people.map((p) => (
