@@ -54,6 +54,13 @@ async function run() {
   await A.page.click("[data-testid=ask-to-speak]");
   await A.page.waitForSelector("[data-testid=my-place]:has-text('第 1 位')");
   await chair.page.waitForSelector("[data-testid=queue] li:has-text('王秀兰')");
+
+  console.log("- someone waiting on the list raises a point of order as well");
+  await A.page.click("#floor details summary");
+  await A.page.check("[data-testid=kind-5]");
+  await A.page.click("[data-testid=ask-to-speak]");
+  await A.page.waitForSelector("[data-testid=my-place]:has-text('程序问题')");
+  await chair.page.waitForSelector("[data-testid=queue] li:first-child:has-text('程序问题')");
   if (problems.length) throw new Error(`the pages reported errors:\n${problems.join("\n")}`);
 }
 

@@ -50,6 +50,7 @@ export const en: Record<Key, string> = {
   askToSpeak: "Ask to speak",
   kindLabel: "Kind of request",
   withdraw: "Withdraw my request",
+  askAgain: "Another request (e.g. a point of order)",
   vote: "Vote",
   secretVote: "Secret ballot",
   openVote: "Named vote",

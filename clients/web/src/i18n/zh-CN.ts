@@ -52,6 +52,7 @@ export const zh = {
   askToSpeak: "申请发言",
   kindLabel: "发言类型",
   withdraw: "撤回申请",
+  askAgain: "另提申请（如程序问题）",
   // votes
   vote: "表决",
   secretVote: "无记名投票",

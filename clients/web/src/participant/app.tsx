@@ -1,5 +1,6 @@
 // The participant's page on a phone: where the meeting is, the floor and
 // one's own place in the list, and every action a participant has.
+import type { ComponentChildren } from "preact";
 import { useState } from "preact/hooks";
 import {
   DissentKind,
@@ -149,8 +150,14 @@ function FloorCard({ session, s }: { session: Session; s: MeetingSnapshot }) {
   const [kind, setKind] = useDraft<number>("gavel.floor.kind", RequestKind.REQUEST_CONTRIBUTION);
   const sp = s.currentSpeech && num(s.currentSpeech.id) !== 0 ? s.currentSpeech : null;
   const q = s.queue ? s.queue.requests : [];
-  const place = q.findIndex((r) => r.participantId === session.me);
+  // One may wait with several kinds of request (e.g. a point of order while on the list).
+  const mine = q.map((r, place) => ({ r, place })).filter((x) => x.r.participantId === session.me);
   const open = s.phase === MeetingPhase.MEETING_IN_SESSION && !!s.currentItemId;
+  const speakingNow = !!(sp && sp.participantId === session.me);
+  const closed = !!(s.queue && s.queue.closed);
+  // A closed list still takes points of order; a kind already waiting is not offered again.
+  const offered = kinds.filter((k) => (!closed || k === RequestKind.REQUEST_POINT_OF_ORDER) && !mine.some((x) => x.r.kind === k));
+  const chosen = offered.indexOf(kind) >= 0 ? kind : offered[0];
   return (
     <Card title={t("floor")} id="floor">
       {sp ? (
@@ -177,28 +184,40 @@ function FloorCard({ session, s }: { session: Session; s: MeetingSnapshot }) {
         <p class="muted">{t("queueEmpty")}</p>
       )}
       {s.queue && s.queue.closed ? <p class="note">{t("queueClosed")}</p> : null}
-      {place >= 0 ? (
-        <div>
+      {mine.map(({ r, place }) => (
+        <div key={num(r.id)}>
           <p class="big-state" data-testid="my-place">
-            {t("yourPlace", place + 1)}
+            {t("yourPlace", place + 1)} <span class="tag">{te("kind", r.kind)}</span>
           </p>
-          <Act label={t("withdraw")} kind="plain" testid="withdraw" run={() => session.command({ case: "withdrawRequest", value: { requestId: q[place].id } })} />
+          <Act label={t("withdraw")} kind="plain" testid="withdraw" run={() => session.command({ case: "withdrawRequest", value: { requestId: r.id } })} />
         </div>
-      ) : open && !(sp && sp.participantId === session.me) ? (
-        <div>
+      ))}
+      {open && !speakingNow && offered.length ? (
+        <Optional folded={mine.length > 0} summary={t("askAgain")}>
           <fieldset class="kinds">
             <legend>{t("kindLabel")}</legend>
-            {kinds.map((k) => (
-              <label key={k} class={`choice small ${kind === k ? "on" : ""}`}>
-                <input type="radio" name="kind" checked={kind === k} onChange={() => setKind(k)} data-testid={`kind-${k}`} />
+            {offered.map((k) => (
+              <label key={k} class={`choice small ${chosen === k ? "on" : ""}`}>
+                <input type="radio" name="kind" checked={chosen === k} onChange={() => setKind(k)} data-testid={`kind-${k}`} />
                 <span>{te("kind", k)}</span>
               </label>
             ))}
           </fieldset>
-          <Act label={t("askToSpeak")} testid="ask-to-speak" run={() => session.settle({ case: "requestFloor", value: { kind } })} />
-        </div>
+          <Act label={t("askToSpeak")} testid="ask-to-speak" run={() => session.settle({ case: "requestFloor", value: { kind: chosen } })} />
+        </Optional>
       ) : null}
     </Card>
+  );
+}
+
+/** Its children, or behind a summary line when `folded`. */
+function Optional(props: { folded: boolean; summary: string; children: ComponentChildren }) {
+  if (!props.folded) return <div>{props.children}</div>;
+  return (
+    <details>
+      <summary>{props.summary}</summary>
+      {props.children}
+    </details>
   );
 }
 
