@@ -34,6 +34,18 @@ export function AgendaCard({ session, s }: { session: Session; s: MeetingSnapsho
               <strong>{item.title}</strong> <span class="tag">{te("itemState", item.state)}</span>
               {item.publishedLate ? <span class="warn-line"> ⚠ {t("lateWarning")}</span> : null}
             </p>
+            {item.opinions.length ? (
+              <details>
+                <summary>
+                  {t("opinions")} ({item.opinions.length})
+                </summary>
+                {item.opinions.map((o, i) => (
+                  <p class="prose" key={i}>
+                    <strong>{o.author}</strong>: {o.text}
+                  </p>
+                ))}
+              </details>
+            ) : null}
             {inSession && item.state === ItemState.ITEM_PENDING ? (
               <Act label={t("open")} kind="plain" testid={`open-${item.id}`} run={() => session.command({ case: "openItem", value: { itemId: item.id } })} />
             ) : null}
