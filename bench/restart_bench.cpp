@@ -63,7 +63,7 @@ class Recorder {
     core::Decision decision;
     core::Id vote = meeting_->state().open_vote()->id;
     decision.events.push_back({meeting_->state().seq + 1, ++now_, voter, core::ev::BallotRecorded{vote, voter, {}, false, ""}});
-    decision.secret_ballots.push_back({vote, std::move(receipt), {choice}, 1.0, false, ""});
+    decision.secret_ballots.push_back({vote, std::move(receipt), {choice}, 1.0, ""});
     meeting_->apply(decision.events.back());
     meeting_->apply(decision.secret_ballots.back());
     record(decision);

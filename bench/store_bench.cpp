@@ -53,7 +53,7 @@ class Scratch {
                   static_cast<unsigned long long>(random_()));
     store::Commit commit;
     commit.events.push_back({event.seq, event.at, core::event_name(event.body), voter, wire.SerializeAsString()});
-    commit.ballots.push_back({1, receipt, {static_cast<std::uint32_t>(seq_ % 3)}, 1.0, false, ""});
+    commit.ballots.push_back({1, receipt, {static_cast<std::uint32_t>(seq_ % 3)}, 1.0, ""});
     return commit;
   }
 

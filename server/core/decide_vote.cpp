@@ -110,10 +110,7 @@ Decided Decider::operator()(const cmd::CastBallot& c) const {
     const Item* item = s.item(vote->item_id);
     std::string veto_group = !vote->spec.veto_group.empty() ? vote->spec.veto_group
                              : item ? item->info.veto_group : std::string();
-    SecretBallot ballot{vote->id, c.fresh_receipt, c.choices,
-                        vote->spec.weighted ? m.info.weight : 1.0,
-                        !veto_group.empty() && m.info.group == veto_group &&
-                            vote->spec.form == BallotForm::yes_no_abstain && c.choices[0] == kNo,
+    SecretBallot ballot{vote->id, c.fresh_receipt, c.choices, vote->spec.weighted ? m.info.weight : 1.0,
                         block ? c.reason : std::string()};
     if (voted) {
       if (c.receipt.empty())
@@ -121,6 +118,10 @@ Decided Decider::operator()(const cmd::CastBallot& c) const {
                           "already voted: present your receipt to change the ballot");
       if (!vote->secret.count(c.receipt))
         return fail::argument("回执无效", "unknown receipt");
+      // Whether a restored ballot was a veto is no longer known, so it stays as cast.
+      if (vote->restored.count(c.receipt))
+        return make_error(ErrorCode::invalid_state, "服务器重启后不能再改票；您原来的选票仍然有效",
+                          "ballots cannot be changed after a server restart; your ballot still counts");
       ballot.receipt = c.receipt;
     } else if (ballot.receipt.empty()) {
       return make_error(ErrorCode::internal, "服务器未生成回执", "the server gave no receipt");
@@ -129,6 +130,8 @@ Decided Decider::operator()(const cmd::CastBallot& c) const {
       return make_error(ErrorCode::internal, "回执重复，请重试", "the server reused a receipt");
     }
     d.receipt = ballot.receipt;
+    if (!veto_group.empty() && vote->spec.form == BallotForm::yes_no_abstain)
+      d.veto_voice = VetoVoice{vote->id, ballot.receipt, m.info.group == veto_group && c.choices[0] == kNo};
     d.secret_ballots.push_back(std::move(ballot));
   }
   d.events.push_back(std::move(recorded));

@@ -3,6 +3,8 @@
 // grouped by subject in decide_*.cpp.
 #pragma once
 
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "commands.hpp"
@@ -12,9 +14,18 @@
 
 namespace gavel::core {
 
+// A secret ballot's bearing on the veto: its receipt and whether it is a
+// "no" from the veto group. Folded into memory only, never stored.
+struct VetoVoice {
+  Id vote_id = 0;
+  std::string receipt;
+  bool no = false;
+};
+
 struct Draft {
   std::vector<EventBody> events;
   std::vector<SecretBallot> secret_ballots;
+  std::optional<VetoVoice> veto_voice;
   Id created_id = 0;
   std::string receipt;
 };

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -92,15 +93,22 @@ struct Event {
 };
 
 // A secret ballot as the ballot box keeps it: keyed by a random receipt, with
-// no participant, no time and no order. `weight` is kept for weighted votes;
-// `vetoes` marks only a "no" from the veto group, never a member's other choices.
+// no participant, no time, no order and no mark of the voter's group.
+// `weight` is kept for weighted votes.
 struct SecretBallot {
   Id vote_id = 0;
   std::string receipt;
   std::vector<std::uint32_t> choices;
   double weight = 1.0;
-  bool vetoes = false;
   std::string reason;  // a consensus block's reason, recorded as dissent at the close
+};
+
+// Whether a "no" from the veto group stands in an open secret vote: one bit
+// per vote, all that the published result will say. Which ballots are such
+// a "no" is known in memory only, while the engine runs.
+struct VetoStanding {
+  Id vote_id = 0;
+  bool standing = false;
 };
 
 // What one accepted command produced: events for the log, and at most one
@@ -108,6 +116,7 @@ struct SecretBallot {
 struct Decision {
   std::vector<Event> events;
   std::vector<SecretBallot> secret_ballots;
+  std::optional<VetoStanding> veto;  // with a secret ballot in a vote with a veto group
   Id created_id = 0;
   std::string receipt;  // for the voter's eyes only
 };

@@ -183,9 +183,20 @@ void Meeting::apply(const Event& event) {
   state_.seq = event.seq;
 }
 
-void Meeting::apply(const SecretBallot& ballot) {
+void Meeting::fold(const SecretBallot& ballot) {
   for (Vote& vote : state_.votes)
     if (vote.id == ballot.vote_id) vote.secret[ballot.receipt] = ballot;
+}
+
+void Meeting::apply(const SecretBallot& ballot) {
+  fold(ballot);
+  for (Vote& vote : state_.votes)
+    if (vote.id == ballot.vote_id) vote.restored.insert(ballot.receipt);
+}
+
+void Meeting::apply(const VetoStanding& veto) {
+  for (Vote& vote : state_.votes)
+    if (vote.id == veto.vote_id) vote.veto_restored = veto.standing;
 }
 
 }  // namespace gavel::core

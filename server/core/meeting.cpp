@@ -52,7 +52,15 @@ Result<Decision> Meeting::handle(const Command& command, const Actor& actor, Mil
     apply(event);
     decision.events.push_back(std::move(event));
   }
-  for (const SecretBallot& ballot : decision.secret_ballots) apply(ballot);
+  for (const SecretBallot& ballot : decision.secret_ballots) fold(ballot);
+  if (const auto& voice = decided.value().veto_voice) {
+    for (Vote& vote : state_.votes) {
+      if (vote.id != voice->vote_id) continue;
+      if (voice->no) vote.veto_no.insert(voice->receipt);
+      else vote.veto_no.erase(voice->receipt);
+      decision.veto = VetoStanding{vote.id, vote.veto_restored || !vote.veto_no.empty()};
+    }
+  }
   return decision;
 }
 

@@ -27,10 +27,14 @@ class Meeting {
   void apply(const Event& event);
   // Restores a secret ballot from the ballot box after a restart.
   void apply(const SecretBallot& ballot);
+  // Restores whether a veto stood in an open secret vote.
+  void apply(const VetoStanding& veto);
 
   const MeetingState& state() const { return state_; }
 
  private:
+  void fold(const SecretBallot& ballot);
+
   MeetingState state_;
 };
 

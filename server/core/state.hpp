@@ -81,6 +81,9 @@ struct Vote {
   std::set<std::string> voters;                                   // who took part
   std::map<std::string, std::vector<std::uint32_t>> named;        // open votes only
   std::map<std::string, SecretBallot> secret;                     // by receipt
+  std::set<std::string> restored;                                 // receipts read back after a restart
+  std::set<std::string> veto_no;                                  // receipts that are a veto group's "no" (memory only)
+  bool veto_restored = false;                                     // a veto stood before the restart
   std::set<std::string> press_ids;                                // repeats are acknowledged, not counted
   std::vector<ChoiceCount> live_counts;                           // last batched live tally
   std::uint32_t live_cast = 0;

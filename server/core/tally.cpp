@@ -47,8 +47,7 @@ std::vector<ChoiceCount> count_ballots(const MeetingState& s, const Vote& vote) 
 namespace {
 bool is_veto(const MeetingState& s, const Vote& vote, const std::string& veto_group) {
   if (veto_group.empty() || vote.spec.form != BallotForm::yes_no_abstain) return false;
-  for (const auto& [receipt, ballot] : vote.secret)
-    if (ballot.vetoes) return true;
+  if (vote.veto_restored || !vote.veto_no.empty()) return true;
   for (const auto& [participant, choices] : vote.named) {
     const Member* m = s.member(participant);
     if (m && m->info.group == veto_group &&

@@ -58,6 +58,17 @@ Urls urls_for(const std::string& host, std::uint16_t port, bool tls) {
   return {base, std::string(tls ? "wss://" : "ws://") + authority + "/ws", base + "j/"};
 }
 
+void print_page_links(std::ostream& out, const Urls& urls, const std::vector<store::AccessToken>& tokens) {
+  auto token_of = [&](const char* role) {
+    for (const store::AccessToken& t : tokens)
+      if (t.role == role) return t.token;
+    return std::string();
+  };
+  out << "  phones (参会者):    " << urls.base << "  (personal links: participants.csv)\n"
+      << "  chair (主持人):     " << urls.base << "chair#token=" << token_of("chair") << "\n"
+      << "  secretary (记录员): " << urls.base << "secretary#token=" << token_of("secretary") << "\n";
+}
+
 core::Status write_access_files(const std::filesystem::path& dir, const Urls& urls,
                                 const std::vector<store::AccessToken>& tokens, const core::MeetingState& state) {
   nlohmann::json access = {{"url", urls.base}, {"ws_url", urls.ws}, {"join_url", urls.join}};
@@ -65,6 +76,8 @@ core::Status write_access_files(const std::filesystem::path& dir, const Urls& ur
   for (const store::AccessToken& token : tokens) {
     if (token.role != "participant") {
       access[token.role + "_token"] = token.token;
+      if (token.role == "chair" || token.role == "secretary")
+        access[token.role + "_url"] = urls.base + token.role + "#token=" + token.token;
       continue;
     }
     const core::Member* m = state.member(token.participant_id);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,10 @@ struct Urls {
 // address when listening on all interfaces, else the bound address.
 std::string reachable_host(const std::string& bind);
 Urls urls_for(const std::string& host, std::uint16_t port, bool tls);
+
+// The three pages' links, each officer's with its token in the fragment
+// (never sent to a server, logged or passed on as a Referer).
+void print_page_links(std::ostream& out, const Urls& urls, const std::vector<store::AccessToken>& tokens);
 
 core::Status write_access_files(const std::filesystem::path& dir, const Urls& urls,
                                 const std::vector<store::AccessToken>& tokens, const core::MeetingState& state);

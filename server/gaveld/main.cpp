@@ -8,6 +8,7 @@
 #include "gaveld/access_file.hpp"
 #include "gaveld/open_meeting.hpp"
 #include "gaveld/options.hpp"
+#include "gaveld/web_pages.hpp"
 #include "net/doorkeeper.hpp"
 #include "net/server.hpp"
 #include "net/wall_clock.hpp"
@@ -25,6 +26,13 @@ int serve(const gaveld::Options& options) {
   std::filesystem::create_directories(options.data, ec);
   if (ec) return fail("cannot create " + options.data.string() + ": " + ec.message());
   ::chmod(options.data.c_str(), 0700);
+  // Before anything else: a web folder that holds the data folder would serve its tokens.
+  net::WebRoot web;
+  if (options.web) {
+    auto opened_web = net::WebRoot::open(*options.web, options.data);
+    if (!opened_web) return fail(opened_web.error().message_zh + "\n        " + opened_web.error().message_en);
+    web = std::move(opened_web.value());
+  }
 
   auto started = std::chrono::steady_clock::now();
   auto store = store::MeetingStore::open(options.data / "gavel.db");
@@ -43,6 +51,7 @@ int serve(const gaveld::Options& options) {
     if (auto role = net::role_from_name(token.role)) doorkeeper.add(token.token, {*role, token.participant_id});
 
   net::ServerOptions server_options = options.server;
+  server_options.web = std::move(web);
   auto writer = std::make_unique<store::LogWriter>(std::move(store.value()), meeting.id);
   core::MeetingState snapshot_of_state = meeting.meeting.state();
   net::Server server(server_options, std::move(meeting.meeting), std::move(doorkeeper), std::move(writer),
@@ -55,10 +64,8 @@ int serve(const gaveld::Options& options) {
   if (auto ok = gaveld::write_access_files(options.data, urls, meeting.tokens, snapshot_of_state); !ok)
     return fail(ok.error().message_en);
   std::cout << "gaveld: listening on " << server_options.bind << ":" << port.value() << "\n";
-  if (std::filesystem::exists(std::filesystem::path(server_options.web_root) / "index.html"))
-    std::cout << "  phones (参会者):  " << urls.base << "\n"
-              << "  chair (主持人):   " << urls.base << "chair\n"
-              << "  secretary (记录员): " << urls.base << "secretary\n";
+  if (server_options.web.serves() && std::filesystem::exists(server_options.web.path() / "index.html"))
+    gaveld::print_page_links(std::cout, urls, meeting.tokens);
   else
     std::cout << "  web pages:        none installed (--web DIR); use gavelctl and clickers\n";
   std::cout << "  projector:        gavel-display --access " << (options.data / "access.json").string() << "\n"
@@ -81,14 +88,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   auto options = std::get<gaveld::Options>(parsed);
-  if (options.server.web_root.empty()) {
-    auto here = std::filesystem::canonical("/proc/self/exe").parent_path();
-    for (auto dir = here; dir != dir.root_path(); dir = dir.parent_path())
-      if (std::filesystem::exists(dir / "clients/web/index.html")) {
-        options.server.web_root = (dir / "clients/web").string();
-        break;
-      }
-  }
+  if (!options.web) options.web = gaveld::installed_pages();
   try {
     return serve(options);
   } catch (const std::exception& e) {

@@ -60,6 +60,9 @@ core::Result<core::Meeting> replay(store::MeetingStore& store, store::MeetingId 
   auto ballots = store.ballots(id);
   if (!ballots) return ballots.error();
   for (const core::SecretBallot& ballot : ballots.value()) meeting.apply(ballot);
+  auto vetoes = store.veto_standings(id);
+  if (!vetoes) return vetoes.error();
+  for (const core::VetoStanding& veto : vetoes.value()) meeting.apply(veto);
   if (replayed) *replayed = count;
   // Whatever the last run left in the WAL, the file keeps no commit order.
   if (auto folded = store.checkpoint(); !folded) return folded.error();

@@ -15,7 +15,8 @@ DIR/gavel.db before it is acknowledged.
   --roster FILE.csv     its roster (default: the `roster` named in the meeting file)
   --port N              port to listen on (default 8080; 0 picks a free one)
   --bind ADDRESS        address to listen on (default 0.0.0.0: the whole room's Wi-Fi)
-  --web DIR             the web clients' files (default: clients/web beside the program)
+  --web DIR             the web pages' folder (default: the pages built or installed
+                        beside the program); it may not contain the data folder
   --tls-cert FILE       serve https:// and wss:// with this certificate chain (PEM) ...
   --tls-key FILE        ... and this private key (see docs/security.md)
   --threads N           I/O threads (default 2)
@@ -37,7 +38,7 @@ std::variant<Options, ShowHelp, std::string> parse_options(int argc, char** argv
     else if (flag == "--meeting") options.meeting = value;
     else if (flag == "--roster") options.roster = value;
     else if (flag == "--bind") options.server.bind = value;
-    else if (flag == "--web") options.server.web_root = value;
+    else if (flag == "--web") options.web = value;
     else if (flag == "--tls-cert") options.server.tls_cert = value;
     else if (flag == "--tls-key") options.server.tls_key = value;
     else if (flag == "--port") {

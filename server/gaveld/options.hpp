@@ -13,6 +13,7 @@ namespace gavel::gaveld {
 struct Options {
   std::filesystem::path data;
   std::optional<std::filesystem::path> meeting, roster;
+  std::optional<std::filesystem::path> web;  // --web; else the pages installed beside the program
   net::ServerOptions server;
 };
 

@@ -13,6 +13,7 @@
 #include <boost/beast/websocket/ssl.hpp>
 
 #include "net/hall.hpp"
+#include "net/web_root.hpp"
 
 namespace gavel::net {
 
@@ -34,8 +35,8 @@ struct HallHandle {
 constexpr std::size_t kMaxFrame = 64 * 1024;
 
 // Starts an HTTP session on an accepted, handshaken stream (http_session.cpp).
-void serve_http(PlainStream stream, std::shared_ptr<HallHandle> hall, std::shared_ptr<const std::string> web_root);
-void serve_http(TlsStream stream, std::shared_ptr<HallHandle> hall, std::shared_ptr<const std::string> web_root);
+void serve_http(PlainStream stream, std::shared_ptr<HallHandle> hall, std::shared_ptr<const WebRoot> web);
+void serve_http(TlsStream stream, std::shared_ptr<HallHandle> hall, std::shared_ptr<const WebRoot> web);
 
 // Takes over a stream whose HTTP request asked for a WebSocket (websocket_session.cpp).
 void serve_websocket(PlainStream stream, http::request<http::string_body> request, std::shared_ptr<HallHandle> hall);

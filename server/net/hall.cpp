@@ -97,7 +97,7 @@ void Hall::hello(const std::shared_ptr<Peer>& peer, Guest& guest, std::uint64_t 
 
   guest.role = credentials->role;
   guest.participant_id = credentials->participant_id;
-  guest.client_name = hello.client_name().substr(0, 100);
+  guest.client_name = loggable(hello.client_name().substr(0, 100));
   const core::MeetingState& state = meeting_.state();
   guest.seen = state.seq;
 
@@ -144,22 +144,15 @@ void Hall::command(const std::shared_ptr<Peer>& peer, Guest& guest, std::uint64_
   if (!parsed) return send_error(peer, request_id, parsed.error());
   core::Command command = std::move(parsed.value());
   auto* ballot = std::get_if<core::cmd::CastBallot>(&command);
+  std::optional<core::cmd::CastBallot> cast;
   if (ballot) {
-    const core::Vote* open = meeting_.state().open_vote();
-    core::Id open_id = open ? open->id : 0;
-    if (open_id != receipts_vote_) {
-      receipts_.clear();
-      receipts_vote_ = open_id;
-    }
-    auto mine = receipts_.find(guest.participant_id);
-    if (!ballot->receipt.empty() && (mine == receipts_.end() || mine->second != ballot->receipt))
-      return send_error(peer, request_id,
-                        protocol_error(core::ErrorCode::not_allowed, "回执不是您的（服务器重启后不能再改票）",
-                                       "that receipt is not yours (after a server restart ballots cannot be changed)"));
+    if (auto refused = receipt_book_.refuse(meeting_.state(), guest.participant_id, *ballot))
+      return send_error(peer, request_id, *refused);
     ballot->fresh_receipt = random_token();
+    cast = *ballot;
   }
   decide(peer, guest, request_id, std::move(command),
-         [this, participant = guest.participant_id, is_ballot = ballot != nullptr](
+         [this, participant = guest.participant_id, cast = std::move(cast)](
              v1::ServerMessage& reply, const core::Result<core::Decision>& decided) {
            if (!decided) return codec::to_wire(decided.error(), reply.mutable_error());
            v1::Ack* ack = reply.mutable_ack();
@@ -167,9 +160,9 @@ void Hall::command(const std::shared_ptr<Peer>& peer, Guest& guest, std::uint64_
            if (!d.events.empty()) ack->set_seq(d.events.back().seq);
            ack->set_created_id(d.created_id);
            ack->set_receipt(d.receipt);
-           if (!is_ballot) return;
-           if (!d.receipt.empty()) receipts_[participant] = d.receipt;
-           else if (auto it = receipts_.find(participant); it != receipts_.end()) ack->set_receipt(it->second);
+           if (!cast) return;
+           receipt_book_.recorded(participant, *cast, d.receipt);
+           if (d.receipt.empty()) ack->set_receipt(receipt_book_.receipt_of(participant));
          });
 }
 
@@ -207,11 +200,24 @@ void Hall::press(const std::shared_ptr<Peer>& peer, Guest& guest, std::uint64_t 
     answer_with(reply, v1::PRESS_REJECTED_INVALID);
     return send(peer, reply);
   }
-  bool is_ballot = std::holds_alternative<core::cmd::CastBallot>(command);
+  auto* ballot = std::get_if<core::cmd::CastBallot>(&command);
+  bool is_ballot = ballot != nullptr;
+  std::optional<core::cmd::CastBallot> cast;
+  if (ballot) {
+    if (receipt_book_.refuse(meeting_.state(), holder->info.id, *ballot)) {
+      v1::ServerMessage reply;
+      reply.set_request_id(request_id);
+      answer_with(reply, v1::PRESS_REJECTED_INVALID);
+      return send(peer, reply);
+    }
+    cast = *ballot;
+  }
   Guest as_holder = guest;
   as_holder.participant_id = holder->info.id;
   decide(peer, as_holder, request_id, std::move(command),
-         [answer_with, is_ballot](v1::ServerMessage& reply, const core::Result<core::Decision>& decided) {
+         [this, answer_with, is_ballot, cast = std::move(cast), participant = holder->info.id](
+             v1::ServerMessage& reply, const core::Result<core::Decision>& decided) {
+           if (decided && cast) receipt_book_.recorded(participant, *cast, decided.value().receipt);
            if (decided) return answer_with(reply, v1::PRESS_ACCEPTED);
            auto code = decided.error().code;
            if (code == core::ErrorCode::invalid_state) return answer_with(reply, v1::PRESS_REJECTED_CLOSED);
@@ -276,6 +282,7 @@ void Hall::record(const core::Decision& decision, std::vector<store::AuditEntry>
     wire_events.push_back(std::move(wire));
   }
   commit.ballots = decision.secret_ballots;
+  commit.veto = decision.veto;
   commit.checkpoint = std::any_of(decision.events.begin(), decision.events.end(), [](const core::Event& e) {
     return std::holds_alternative<core::ev::VoteClosed>(e.body);
   });

@@ -14,6 +14,7 @@
 #include "gavel/v1/envelope.pb.h"
 #include "net/doorkeeper.hpp"
 #include "net/peer.hpp"
+#include "net/receipt_book.hpp"
 #include "store/log_writer.hpp"
 
 namespace gavel::net {
@@ -84,12 +85,7 @@ class Hall : public std::enable_shared_from_this<Hall> {
   std::unordered_map<const Peer*, Guest> peers_;
   std::deque<v1::Event> recent_;          // for clients that resume
   std::vector<v1::Event> unflushed_;      // durable, not yet broadcast
-  // Whose receipt is whose in the open secret vote, in memory only and never
-  // stored or logged: so that a receipt changes only its owner's ballot, and
-  // a repeated press is answered with its receipt. Lost on a restart, after
-  // which ballots can no longer be changed.
-  core::Id receipts_vote_ = 0;
-  std::unordered_map<std::string, std::string> receipts_;
+  ReceiptBook receipt_book_;
   bool flush_scheduled_ = false;
   bool live_tally_scheduled_ = false;
 };

@@ -1,7 +1,6 @@
 // One HTTP connection: health check, static files for the web clients,
 // personal join links, and the upgrade to the WebSocket at /ws.
-#include <fstream>
-#include <sstream>
+#include <algorithm>
 
 #include "net/beast.hpp"
 #include "net/static_files.hpp"
@@ -9,13 +8,11 @@
 namespace gavel::net {
 
 namespace {
-constexpr std::size_t kMaxFile = 16 * 1024 * 1024;
-
 template <class Stream>
 class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
  public:
-  HttpSession(Stream&& stream, std::shared_ptr<HallHandle> hall, std::shared_ptr<const std::string> web_root)
-      : stream_(std::move(stream)), hall_(std::move(hall)), web_root_(std::move(web_root)) {}
+  HttpSession(Stream&& stream, std::shared_ptr<HallHandle> hall, std::shared_ptr<const WebRoot> web)
+      : stream_(std::move(stream)), hall_(std::move(hall)), web_(std::move(web)) {}
 
   void run() { do_read(); }
 
@@ -29,7 +26,15 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
   }
 
   void on_read(beast::error_code ec, std::size_t) {
-    if (ec) return;  // closed, timed out or malformed: nothing to answer
+    if (ec == http::error::end_of_stream || ec == beast::error::timeout || ec == asio::error::operation_aborted ||
+        ec == asio::error::connection_reset || ec == asio::error::eof)
+      return;  // closed or timed out: nobody to answer
+    if (ec) {
+      // Malformed, or headers or body over their limits: say so, then hang up.
+      http::request<http::string_body> none{http::verb::get, "/", 11};
+      none.keep_alive(false);
+      return respond(text(none, http::status::bad_request, "bad request\n"));
+    }
     auto request = parser_->release();
     if (websocket::is_upgrade(request)) {
       if (request.target() != "/ws") return respond(text(request, http::status::not_found, "no WebSocket here\n"));
@@ -44,27 +49,37 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
     std::string_view target = request.target();
     if (target == "/healthz") return text(request, http::status::ok, "ok\n");
     if (target.starts_with("/j/")) {
+      std::string_view token = target.substr(3);
+      if (!is_join_token(token)) return text(request, http::status::not_found, "not found\n");
       // A personal join link: the token travels on in the fragment, which
       // browsers never send back to a server or write into its logs.
       auto response = text(request, http::status::found, "");
-      response.set(http::field::location, "/#token=" + std::string(target.substr(3)));
+      response.set(http::field::location, "/#token=" + std::string(token));
       response.set(http::field::cache_control, "no-store");
+      response.set("Referrer-Policy", "no-referrer");
       return response;
     }
-    auto file = file_for_path(target);
+    auto path = web_path_for(target);
+    auto file = path ? web_->read(*path) : std::nullopt;
     if (!file) return text(request, http::status::not_found, "not found\n");
-    std::ifstream in(*web_root_ + "/" + *file, std::ios::binary);
-    if (!in) return text(request, http::status::not_found, "not found\n");
-    std::ostringstream body;
-    body << in.rdbuf();
-    if (body.str().size() > kMaxFile) return text(request, http::status::internal_server_error, "too large\n");
     http::response<http::string_body> response{http::status::ok, request.version()};
-    response.set(http::field::content_type, mime_type(*file));
-    response.set(http::field::cache_control, "no-cache");
-    response.body() = request.method() == http::verb::head ? std::string() : body.str();
-    response.content_length(body.str().size());
+    response.set(http::field::content_type, file->mime);
+    // Assets carry a content hash in their names; the pages that name them
+    // must never be kept (WeChat on Android holds on to stale files).
+    response.set(http::field::cache_control, file->immutable ? "public, max-age=31536000, immutable" : "no-cache");
+    response.set("Referrer-Policy", "no-referrer");
+    response.set("X-Content-Type-Options", "nosniff");
+    response.content_length(file->body.size());
+    if (request.method() != http::verb::head) response.body() = std::move(file->body);
     response.keep_alive(request.keep_alive());
     return response;
+  }
+
+  // Tokens are hex and join codes short words: anything else is no link.
+  static bool is_join_token(std::string_view token) {
+    return !token.empty() && token.size() <= 64 && std::all_of(token.begin(), token.end(), [](char c) {
+      return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    });
   }
 
   static http::response<http::string_body> text(const http::request<http::string_body>& request,
@@ -93,18 +108,18 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
 
   Stream stream_;
   std::shared_ptr<HallHandle> hall_;
-  std::shared_ptr<const std::string> web_root_;
+  std::shared_ptr<const WebRoot> web_;
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
 };
 }  // namespace
 
-void serve_http(PlainStream stream, std::shared_ptr<HallHandle> hall, std::shared_ptr<const std::string> web_root) {
-  std::make_shared<HttpSession<PlainStream>>(std::move(stream), std::move(hall), std::move(web_root))->run();
+void serve_http(PlainStream stream, std::shared_ptr<HallHandle> hall, std::shared_ptr<const WebRoot> web) {
+  std::make_shared<HttpSession<PlainStream>>(std::move(stream), std::move(hall), std::move(web))->run();
 }
 
-void serve_http(TlsStream stream, std::shared_ptr<HallHandle> hall, std::shared_ptr<const std::string> web_root) {
-  std::make_shared<HttpSession<TlsStream>>(std::move(stream), std::move(hall), std::move(web_root))->run();
+void serve_http(TlsStream stream, std::shared_ptr<HallHandle> hall, std::shared_ptr<const WebRoot> web) {
+  std::make_shared<HttpSession<TlsStream>>(std::move(stream), std::move(hall), std::move(web))->run();
 }
 
 }  // namespace gavel::net

@@ -18,4 +18,11 @@ void log_line(std::string_view text) {
   std::fprintf(stderr, "%s gaveld: %.*s\n", stamp, static_cast<int>(text.size()), text.data());
 }
 
+std::string loggable(std::string_view text) {
+  std::string out(text);
+  for (char& c : out)
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';
+  return out;
+}
+
 }  // namespace gavel::net

@@ -18,9 +18,9 @@ struct Server::Impl {
   std::optional<ssl::context> tls;
   tcp::acceptor acceptor{io};
   std::shared_ptr<HallHandle> hall;
-  std::shared_ptr<const std::string> web_root;
+  std::shared_ptr<const WebRoot> web;
 
-  explicit Impl(ServerOptions o) : options(std::move(o)), web_root(std::make_shared<const std::string>(options.web_root)) {}
+  explicit Impl(ServerOptions o) : options(std::move(o)), web(std::make_shared<const WebRoot>(options.web)) {}
 
   void accept() {
     acceptor.async_accept(asio::make_strand(io), [this](beast::error_code ec, tcp::socket socket) {
@@ -41,12 +41,12 @@ struct Server::Impl {
   }
 
   void start(tcp::socket socket) {
-    if (!tls) return serve_http(PlainStream(std::move(socket)), hall, web_root);
+    if (!tls) return serve_http(PlainStream(std::move(socket)), hall, web);
     auto stream = std::make_shared<TlsStream>(std::move(socket), *tls);
     beast::get_lowest_layer(*stream).expires_after(std::chrono::seconds(10));
     stream->async_handshake(ssl::stream_base::server, [this, stream](beast::error_code ec) {
       if (ec) return;
-      serve_http(std::move(*stream), hall, web_root);
+      serve_http(std::move(*stream), hall, web);
     });
   }
 };

@@ -13,6 +13,7 @@
 #include "core/meeting.hpp"
 #include "core/result.hpp"
 #include "net/doorkeeper.hpp"
+#include "net/web_root.hpp"
 #include "store/log_writer.hpp"
 
 namespace gavel::net {
@@ -20,7 +21,7 @@ namespace gavel::net {
 struct ServerOptions {
   std::string bind = "0.0.0.0";
   std::uint16_t port = 8080;  // 0: any free port
-  std::string web_root;
+  WebRoot web;  // serves nothing unless opened
   std::optional<std::filesystem::path> tls_cert, tls_key;
   unsigned threads = 2;
 };

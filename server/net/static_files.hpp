@@ -1,16 +1,25 @@
-// Which file under the web root answers a URL path, and its MIME type.
-// Pure functions, so the rules (no "..", fixed page names) are unit-tested.
+// How a request path names a file of the web clients. Pure, so that every
+// trick (percent-encodings, "..", NUL, backslashes, overlong UTF-8) is tested
+// apart from the disk; web_root.hpp then keeps the file inside the root.
 #pragma once
 
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace gavel::net {
 
-// "/" → "index.html", "/chair" → "chair.html", "/secretary" → "secretary.html",
-// "/app.js" → "app.js"; nullopt for anything that could leave the web root.
-std::optional<std::string> file_for_path(std::string_view target);
+struct WebPath {
+  std::vector<std::string> segments;  // decoded, none empty, none starting with '.'
+  bool immutable = false;             // under /assets/: content-hashed names, cached for good
+  std::string name() const;           // the last segment, for the MIME type
+};
+
+// "/" → index.html, "/chair" → chair.html, "/secretary" → secretary.html,
+// "/assets/app-1f2e.js" → assets/app-1f2e.js. The path is decoded once;
+// nullopt for anything that is not plainly a file name below the root.
+std::optional<WebPath> web_path_for(std::string_view target);
 std::string_view mime_type(std::string_view file);
 
 }  // namespace gavel::net

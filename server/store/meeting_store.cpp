@@ -52,17 +52,22 @@ core::Result<MeetingStore> MeetingStore::open(const std::filesystem::path& file)
 core::Status MeetingStore::prepare_statements() {
   auto e = db_.prepare("INSERT INTO events(meeting_id, seq, at_ms, kind, actor, body) VALUES(?,?,?,?,?,?)");
   auto b = db_.prepare(
-      "INSERT INTO ballots(receipt, meeting_id, vote_id, choices, weight, vetoes, reason) "
-      "VALUES(?,?,?,?,?,?,?) ON CONFLICT(receipt) DO UPDATE SET choices=excluded.choices, "
-      "vetoes=excluded.vetoes, reason=excluded.reason");
+      "INSERT INTO ballots(receipt, meeting_id, vote_id, choices, weight, reason) "
+      "VALUES(?,?,?,?,?,?) ON CONFLICT(receipt) DO UPDATE SET choices=excluded.choices, "
+      "reason=excluded.reason");
+  auto v = db_.prepare(
+      "INSERT INTO veto_standing(meeting_id, vote_id, standing) VALUES(?,?,?) "
+      "ON CONFLICT(meeting_id, vote_id) DO UPDATE SET standing=excluded.standing");
   auto a = db_.prepare(
       "INSERT INTO audit(meeting_id, at_ms, role, actor, client, action, outcome, seq) "
       "VALUES(?,?,?,?,?,?,?,?)");
   if (!e) return e.error();
   if (!b) return b.error();
+  if (!v) return v.error();
   if (!a) return a.error();
   insert_event_ = std::move(e.value());
   upsert_ballot_ = std::move(b.value());
+  upsert_veto_ = std::move(v.value());
   insert_audit_ = std::move(a.value());
   return core::Ok{};
 }
@@ -161,7 +166,7 @@ core::Result<std::vector<StoredEvent>> MeetingStore::events_after(MeetingId id, 
 }
 
 core::Result<std::vector<core::SecretBallot>> MeetingStore::ballots(MeetingId id) {
-  auto q = db_.prepare("SELECT receipt, vote_id, choices, weight, vetoes, reason FROM ballots WHERE meeting_id = ?");
+  auto q = db_.prepare("SELECT receipt, vote_id, choices, weight, reason FROM ballots WHERE meeting_id = ?");
   if (!q) return q.error();
   q.value().bind(1, id);
   std::vector<core::SecretBallot> out;
@@ -170,8 +175,21 @@ core::Result<std::vector<core::SecretBallot>> MeetingStore::ballots(MeetingId id
     if (!row) return row.error();
     if (!row.value()) break;
     Statement& s = q.value();
-    out.push_back({static_cast<core::Id>(s.int64(1)), s.text(0), split_choices(s.text(2)), s.real(3),
-                   s.int64(4) != 0, s.text(5)});
+    out.push_back({static_cast<core::Id>(s.int64(1)), s.text(0), split_choices(s.text(2)), s.real(3), s.text(4)});
+  }
+  return out;
+}
+
+core::Result<std::vector<core::VetoStanding>> MeetingStore::veto_standings(MeetingId id) {
+  auto q = db_.prepare("SELECT vote_id, standing FROM veto_standing WHERE meeting_id = ?");
+  if (!q) return q.error();
+  q.value().bind(1, id);
+  std::vector<core::VetoStanding> out;
+  for (;;) {
+    auto row = q.value().step();
+    if (!row) return row.error();
+    if (!row.value()) break;
+    out.push_back({static_cast<core::Id>(q.value().int64(0)), q.value().int64(1) != 0});
   }
   return out;
 }
@@ -196,8 +214,12 @@ core::Status MeetingStore::append(MeetingId id, std::span<const Commit* const> c
           return ok;
       for (const core::SecretBallot& b : commit->ballots)
         if (auto ok = upsert_ballot_.bind(1, b.receipt).bind(2, id).bind(3, static_cast<std::int64_t>(b.vote_id))
-                          .bind(4, join_choices(b.choices)).bind(5, b.weight)
-                          .bind(6, std::int64_t{b.vetoes ? 1 : 0}).bind(7, b.reason).run();
+                          .bind(4, join_choices(b.choices)).bind(5, b.weight).bind(6, b.reason).run();
+            !ok)
+          return ok;
+      if (const auto& veto = commit->veto)
+        if (auto ok = upsert_veto_.bind(1, id).bind(2, static_cast<std::int64_t>(veto->vote_id))
+                          .bind(3, std::int64_t{veto->standing ? 1 : 0}).run();
             !ok)
           return ok;
       for (const AuditEntry& a : commit->audit)

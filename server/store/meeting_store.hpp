@@ -40,6 +40,7 @@ struct AuditEntry {
 struct Commit {
   std::vector<StoredEvent> events;
   std::vector<core::SecretBallot> ballots;
+  std::optional<core::VetoStanding> veto;
   std::vector<AuditEntry> audit;
   // A vote closed: afterwards, rewrite the ballot box and empty the WAL,
   // which both keep traces of the order ballots arrived in.
@@ -75,6 +76,7 @@ class MeetingStore {
                               const std::function<core::Status(StoredEvent&&)>& visit);
   core::Result<std::vector<StoredEvent>> events_after(MeetingId id, core::Seq after, std::size_t limit);
   core::Result<std::vector<core::SecretBallot>> ballots(MeetingId id);
+  core::Result<std::vector<core::VetoStanding>> veto_standings(MeetingId id);
 
   // Appends the commits in one transaction: all of them or none.
   core::Status append(MeetingId id, std::span<const Commit* const> commits);
@@ -91,7 +93,7 @@ class MeetingStore {
   core::Status prepare_statements();
 
   Database db_;
-  Statement insert_event_, upsert_ballot_, insert_audit_;
+  Statement insert_event_, upsert_ballot_, upsert_veto_, insert_audit_;
 };
 
 }  // namespace gavel::store

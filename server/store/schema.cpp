@@ -54,6 +54,28 @@ CREATE TABLE audit (
   outcome TEXT NOT NULL,
   seq INTEGER NOT NULL
 );
+)sql",
+                                                                       R"sql(
+-- A secret ballot keeps no mark of its voter's group: a per-ballot veto flag
+-- told how many of the veto group voted no. The veto is one bit per vote.
+CREATE TABLE ballots_v2 (
+  receipt TEXT PRIMARY KEY,
+  meeting_id INTEGER NOT NULL,
+  vote_id INTEGER NOT NULL,
+  choices TEXT NOT NULL,
+  weight REAL NOT NULL,
+  reason TEXT NOT NULL
+) WITHOUT ROWID;
+INSERT INTO ballots_v2 SELECT receipt, meeting_id, vote_id, choices, weight, reason FROM ballots ORDER BY receipt;
+CREATE TABLE veto_standing (
+  meeting_id INTEGER NOT NULL,
+  vote_id INTEGER NOT NULL,
+  standing INTEGER NOT NULL,
+  PRIMARY KEY (meeting_id, vote_id)
+) WITHOUT ROWID;
+INSERT INTO veto_standing SELECT meeting_id, vote_id, MAX(vetoes) FROM ballots GROUP BY meeting_id, vote_id;
+DROP TABLE ballots;
+ALTER TABLE ballots_v2 RENAME TO ballots;
 )sql"};
 }  // namespace
 

@@ -115,7 +115,7 @@ TEST(SecretBallot, NothingStoredSentOrLoggedLinksAPersonToAChoice) {
   Database db(server.data() / "gavel.db");
   std::set<std::string> columns;
   for (const auto& row : db.rows("SELECT name FROM pragma_table_info('ballots')")) columns.insert(row[0]);
-  EXPECT_EQ(columns, (std::set<std::string>{"receipt", "meeting_id", "vote_id", "choices", "weight", "vetoes", "reason"}))
+  EXPECT_EQ(columns, (std::set<std::string>{"receipt", "meeting_id", "vote_id", "choices", "weight", "reason"}))
       << "a ballot row has no participant and no time";
   bool has_rowid = true;
   db.rows("SELECT rowid FROM ballots", &has_rowid);
@@ -216,6 +216,63 @@ TEST(SecretBallot, ChangingWithTheReceiptReplacesTheBallot) {
   EXPECT_EQ(result.counts(0).count(), 0u);
   EXPECT_EQ(result.counts(1).count(), 1u);
   EXPECT_EQ(result.counts(2).count(), 1u);
+}
+
+TEST(SecretBallot, APressIdReusedForAnotherChoiceIsRefusedAndTheFirstChoiceStands) {
+  GaveldProcess server(assembly());
+  open_secret_vote(server, 12);
+  auto phone = server.connect_participant("V05");
+  auto first = phone->call(cmd::cast(0, "press-1"));
+  ASSERT_TRUE(first);
+  auto reused = phone->call(cmd::cast(1, "press-1"));
+  ASSERT_FALSE(reused) << "the voter must not believe the new choice counted";
+  EXPECT_EQ(reused.error().server.code(), v1::ERROR_INVALID_ARGUMENT);
+  EXPECT_NE(reused.error().server.message_zh().find("此按键编号已用于另一选择"), std::string::npos);
+  auto repeat = phone->call(cmd::cast(0, "press-1"));
+  ASSERT_TRUE(repeat) << "the same press sent again is still fine";
+  EXPECT_EQ(repeat.value().receipt(), first.value().receipt());
+  ASSERT_TRUE(server.connect_as("chair")->call(cmd::close_vote()));
+  auto display = server.connect_as("display");
+  const auto& result = display->welcome().snapshot().votes(0).result();
+  EXPECT_EQ(result.cast(), 1u);
+  EXPECT_EQ(result.counts(0).count(), 1u);
+  EXPECT_EQ(result.counts(1).count(), 0u);
+}
+
+TEST(SecretBallot, AReceiptShownAfterTheCloseIsToldTheVoteHasClosed) {
+  GaveldProcess server(assembly());
+  open_secret_vote(server, 12);
+  auto phone = server.connect_participant("V05");
+  auto first = phone->call(cmd::cast(0));
+  ASSERT_TRUE(first);
+  ASSERT_TRUE(server.connect_as("chair")->call(cmd::close_vote()));
+  auto late = phone->call(cmd::cast(1, "late-1", first.value().receipt()));
+  ASSERT_FALSE(late);
+  EXPECT_EQ(late.error().server.code(), v1::ERROR_INVALID_STATE);
+  EXPECT_NE(late.error().server.message_zh().find("表决已结束"), std::string::npos) << late.error().server.message_zh();
+  EXPECT_EQ(late.error().server.message_zh().find("不是您的"), std::string::npos);
+}
+
+TEST(SecretBallot, AVetoIsDecidedAfterAKillNineWithoutMarkingAnyBallot) {
+  GaveldProcess server(assembly());
+  open_secret_vote(server, 20);  // enough for the quorum; V04, V09, V14 are 一楼住户, the lift's veto group
+  for (int i = 1; i <= 20; ++i) ASSERT_TRUE(server.connect_participant(voter(i))->call(cmd::cast(i == 9 ? 1u : 0u)));
+  {
+    Database db(server.data() / "gavel.db");
+    auto ballots = db.rows("SELECT choices, weight, reason FROM ballots");
+    std::set<std::vector<std::string>> distinct(ballots.begin(), ballots.end());
+    EXPECT_EQ(distinct.size(), 2u) << "ballots differ by their choice alone: no mark of the voter's group";
+    auto standing = db.rows("SELECT standing FROM veto_standing");
+    ASSERT_EQ(standing.size(), 1u);
+    EXPECT_EQ(standing[0][0], "1") << "one bit per vote";
+  }
+  server.kill_hard();
+  server.start();
+  ASSERT_TRUE(server.connect_as("chair")->call(cmd::close_vote()));
+  auto display = server.connect_as("display");
+  const auto& result = display->welcome().snapshot().votes(0).result();
+  EXPECT_EQ(result.outcome(), v1::OUTCOME_VETOED);
+  EXPECT_EQ(result.counts(1).count(), 1u);
 }
 
 TEST(SecretBallot, PhoneAndClickerPressedAtOnceCountOnce) {

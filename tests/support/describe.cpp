@@ -375,12 +375,13 @@ std::string describe(const MeetingState& s) {
        << " quorate_at_open=" << v.quorate_at_open << " opened=" << v.opened
        << " closed=" << v.closed << " open=" << v.open << " voters=" << list(v.voters)
        << " press_ids=" << list(v.press_ids) << " live=" << counts(v.live_counts) << '/'
-       << v.live_cast << " live_at=" << v.live_at << " changes_since_live=" << v.changes_since_live << '\n';
+       << v.live_cast << " live_at=" << v.live_at << " changes_since_live=" << v.changes_since_live
+       << " veto_stands=" << (v.veto_restored || !v.veto_no.empty()) << '\n';
     for (const auto& [who, choices] : v.named)
       os << "  named " << Q{who} << '=' << list(choices) << '\n';
     for (const auto& [receipt, b] : v.secret)
       os << "  secret " << Q{receipt} << " vote=" << b.vote_id << " receipt=" << Q{b.receipt}
-         << " choices=" << list(b.choices) << " weight=" << num(b.weight) << " vetoes=" << b.vetoes
+         << " choices=" << list(b.choices) << " weight=" << num(b.weight)
          << " reason=" << Q{b.reason} << '\n';
     if (v.result) {
       os << "  result ";

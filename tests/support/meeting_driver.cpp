@@ -24,7 +24,7 @@ MeetingDriver::MeetingDriver(MeetingSetup setup) : setup_(std::move(setup)), mee
 
 Result<Decision> MeetingDriver::send(const Command& command, const Actor& actor) {
   Result<Decision> r = meeting_.handle(command, actor, clock.now());
-  if (r) record_.push_back(Step{r.value().events, r.value().secret_ballots});
+  if (r) record_.push_back(Step{r.value().events, r.value().secret_ballots, r.value().veto});
   return r;
 }
 
@@ -94,6 +94,7 @@ Meeting MeetingDriver::replay() const {
   for (const Step& step : record_) {
     for (const Event& e : step.events) fresh.apply(e);
     for (const SecretBallot& b : step.ballots) fresh.apply(b);
+    if (step.veto) fresh.apply(*step.veto);
   }
   return fresh;
 }

@@ -32,6 +32,7 @@ core::Actor clicker(std::string id);
 struct Step {
   std::vector<core::Event> events;
   std::vector<core::SecretBallot> ballots;
+  std::optional<core::VetoStanding> veto;
 };
 
 class MeetingDriver {

@@ -90,7 +90,7 @@ class RawSocket {
 // A plain HTTP GET: status, the Location header and the body.
 struct HttpReply {
   int status = 0;
-  std::string location, content_type, body;
+  std::string location, content_type, body, cache_control;
 };
 
 inline HttpReply http_get(const std::string& host, const std::string& port, const std::string& target) {
@@ -105,7 +105,27 @@ inline HttpReply http_get(const std::string& host, const std::string& port, cons
   http::response<http::string_body> response;
   http::read(stream, buffer, response);
   return {static_cast<int>(response.result_int()), std::string(response[http::field::location]),
-          std::string(response[http::field::content_type]), response.body()};
+          std::string(response[http::field::content_type]), response.body(),
+          std::string(response[http::field::cache_control])};
+}
+
+// Sends `request` byte for byte (NUL bytes, backslashes, whatever a client
+// library would refuse to write) and returns the answer's status, or 0 when
+// the server hung up without one.
+inline int raw_http_status(const std::string& host, const std::string& port, const std::string& request) {
+  boost::asio::io_context io;
+  beast::tcp_stream stream(io);
+  tcp::resolver resolver(io);
+  stream.connect(resolver.resolve(host, port));
+  beast::error_code ec;
+  // The server may answer and hang up before a huge request is all written.
+  boost::asio::write(stream.socket(), boost::asio::buffer(request), ec);
+  beast::flat_buffer buffer;
+  http::response<http::string_body> response;
+  stream.expires_after(std::chrono::seconds(10));
+  http::async_read(stream, buffer, response, [&](beast::error_code e, std::size_t) { ec = e; });
+  io.run();
+  return ec ? 0 : static_cast<int>(response.result_int());
 }
 
 }  // namespace gavel::test

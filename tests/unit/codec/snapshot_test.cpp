@@ -40,7 +40,7 @@ class Room {
   }
   void secret_ballot(const std::string& voter, const std::string& receipt, std::uint32_t choice) {
     at(kT, ev::BallotRecorded{1, voter, {}, false, ""}, "");
-    meeting_.apply(core::SecretBallot{1, receipt, {choice}, 1.0, false, ""});
+    meeting_.apply(core::SecretBallot{1, receipt, {choice}, 1.0, ""});
   }
   // In session with P01..P03 present and item-1 open.
   void start() {

@@ -367,6 +367,7 @@ void walk(std::uint32_t seed, bool rules, int steps, Walk& stats) {
 
     for (const Event& e : d.events) mirror.apply(e);
     for (const SecretBallot& b : d.secret_ballots) mirror.apply(b);
+    if (d.veto) mirror.apply(*d.veto);
     ASSERT_EQ(describe(mirror.state()), after)
         << context << ": folding the events does not rebuild the state";
 
@@ -389,9 +390,11 @@ void walk(std::uint32_t seed, bool rules, int steps, Walk& stats) {
   // no order at all: all events first, then every ballot, must do too.
   Meeting restarted(setup);
   std::vector<SecretBallot> box;
+  std::map<Id, VetoStanding> vetoes;  // one bit per vote, the latest
   for (const Step& s : live.record()) {
     for (const Event& e : s.events) restarted.apply(e);
     box.insert(box.end(), s.ballots.begin(), s.ballots.end());
+    if (s.veto) vetoes[s.veto->vote_id] = *s.veto;
   }
   // The box keeps one ballot per receipt, the latest; apply it in a
   // shuffled order.
@@ -401,6 +404,7 @@ void walk(std::uint32_t seed, bool rules, int steps, Walk& stats) {
   for (const auto& [key, b] : latest) shuffled.push_back(b);
   std::shuffle(shuffled.begin(), shuffled.end(), std::mt19937(seed));
   for (const SecretBallot& b : shuffled) restarted.apply(b);
+  for (const auto& [vote, veto] : vetoes) restarted.apply(veto);
   EXPECT_EQ(describe(restarted.state()), describe(live.state()))
       << "events first, then the ballot box, does not rebuild the state";
 }

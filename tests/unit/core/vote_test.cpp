@@ -28,6 +28,12 @@ cmd::CastBallot ballot(Choices choices, std::string press_id = {}, std::string f
   return c;
 }
 
+cmd::CastBallot change_with(std::string receipt, Choices choices) {
+  cmd::CastBallot c = ballot(std::move(choices));
+  c.receipt = std::move(receipt);
+  return c;
+}
+
 // Ten residents r1..r10 (weights 1), all present; item "x" open; motion 1
 // moved by r1 and seconded by r2, under debate.
 class Votes : public ::testing::Test {
@@ -431,15 +437,51 @@ TEST_F(VetoVotes, TheVotesOwnVetoGroupOverridesTheItems) {
 
 TEST_F(VetoVotes, SecretNoFromTheVetoGroupVetoesWithoutNamingAnyone) {
   open(vote_on(0).secret());
-  Decision d = m.ok(ballot({kNo}, "", "R-e4"), participant("elderly4"));
-  ASSERT_EQ(d.secret_ballots.size(), 1u);
-  EXPECT_TRUE(d.secret_ballots[0].vetoes);
   Decision y = m.ok(ballot({kNo}, "", "R-y1"), participant("youth1"));
-  EXPECT_FALSE(y.secret_ballots.at(0).vetoes);
+  ASSERT_TRUE(y.veto.has_value());
+  EXPECT_FALSE(y.veto->standing) << "a no from outside the veto group";
   Decision e = m.ok(ballot({kYes}, "", "R-e1"), participant("elderly1"));
-  EXPECT_FALSE(e.secret_ballots.at(0).vetoes) << "only a no vetoes";
+  EXPECT_FALSE(e.veto->standing) << "only a no vetoes";
+  Decision d = m.ok(ballot({kNo}, "", "R-e4"), participant("elderly4"));
+  EXPECT_TRUE(d.veto->standing);
   m.ok(cmd::CloseVote{}, chair());
   EXPECT_EQ(result().outcome, Outcome::vetoed);
+}
+
+TEST_F(VetoVotes, ASecretBallotCarriesNoMarkOfTheVotersGroup) {
+  open(vote_on(0).secret());
+  Decision group_no = m.ok(ballot({kNo}, "", "R-e4"), participant("elderly4"));
+  Decision other_no = m.ok(ballot({kNo}, "", "R-y1"), participant("youth1"));
+  ASSERT_EQ(group_no.secret_ballots.size(), 1u);
+  const SecretBallot& a = group_no.secret_ballots[0];
+  const SecretBallot& b = other_no.secret_ballots.at(0);
+  EXPECT_EQ(std::tie(a.vote_id, a.choices, a.weight, a.reason), std::tie(b.vote_id, b.choices, b.weight, b.reason))
+      << "the two ballots differ only by their random receipts";
+}
+
+TEST_F(VetoVotes, AVetoWithdrawnByChangingTheBallotNoLongerStands) {
+  open(vote_on(0).secret());
+  Decision no = m.ok(ballot({kNo}, "", "R-e4"), participant("elderly4"));
+  EXPECT_TRUE(no.veto->standing);
+  Decision changed = m.ok(change_with("R-e4", {kYes}), participant("elderly4"));
+  EXPECT_FALSE(changed.veto->standing);
+  for (const char* p : {"elderly1", "elderly2", "tenant1"}) m.ok(ballot({kYes}, "", std::string("R-") + p), participant(p));
+  m.ok(cmd::CloseVote{}, chair());
+  EXPECT_EQ(result().outcome, Outcome::carried);
+}
+
+TEST_F(VetoVotes, AVetoStandingBeforeARestartStillVetoesAndThoseBallotsCannotChange) {
+  open(vote_on(0).secret());
+  m.ok(ballot({kNo}, "", "R-e4"), participant("elderly4"));
+  m.ok(ballot({kYes}, "", "R-e1"), participant("elderly1"));
+  Meeting restarted = m.replay();
+  auto change = restarted.handle(change_with("R-e4", {kYes}), participant("elderly4"), m.clock.now());
+  ASSERT_FALSE(change.ok());
+  EXPECT_EQ(change.error().code, ErrorCode::invalid_state);
+  auto closed = restarted.handle(cmd::CloseVote{}, chair(), m.clock.now());
+  ASSERT_TRUE(closed.ok());
+  const auto& last = std::get<ev::VoteClosed>(closed.value().events.back().body);
+  EXPECT_EQ(last.result.outcome, Outcome::vetoed);
 }
 
 TEST_F(Votes, ConsensusBlockNeedsAReason) {
@@ -634,7 +676,7 @@ TEST_F(Votes, LiveTallyEventUpdatesTheOpenVote) {
 
 TEST_F(Votes, BallotForAnUnknownVoteIsIgnoredOnRestore) {
   const std::string before = describe(m.state());
-  m.meeting().apply(SecretBallot{42, "R-x", {0}, 1.0, false, ""});
+  m.meeting().apply(SecretBallot{42, "R-x", {0}, 1.0, ""});
   EXPECT_EQ(describe(m.state()), before);
 }
 

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 
 #include "store/schema.hpp"
+#include "store/sqlite.hpp"
 #include "temp_db.hpp"
 
 namespace gavel::store {
@@ -80,8 +81,8 @@ TEST(MeetingStore, SecretBallotIsReplacedByItsReceipt) {
   auto store = open_store(db);
   auto id = store.create_meeting("m", "s", {}, 1).value();
   Commit first, second;
-  first.ballots.push_back({1, "r-abc", {0}, 1.0, false, ""});
-  second.ballots.push_back({1, "r-abc", {1}, 1.0, true, ""});
+  first.ballots.push_back({1, "r-abc", {0}, 1.0, ""});
+  second.ballots.push_back({1, "r-abc", {1}, 1.0, "changed"});
   const Commit* one[] = {&first};
   const Commit* two[] = {&second};
   ASSERT_TRUE(store.append(id, one).ok());
@@ -89,7 +90,61 @@ TEST(MeetingStore, SecretBallotIsReplacedByItsReceipt) {
   auto ballots = store.ballots(id).value();
   ASSERT_EQ(ballots.size(), 1u);
   EXPECT_EQ(ballots[0].choices, std::vector<std::uint32_t>{1});
-  EXPECT_TRUE(ballots[0].vetoes);
+  EXPECT_EQ(ballots[0].reason, "changed");
+}
+
+TEST(MeetingStore, KeepsOneVetoBitPerVoteAndNoMarkOnAnyBallot) {
+  TempDb db;
+  auto store = open_store(db);
+  auto id = store.create_meeting("m", "s", {}, 1).value();
+  Commit first, second;
+  first.ballots.push_back({1, "r-1", {1}, 1.0, ""});
+  first.veto= core::VetoStanding{1, true};
+  second.ballots.push_back({1, "r-2", {1}, 1.0, ""});
+  second.veto= core::VetoStanding{1, false};
+  const Commit* both[] = {&first, &second};
+  ASSERT_TRUE(store.append(id, both).ok());
+  auto standings = store.veto_standings(id).value();
+  ASSERT_EQ(standings.size(), 1u);
+  EXPECT_EQ(standings[0].vote_id, 1u);
+  EXPECT_FALSE(standings[0].standing) << "the later commit's standing wins";
+}
+
+// A database written before the veto became one bit per vote: its ballots
+// lose their per-ballot flag, and the bit is kept per vote.
+TEST(MeetingStore, MigratesPerBallotVetoFlagsToOneBitPerVote) {
+  TempDb db;
+  {
+    auto raw = Database::open(db.file());
+    ASSERT_TRUE(raw.ok());
+    ASSERT_TRUE(raw.value().exec(R"sql(
+      CREATE TABLE meetings (id INTEGER PRIMARY KEY, title TEXT NOT NULL, setup BLOB NOT NULL,
+                             created_ms INTEGER NOT NULL, archived INTEGER NOT NULL DEFAULT 0);
+      CREATE TABLE events (meeting_id INTEGER NOT NULL, seq INTEGER NOT NULL, at_ms INTEGER NOT NULL,
+                           kind TEXT NOT NULL, actor TEXT NOT NULL, body BLOB NOT NULL,
+                           PRIMARY KEY (meeting_id, seq)) WITHOUT ROWID;
+      CREATE TABLE ballots (receipt TEXT PRIMARY KEY, meeting_id INTEGER NOT NULL, vote_id INTEGER NOT NULL,
+                            choices TEXT NOT NULL, weight REAL NOT NULL, vetoes INTEGER NOT NULL,
+                            reason TEXT NOT NULL) WITHOUT ROWID;
+      CREATE TABLE tokens (token TEXT PRIMARY KEY, meeting_id INTEGER NOT NULL, role TEXT NOT NULL,
+                           participant_id TEXT NOT NULL) WITHOUT ROWID;
+      CREATE TABLE audit (meeting_id INTEGER NOT NULL, at_ms INTEGER NOT NULL, role TEXT NOT NULL,
+                          actor TEXT NOT NULL, client TEXT NOT NULL, action TEXT NOT NULL,
+                          outcome TEXT NOT NULL, seq INTEGER NOT NULL);
+      INSERT INTO meetings VALUES (1, 'm', 's', 1, 0);
+      INSERT INTO ballots VALUES ('r-a', 1, 3, '1', 1.0, 1, ''), ('r-b', 1, 3, '0', 1.0, 0, ''),
+                                 ('r-c', 1, 4, '0', 1.0, 0, '');
+      PRAGMA user_version = 1;
+    )sql").ok());
+  }
+  auto store = open_store(db);
+  auto ballots = store.ballots(1).value();
+  EXPECT_EQ(ballots.size(), 3u);
+  auto standings = store.veto_standings(1).value();
+  ASSERT_EQ(standings.size(), 2u);
+  EXPECT_EQ(standings[0].vote_id, 3u);
+  EXPECT_TRUE(standings[0].standing);
+  EXPECT_FALSE(standings[1].standing);
 }
 
 TEST(MeetingStore, DatabaseFileIsReadableByTheOwnerOnly) {

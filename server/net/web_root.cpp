@@ -1,0 +1,74 @@
+#include "web_root.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+
+namespace gavel::net {
+
+namespace {
+constexpr off_t kMaxFile = 16 * 1024 * 1024;
+}
+
+bool lies_within(const std::filesystem::path& inner, const std::filesystem::path& outer) {
+  auto i = inner.begin();
+  for (auto o = outer.begin(); o != outer.end(); ++o, ++i) {
+    if (o->empty()) continue;  // a trailing separator
+    if (i == inner.end() || *i != *o) return false;
+  }
+  return true;
+}
+
+core::Result<WebRoot> WebRoot::open(const std::filesystem::path& root, const std::filesystem::path& data_dir) {
+  std::error_code ec;
+  auto real = std::filesystem::canonical(root, ec);
+  if (ec || !std::filesystem::is_directory(real))
+    return core::make_error(core::ErrorCode::not_found, "网页目录不存在：" + root.string(),
+                            "the web folder does not exist: " + root.string());
+  auto data = std::filesystem::weakly_canonical(data_dir, ec);
+  if (ec) data = std::filesystem::absolute(data_dir);
+  if (lies_within(data, real))
+    return core::make_error(core::ErrorCode::invalid_argument,
+                            "网页目录 " + real.string() + " 包含数据目录 " + data.string() +
+                                "（令牌与数据库），拒绝启动；请把 --web 指向只含网页的目录",
+                            "the web folder " + real.string() + " contains the data folder " + data.string() +
+                                " (tokens and the database); refusing to start: point --web at a folder of web pages only");
+  if (lies_within(real, data))
+    return core::make_error(core::ErrorCode::invalid_argument,
+                            "网页目录 " + real.string() + " 位于数据目录 " + data.string() + " 之内，拒绝启动",
+                            "the web folder " + real.string() + " lies inside the data folder " + data.string() +
+                                "; refusing to start");
+  return WebRoot(real);
+}
+
+std::optional<WebFile> WebRoot::read(const WebPath& path) const {
+  if (!real_ || path.segments.empty()) return std::nullopt;
+  std::filesystem::path wanted = *real_;
+  for (const std::string& segment : path.segments) wanted /= segment;
+  std::error_code ec;
+  auto real = std::filesystem::canonical(wanted, ec);
+  if (ec || !lies_within(real, *real_)) return std::nullopt;
+  // The real path has no symlink left; O_NOFOLLOW refuses one swapped in since.
+  int fd = ::open(real.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd < 0) return std::nullopt;
+  struct stat info {};
+  WebFile file;
+  bool ok = ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && info.st_size <= kMaxFile;
+  if (ok) {
+    file.body.resize(static_cast<std::size_t>(info.st_size));
+    std::size_t done = 0;
+    while (ok && done < file.body.size()) {
+      ssize_t n = ::read(fd, file.body.data() + done, file.body.size() - done);
+      if (n <= 0) ok = false;
+      else done += static_cast<std::size_t>(n);
+    }
+  }
+  ::close(fd);
+  if (!ok) return std::nullopt;
+  file.mime = mime_type(path.name());
+  file.immutable = path.immutable;
+  return file;
+}
+
+}  // namespace gavel::net
