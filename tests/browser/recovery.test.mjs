@@ -1,4 +1,5 @@
-// What goes wrong on the day: a mistyped personal code gets a clear message
+// What goes wrong on the day: a stale page (HTML must be revalidated, hashed
+// assets may be kept for good), a mistyped personal code gets a clear message
 // (and, where the server limits guessing, the rate-limit message); gaveld
 // restarted under open pages, which find their way back by themselves.
 // Usage: node recovery.test.mjs GAVELD WEB_DIR MEETING_TOML
@@ -14,6 +15,16 @@ let browser;
 async function run() {
   await gaveld.start();
   browser = await launch();
+
+  console.log("- the pages are cached as WeChat needs: HTML revalidated, hashed assets kept");
+  for (const path of ["", "chair", "secretary"]) {
+    const page = await fetch(gaveld.url + path);
+    if (page.headers.get("cache-control") !== "no-cache") throw new Error(`/${path}: Cache-Control ${page.headers.get("cache-control")}`);
+    for (const m of (await page.text()).matchAll(/(?:src|href)="\/(assets\/[^"]+)"/g)) {
+      const asset = await fetch(gaveld.url + m[1]);
+      if (!/immutable/.test(asset.headers.get("cache-control") || "")) throw new Error(`${m[1]}: Cache-Control ${asset.headers.get("cache-control")}`);
+    }
+  }
 
   console.log("- a wrong personal code");
   const guest = await openPage(browser, phone, gaveld.url, "guest", problems);
