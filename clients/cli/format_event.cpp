@@ -1,16 +1,18 @@
-// One line per event for `gavelctl watch`.
+// One sentence per event for `gavelctl watch`, in the reader's language:
+// "#18 09:14:03 P04 王秀兰 请求发言（反对）".
 
 #include <google/protobuf/util/json_util.h>
 
 #include "client_lib/local_time.hpp"
 #include "format.hpp"
-#include "words.hpp"
+#include "wording.hpp"
 
 namespace gavel::cli {
 
 namespace {
 
 std::string id(std::uint64_t n) { return "#" + std::to_string(n); }
+std::string num(std::uint64_t n) { return std::to_string(n); }
 
 std::string counts(const google::protobuf::RepeatedPtrField<v1::ChoiceCount>& counts) {
   std::string out;
@@ -21,97 +23,143 @@ std::string counts(const google::protobuf::RepeatedPtrField<v1::ChoiceCount>& co
   return out;
 }
 
-// What follows the event's name.
-std::string details(const v1::Event& e, const Names& names) {
+// "（反对）" / " (contra)"; nothing for a plain contribution.
+std::string kind_note(Lang lang, v1::RequestKind kind) {
+  if (kind == v1::REQUEST_CONTRIBUTION) return "";
+  const std::string word = request_kind_word(lang, kind);
+  return lang == Lang::zh ? "（" + word + "）" : " (" + word + ")";
+}
+
+std::string who(const Names& names, const std::string& participant, Lang lang) {
+  return participant.empty() ? say(lang, "匿名", "anonymous") : names.person(participant);
+}
+
+// The sentence after "#seq clock".
+std::string sentence(const v1::Event& e, const Names& names, Lang l) {
   using E = v1::Event;
+  auto s = [l](std::string zh, std::string en) { return l == Lang::zh ? zh : en; };
   switch (e.body_case()) {
-    case E::kMeetingStarted:
-    case E::kMeetingEnded:
-    case E::kListClosed:
-    case E::kListReopened:
-    case E::kSpeechPaused:
-    case E::kSpeechResumed: return "";
-    case E::kItemOpened: return names.item(e.item_opened().item_id());
-    case E::kItemClosed: return names.item(e.item_closed().item_id());
+    case E::kMeetingStarted: return s("会议开始", "the meeting started");
+    case E::kMeetingEnded: {
+      const auto& m = e.meeting_ended();
+      std::string line = s(m.forced() ? "会议强制结束" : "会议结束", m.forced() ? "the meeting was ended by force" : "the meeting ended");
+      if (m.not_reached_size() > 0) {
+        std::string items;
+        for (const std::string& item : m.not_reached()) items += (items.empty() ? "" : s("、", ", ")) + names.item(item);
+        line += s("；未议：" + items, "; not reached: " + items);
+      }
+      return line;
+    }
+    case E::kListClosed: return s("发言名单已截止", "the speakers' list is closed");
+    case E::kListReopened: return s("发言名单重新开放", "the speakers' list is open again");
+    case E::kSpeechPaused: return s("发言计时暂停", "the speech timer is paused");
+    case E::kSpeechResumed: return s("发言计时继续", "the speech timer runs again");
+    case E::kItemOpened: return s("开始议题 ", "item opened: ") + names.item(e.item_opened().item_id());
+    case E::kItemClosed: return s("议题结束 ", "item closed: ") + names.item(e.item_closed().item_id());
+    case E::kItemDeferred: return s("议题推迟到以后的会议 ", "item deferred to a later meeting: ") + names.item(e.item_deferred().item_id());
+    case E::kItemReopened: return s("重新开启议题 ", "item reopened: ") + names.item(e.item_reopened().item_id());
     case E::kOpinionAttached: {
       const auto& o = e.opinion_attached();
-      return names.item(o.item_id()) + " from " + o.author() + ": " + o.text();
+      return s("收到 " + o.author() + " 对 " + names.item(o.item_id()) + " 的书面意见：",
+               "written opinion from " + o.author() + " on " + names.item(o.item_id()) + ": ") + o.text();
     }
-    case E::kCheckedIn: return names.person(e.checked_in().participant_id());
-    case E::kCheckedOut: return names.person(e.checked_out().participant_id());
+    case E::kCheckedIn: return names.person(e.checked_in().participant_id()) + s(" 签到", " checked in");
+    case E::kCheckedOut: return names.person(e.checked_out().participant_id()) + s(" 签退", " checked out");
     case E::kInterestDeclared: {
       const auto& i = e.interest_declared();
-      return names.person(i.participant_id()) + " on " + names.item(i.item_id());
+      return names.person(i.participant_id()) +
+             s(" 申报回避 " + names.item(i.item_id()) + "，不参加其表决",
+               " declared an interest in " + names.item(i.item_id()) + " and will not vote on it");
     }
     case E::kFloorRequested: {
       const auto& f = e.floor_requested();
-      return id(f.request_id()) + " " + names.person(f.participant_id()) + " " +
-             to_word(kRequestKinds, f.kind());
+      return names.person(f.participant_id()) + s(" 请求发言", " asks for the floor") + kind_note(l, f.kind()) +
+             s("，申请 ", ", request ") + id(f.request_id());
     }
-    case E::kRequestWithdrawn: return id(e.request_withdrawn().request_id());
-    case E::kRequestRemoved: return id(e.request_removed().request_id());
+    case E::kRequestWithdrawn: return s("发言申请 " + id(e.request_withdrawn().request_id()) + " 已撤回",
+                                        "request " + id(e.request_withdrawn().request_id()) + " withdrawn");
+    case E::kRequestRemoved: return s("发言申请 " + id(e.request_removed().request_id()) + " 被移出名单",
+                                      "request " + id(e.request_removed().request_id()) + " removed from the list");
     case E::kRequestMoved: {
       const auto& m = e.request_moved();
-      return id(m.request_id()) + " to position " + std::to_string(m.position());
+      return s("发言申请 " + id(m.request_id()) + " 移到第 " + num(m.position()) + " 位",
+               "request " + id(m.request_id()) + " moved to position " + num(m.position()));
     }
     case E::kSpeechStarted: {
-      const auto& s = e.speech_started();
-      std::string line = names.person(s.participant_id());
-      if (s.kind() != v1::REQUEST_CONTRIBUTION) line += " " + to_word(kRequestKinds, s.kind());
-      return line + " limit " + std::to_string(s.limit_s()) + "s";
+      const auto& sp = e.speech_started();
+      return names.person(sp.participant_id()) + s(" 开始发言", " has the floor") + kind_note(l, sp.kind()) +
+             s("，限时 " + num(sp.limit_s()) + " 秒", ", " + num(sp.limit_s()) + " s");
     }
-    case E::kSpeechExtended: return "+" + std::to_string(e.speech_extended().seconds()) + "s";
-    case E::kSpeechEnded: return "speech " + id(e.speech_ended().speech_id());
+    case E::kSpeechExtended: return s("发言延长 " + num(e.speech_extended().seconds()) + " 秒",
+                                      "the speech is extended by " + num(e.speech_extended().seconds()) + " s");
+    case E::kSpeechEnded: return s("发言结束", "the speech ended") + " (" + id(e.speech_ended().speech_id()) + ")";
     case E::kDissentRecorded: {
       const auto& d = e.dissent_recorded();
-      return id(d.dissent_id()) + " " + to_word(kDissentKinds, d.kind()) + " on " + names.item(d.item_id()) +
-             " by " + names.person(d.participant_id()) + ": " + d.text();
+      return s("记录" + dissent_kind_word(l, d.kind()) + " " + id(d.dissent_id()) + "（" + names.item(d.item_id()) +
+                   "，" + who(names, d.participant_id(), l) + "）：",
+               dissent_kind_word(l, d.kind()) + " " + id(d.dissent_id()) + " on " + names.item(d.item_id()) + " by " +
+                   who(names, d.participant_id(), l) + ": ") +
+             d.text();
     }
-    case E::kDissentReplied: return id(e.dissent_replied().dissent_id()) + ": " + e.dissent_replied().reply();
+    case E::kDissentReplied:
+      return s("回应 " + id(e.dissent_replied().dissent_id()) + "：", "reply to " + id(e.dissent_replied().dissent_id()) + ": ") +
+             e.dissent_replied().reply();
     case E::kMotionProposed: {
       const auto& m = e.motion_proposed();
-      std::string line = id(m.motion_id()) + " by " + names.person(m.mover_id());
-      if (m.amends() != 0) line += " amending " + id(m.amends());
-      return line + ": " + m.text();
+      std::string amends = m.amends() != 0 ? s("（修正动议 " + id(m.amends()) + "）", " amending " + id(m.amends())) : "";
+      return names.person(m.mover_id()) + s(" 提出动议 ", " moved motion ") + id(m.motion_id()) + amends + s("：", ": ") + m.text();
     }
     case E::kMotionSeconded: {
       const auto& m = e.motion_seconded();
-      return id(m.motion_id()) + " by " + names.person(m.seconder_id());
+      return names.person(m.seconder_id()) + s(" 附议动议 ", " seconded motion ") + id(m.motion_id()) +
+             s("，进入辩论", "; debate begins");
     }
-    case E::kMotionWithdrawn: return id(e.motion_withdrawn().motion_id());
+    case E::kMotionWithdrawn: return s("动议 " + id(e.motion_withdrawn().motion_id()) + " 已撤回",
+                                       "motion " + id(e.motion_withdrawn().motion_id()) + " withdrawn");
     case E::kVoteOpened: {
       const auto& v = e.vote_opened();
-      std::string line = id(v.vote_id()) + " on motion " + id(v.spec().motion_id()) + " " +
-                         to_word(kBallotForms, v.spec().form()) + (v.spec().secret() ? " secret" : " open") +
-                         ", " + std::to_string(v.eligible_size()) + " eligible";
-      if (!v.quorate()) line += ", NOT quorate";
-      return line + ": " + v.spec().question();
+      std::string line = s("开始表决 " + id(v.vote_id()) + "（动议 " + id(v.spec().motion_id()) + "，" +
+                               ballot_form_word(l, v.spec().form()) + (v.spec().secret() ? "，无记名" : "，记名") + "，" +
+                               num(static_cast<std::uint64_t>(v.eligible_size())) + " 人有表决权）",
+                           "vote " + id(v.vote_id()) + " opened on motion " + id(v.spec().motion_id()) + " (" +
+                               ballot_form_word(l, v.spec().form()) + (v.spec().secret() ? ", secret" : ", open") + ", " +
+                               num(static_cast<std::uint64_t>(v.eligible_size())) + " eligible)");
+      if (!v.quorate()) line += s("，未达法定人数", ", WITHOUT QUORUM");
+      return line + s("：", ": ") + v.spec().question();
     }
     case E::kBallotRecorded: {
       const auto& b = e.ballot_recorded();
-      std::string line = "vote " + id(b.vote_id()) + " by " + names.person(b.participant_id());
-      if (b.changed()) line += " (changed)";
+      std::string line = names.person(b.participant_id()) + s(b.changed() ? " 改票" : " 已投票", b.changed() ? " changed their ballot" : " voted") +
+                         s("（表决 " + id(b.vote_id()) + "）", " (vote " + id(b.vote_id()) + ")");
       if (b.choices().empty()) return line;
-      line += ":";
-      for (std::uint32_t c : b.choices()) line += " " + names.choice(b.vote_id(), c);
+      line += s("：", ":");
+      for (std::uint32_t c : b.choices()) line += (l == Lang::zh ? "" : " ") + names.choice(b.vote_id(), c) + (l == Lang::zh ? " " : "");
+      while (!line.empty() && line.back() == ' ') line.pop_back();
       return line;
     }
     case E::kVoteClosed: {
       const auto& v = e.vote_closed();
       const auto& r = v.result();
-      return id(v.vote_id()) + " " + to_word(kOutcomes, r.outcome()) + ": " + counts(r.counts()) + " (" +
-             std::to_string(r.cast()) + " of " + std::to_string(r.eligible()) + " voted)";
+      return s("表决 " + id(v.vote_id()) + " 结束：" + outcome_word(l, r.outcome()) + "。" + counts(r.counts()) + "（" +
+                   num(r.eligible()) + " 人中 " + num(r.cast()) + " 人投票）",
+               "vote " + id(v.vote_id()) + " closed: " + outcome_word(l, r.outcome()) + ". " + counts(r.counts()) + " (" +
+                   num(r.cast()) + " of " + num(r.eligible()) + " voted)");
     }
     case E::kLiveTally: {
       const auto& t = e.live_tally();
-      return id(t.vote_id()) + " " + std::to_string(t.cast()) + " cast: " + counts(t.counts());
+      return s("表决 " + id(t.vote_id()) + " 实时计票（" + num(t.cast()) + " 票）：",
+               "vote " + id(t.vote_id()) + " live tally (" + num(t.cast()) + " cast): ") + counts(t.counts());
     }
     case E::kResolutionRecorded: {
       const auto& r = e.resolution_recorded();
-      return id(r.resolution_id()) + " on motion " + id(r.motion_id()) + ", " + r.responsible() + " by " +
-             r.deadline() + ": " + r.text();
+      return s("记录决议 " + id(r.resolution_id()) + "（动议 " + id(r.motion_id()) + "），责任人 " + r.responsible() +
+                   "，完成时限 " + r.deadline() + "：",
+               "resolution " + id(r.resolution_id()) + " on motion " + id(r.motion_id()) + ", " + r.responsible() +
+                   " by " + r.deadline() + ": ") +
+             r.text();
     }
-    case E::kMinutesSigned: return "by " + e.minutes_signed().signed_by();
+    case E::kMinutesSigned: return s("会议纪要由 " + e.minutes_signed().signed_by() + " 签署",
+                                     "the minutes were signed by " + e.minutes_signed().signed_by());
     case E::BODY_NOT_SET: break;
   }
   return "";
@@ -119,23 +167,23 @@ std::string details(const v1::Event& e, const Names& names) {
 
 }  // namespace
 
-std::string format_ack(const v1::Ack& ack) {
-  std::string line = "ok seq=" + std::to_string(ack.seq()) + " id=" + std::to_string(ack.created_id());
-  if (!ack.receipt().empty()) line += " receipt=" + ack.receipt();
+std::string format_ack(const v1::Ack& ack, Lang lang) {
+  std::string line = say(lang, "已记录", "ok") + " seq=" + std::to_string(ack.seq()) + " id=" + std::to_string(ack.created_id());
+  if (!ack.receipt().empty()) line += say(lang, " 回执", "") + " receipt=" + ack.receipt();
+  for (const v1::Notice& n : ack.notices())
+    line += "\n" + say(lang, "注意：", "warning: ") + say(lang, n.words().zh(), n.words().en());
   return line;
 }
 
-std::string format_event(const v1::Event& event, const Names& names, std::string_view clock) {
+std::string format_event(const v1::Event& event, const Names& names, std::string_view clock, Lang lang) {
+  std::string line = "#" + std::to_string(event.seq()) + " " + std::string(clock) + " ";
+  const std::string rest = sentence(event, names, lang);
+  if (!rest.empty()) return line + rest;
+  // An event newer than this gavelctl still gets its line, by name.
   const auto* field =
       event.GetReflection()->GetOneofFieldDescriptor(event, event.GetDescriptor()->FindOneofByName("body"));
-  // An event newer than this gavelctl still gets its line, by number.
-  const std::string name = field ? field->name() : "unknown_event";
-  std::string line = "#" + std::to_string(event.seq()) + " " + std::string(clock) + " " + name;
-  const std::string rest = details(event, names);
-  if (!rest.empty()) line += " " + rest;
-  return line;
+  return line + (field ? field->name() : say(lang, "未知事件", "unknown event"));
 }
-
 
 std::string minutes_seconds(std::int64_t ms) {
   const bool over = ms < 0;

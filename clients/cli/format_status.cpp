@@ -4,7 +4,7 @@
 
 #include "client_lib/local_time.hpp"
 #include "format.hpp"
-#include "words.hpp"
+#include "wording.hpp"
 
 namespace gavel::cli {
 
@@ -12,98 +12,105 @@ namespace {
 
 constexpr int kQueueShown = 10;
 
-
-const char* phase_word(v1::MeetingPhase phase) {
-  switch (phase) {
-    case v1::MEETING_SCHEDULED: return "scheduled 未开始";
-    case v1::MEETING_IN_SESSION: return "in session 进行中";
-    case v1::MEETING_ENDED: return "ended 已结束";
-    default: return "unknown";
-  }
-}
-
-const char* item_state_word(v1::ItemState state) {
-  switch (state) {
-    case v1::ITEM_PENDING: return "pending";
-    case v1::ITEM_OPEN: return "OPEN   ";
-    case v1::ITEM_CLOSED: return "closed ";
-    default: return "?      ";
-  }
-}
-
-std::string counts_line(const google::protobuf::RepeatedPtrField<v1::ChoiceCount>& counts, bool weighted) {
+std::string counts_line(const google::protobuf::RepeatedPtrField<v1::ChoiceCount>& counts, bool weighted,
+                        Lang l) {
   std::ostringstream out;
   for (int i = 0; i < counts.size(); ++i) {
     out << (i ? " · " : "") << counts[i].option() << " " << counts[i].count();
-    if (weighted) out << " (weight " << counts[i].weight() << ")";
+    if (weighted) out << say(l, "（权重 ", " (weight ") << counts[i].weight() << say(l, "）", ")");
   }
   return out.str();
 }
 
-// Label column, so the values line up.
-std::string label(std::string_view name) {
-  std::string out(name);
-  out.resize(12, ' ');
+// Label column, so the values line up (Chinese labels are two columns wide per character).
+std::string label(Lang l, std::string_view zh, std::string_view en) {
+  if (l == Lang::zh) {
+    std::string out(zh);
+    const std::size_t chars = zh.size() / 3;  // the labels are CJK only
+    return out + std::string(chars < 6 ? (6 - chars) * 2 : 1, ' ');
+  }
+  std::string out(en);
+  out.resize(std::max<std::size_t>(out.size() + 1, 12), ' ');
   return out;
 }
 
-std::string request_text(const v1::SpeakRequest& r, const Names& names) {
-  return "#" + std::to_string(r.id()) + " " + names.person(r.participant_id()) + " " +
-         to_word(kRequestKinds, r.kind());
+std::string request_text(const v1::SpeakRequest& r, const Names& names, Lang l) {
+  return "#" + std::to_string(r.id()) + " " + names.person(r.participant_id()) + " " + request_kind_word(l, r.kind());
 }
 
-void speaker_line(std::ostringstream& out, const v1::Speech& speech, std::int64_t now_ms,
-                  const Names& names) {
-  out << label("speaker");
+void speaker_line(std::ostringstream& out, const v1::Speech& speech, std::int64_t now_ms, const Names& names,
+                  Lang l) {
+  out << label(l, "发言人", "speaker");
   if (speech.id() == 0) {
-    out << "nobody has the floor\n";
+    out << say(l, "无人发言", "nobody has the floor") << "\n";
     return;
   }
   out << names.person(speech.participant_id());
-  if (speech.kind() != v1::REQUEST_CONTRIBUTION) out << " (" << to_word(kRequestKinds, speech.kind()) << ")";
+  if (speech.kind() != v1::REQUEST_CONTRIBUTION) out << " (" << request_kind_word(l, speech.kind()) << ")";
   const std::int64_t left = speech.paused() ? speech.remaining_ms() : speech.deadline_ms() - now_ms;
+  const std::string total = minutes_seconds((speech.limit_s() + speech.extended_s()) * 1000LL);
   out << " · ";
-  if (speech.paused()) out << "paused, ";
-  if (left >= 0) {
-    out << minutes_seconds(left) << " left";
-  } else {
-    out << "OVERTIME " << minutes_seconds(-left);
-  }
-  out << " of " << minutes_seconds((speech.limit_s() + speech.extended_s()) * 1000LL) << "\n";
-}
-
-void vote_lines(std::ostringstream& out, const v1::Vote& vote) {
-  const v1::VoteSpec& spec = vote.spec();
-  out << label("vote") << "#" << vote.id() << " on motion #" << spec.motion_id() << ", "
-      << (spec.secret() ? "secret " : "open ") << to_word(kBallotForms, spec.form()) << ": " << vote.cast()
-      << " of " << vote.eligible() << " voted";
-  if (vote.recused() != 0) out << " (" << vote.recused() << " recused)";
-  out << "\n" << label("") << spec.question() << "\n" << label("") << "options:";
-  for (int i = 0; i < spec.options_size(); ++i) out << " " << i + 1 << " " << spec.options(i);
+  if (speech.paused()) out << say(l, "已暂停，", "paused, ");
+  if (left >= 0)
+    out << say(l, "剩余 " + minutes_seconds(left) + "（共 " + total + "）", minutes_seconds(left) + " left of " + total);
+  else
+    out << say(l, "超时 " + minutes_seconds(-left) + "（限时 " + total + "）", "OVERTIME " + minutes_seconds(-left) + " of " + total);
   out << "\n";
-  if (!vote.counts().empty())
-    out << label("") << "so far: " << counts_line(vote.counts(), spec.weighted()) << "\n";
 }
 
-void result_line(std::ostringstream& out, const v1::Vote& vote) {
+void rule_lines(std::ostringstream& out, const v1::Vote& vote, Lang l) {
+  if (!vote.rule_words().zh().empty())
+    out << label(l, "", "") << say(l, "通过规则：", "rule: ") << say(l, vote.rule_words().zh(), vote.rule_words().en()) << "\n";
+  if (!vote.veto_group().empty())
+    out << label(l, "", "") << say(l, "一票否决：", "veto: ") << say(l, vote.veto_words().zh(), vote.veto_words().en()) << "\n";
+}
+
+void vote_lines(std::ostringstream& out, const v1::Vote& vote, Lang l) {
+  const v1::VoteSpec& spec = vote.spec();
+  const std::string n = "#" + std::to_string(vote.id()), motion = "#" + std::to_string(spec.motion_id());
+  out << label(l, "表决", "vote")
+      << say(l, n + "（动议 " + motion + "，" + (spec.secret() ? "无记名，" : "记名，") + ballot_form_word(l, spec.form()) +
+                    "）：" + std::to_string(vote.eligible()) + " 人中已投 " + std::to_string(vote.cast()) + " 人",
+             n + " on motion " + motion + ", " + (spec.secret() ? "secret " : "open ") + ballot_form_word(l, spec.form()) +
+                 ": " + std::to_string(vote.cast()) + " of " + std::to_string(vote.eligible()) + " voted");
+  if (vote.recused() != 0) out << say(l, "（回避 ", " (") << vote.recused() << say(l, " 人）", " recused)");
+  if (!vote.quorate_at_open()) out << say(l, "，未达法定人数", ", opened WITHOUT QUORUM");
+  out << "\n" << label(l, "", "") << spec.question() << "\n";
+  for (int i = 0; i < spec.options_size(); ++i) {
+    out << label(l, "", "") << i + 1 << " " << spec.options(i);
+    if (i < spec.option_descriptions_size() && !spec.option_descriptions(i).empty())
+      out << say(l, "：", ": ") << spec.option_descriptions(i);
+    out << "\n";
+  }
+  rule_lines(out, vote, l);
+  if (!vote.counts().empty())
+    out << label(l, "", "") << say(l, "目前：", "so far: ") << counts_line(vote.counts(), spec.weighted(), l) << "\n";
+}
+
+void result_line(std::ostringstream& out, const v1::Vote& vote, Lang l) {
   const v1::VoteResult& r = vote.result();
-  out << label("last vote") << "#" << vote.id() << " " << to_word(kOutcomes, r.outcome()) << ": "
-      << counts_line(r.counts(), vote.spec().weighted()) << "; " << r.cast() << " of " << r.eligible()
-      << " voted, needed " << r.needed() << " (" << r.threshold_text() << ")";
-  if (r.vetoed()) out << ", vetoed";
+  std::ostringstream needed;
+  needed << r.needed();
+  out << label(l, "上次表决", "last vote") << "#" << vote.id() << " " << outcome_word(l, r.outcome()) << say(l, "：", ": ")
+      << counts_line(r.counts(), vote.spec().weighted(), l) << say(l, "；", "; ")
+      << say(l, std::to_string(r.eligible()) + " 人中 " + std::to_string(r.cast()) + " 人投票",
+             std::to_string(r.cast()) + " of " + std::to_string(r.eligible()) + " voted");
+  const bool counted_threshold = r.rule() != v1::RULE_NO_BLOCK && r.rule() != v1::RULE_MOST_VOTES;
+  if (counted_threshold) out << say(l, "，需 " + needed.str(), ", needed " + needed.str());
+  out << say(l, "（" + r.rule_words().zh() + "）", " (" + r.rule_words().en() + ")");
   out << "\n";
 }
 
 }  // namespace
 
-std::string format_status(const v1::MeetingSnapshot& s, std::int64_t now_ms, const Names& names) {
+std::string format_status(const v1::MeetingSnapshot& s, std::int64_t now_ms, const Names& names, Lang l) {
   std::ostringstream out;
   const v1::MeetingInfo& info = s.info();
-  out << label("meeting") << info.title();
+  out << label(l, "会议", "meeting") << info.title();
   for (const std::string* part : {&info.date(), &info.place()}) {
     if (!part->empty()) out << " · " << *part;
   }
-  out << " · " << phase_word(s.phase()) << " · seq " << s.seq() << "\n";
+  out << " · " << phase_word(l, s.phase()) << " · seq " << s.seq() << "\n";
 
   std::size_t id_width = 0;
   for (const v1::AgendaItem& item : s.agenda()) id_width = std::max(id_width, item.id().size());
@@ -111,78 +118,90 @@ std::string format_status(const v1::MeetingSnapshot& s, std::int64_t now_ms, con
   for (const v1::AgendaItem& item : s.agenda()) {
     std::string id = item.id();
     id.resize(id_width, ' ');
-    out << label(first ? "agenda" : "") << item_state_word(item.state()) << " " << id << "  " << item.title();
-    if (item.published_late()) out << "  (published late)";
+    std::string state = item_state_word(l, item.state());
+    if (l == Lang::en) state.resize(11, ' ');
+    out << (first ? label(l, "议程", "agenda") : label(l, "", "")) << state << " " << id << "  " << item.title();
+    if (item.published_late()) out << say(l, "（会前不足3天公布）", "  (published late)");
+    if (item.times_reopened() > 0) out << say(l, "（曾重新开启）", "  (reopened)");
     out << "\n";
     first = false;
   }
 
   if (!s.current_item_id().empty()) {
-    out << label("item") << names.item(s.current_item_id()) << "\n";
-    speaker_line(out, s.current_speech(), now_ms, names);
-    out << label("queue") << s.queue().requests_size() << " waiting";
-    if (s.queue().closed()) out << ", list CLOSED";
-    for (int i = 0; i < s.queue().requests_size() && i < kQueueShown; ++i) {
-      out << (i ? " · " : ": ") << request_text(s.queue().requests(i), names);
-    }
+    out << label(l, "当前议题", "item") << names.item(s.current_item_id()) << "\n";
+    speaker_line(out, s.current_speech(), now_ms, names, l);
+    out << label(l, "发言名单", "queue") << say(l, std::to_string(s.queue().requests_size()) + " 人等候",
+                                              std::to_string(s.queue().requests_size()) + " waiting");
+    if (s.queue().closed()) out << say(l, "，名单已截止", ", list CLOSED");
+    for (int i = 0; i < s.queue().requests_size() && i < kQueueShown; ++i)
+      out << (i ? " · " : say(l, "：", ": ")) << request_text(s.queue().requests(i), names, l);
     if (s.queue().requests_size() > kQueueShown) out << " · …";
     out << "\n";
   }
 
   const v1::Attendance& a = s.attendance();
-  out << label("attendance") << a.present() << " present of " << a.fixed_members() << " members; quorum "
-      << a.quorum_needed() << (a.quorate() ? " reached" : " NOT reached");
-  for (const v1::GroupCount& g : a.by_group())
-    out << " · " << g.group() << " " << g.present() << "/" << g.total();
+  out << label(l, "出席", "attendance") << attendance_words(l, a);
   out << "\n";
+  if (a.by_group_size() > 0) {
+    out << label(l, "各群体", "by group");
+    for (int i = 0; i < a.by_group_size(); ++i)
+      out << (i ? " · " : "") << a.by_group(i).group() << " " << a.by_group(i).present() << "/" << a.by_group(i).total();
+    out << "\n";
+  }
 
   for (const v1::Motion& m : s.motions()) {
     if (m.item_id() != s.current_item_id()) continue;
-    out << label("motion") << "#" << m.id() << " " << to_word(kMotionStates, m.state());
-    if (m.amends() != 0) out << ", amends #" << m.amends();
-    out << ": " << m.text() << "\n";
+    out << label(l, "动议", "motion") << "#" << m.id() << " " << motion_state_word(l, m.state());
+    if (m.amends() != 0) out << say(l, "，修正 #", ", amends #") << m.amends();
+    out << say(l, "（动议人 ", " (moved by ") << names.person(m.mover_id());
+    if (!m.seconder_id().empty()) out << say(l, "，附议人 ", ", seconded by ") << names.person(m.seconder_id());
+    out << say(l, "）：", "): ") << m.text() << "\n";
   }
-  if (s.current_vote().id() != 0) vote_lines(out, s.current_vote());
-  if (!s.votes().empty()) result_line(out, *s.votes().rbegin());
-  if (!s.resolutions().empty()) out << label("resolutions") << s.resolutions_size() << " recorded\n";
+  if (s.current_vote().id() != 0) vote_lines(out, s.current_vote(), l);
+  if (!s.votes().empty()) result_line(out, *s.votes().rbegin(), l);
+  if (!s.resolutions().empty())
+    out << label(l, "决议", "resolutions")
+        << say(l, "已记录 " + std::to_string(s.resolutions_size()) + " 项（gavelctl resolutions list）",
+               std::to_string(s.resolutions_size()) + " recorded (gavelctl resolutions list)")
+        << "\n";
 
   const v1::MinutesStatus& minutes = s.minutes();
   if (minutes.state() == v1::MINUTES_DRAFT) {
-    out << label("minutes") << "draft, due " << client::local_time(minutes.due_ms(), "%Y-%m-%d %H:%M") << "\n";
+    out << label(l, "纪要", "minutes") << say(l, "草稿，截止 ", "draft, due ")
+        << client::local_time(minutes.due_ms(), "%Y-%m-%d %H:%M") << "\n";
   } else if (minutes.state() == v1::MINUTES_SIGNED) {
-    out << label("minutes") << "signed by " << minutes.signed_by() << " at "
+    out << label(l, "纪要", "minutes") << say(l, "已由 " + minutes.signed_by() + " 签署，", "signed by " + minutes.signed_by() + " at ")
         << client::local_time(minutes.signed_ms(), "%Y-%m-%d %H:%M") << "\n";
   }
-  for (const std::string& w : s.warnings()) out << label("warning") << w << "\n";
+  for (const v1::Notice& n : s.notices())
+    out << label(l, "提醒", "warning") << say(l, n.words().zh(), n.words().en()) << "\n";
   return out.str();
 }
 
-std::string format_queue(const v1::MeetingSnapshot& s, const Names& names) {
+std::string format_queue(const v1::MeetingSnapshot& s, const Names& names, Lang l) {
   std::ostringstream out;
   if (s.current_speech().id() != 0)
-    out << "speaking: " << names.person(s.current_speech().participant_id()) << "\n";
-  if (s.queue().requests().empty()) out << "nobody is waiting";
-  for (int i = 0; i < s.queue().requests_size(); ++i) {
-    out << (i ? "\n" : "") << i << ". " << request_text(s.queue().requests(i), names);
-  }
+    out << say(l, "正在发言：", "speaking: ") << names.person(s.current_speech().participant_id()) << "\n";
+  if (s.queue().requests().empty()) out << say(l, "无人等候", "nobody is waiting");
+  for (int i = 0; i < s.queue().requests_size(); ++i)
+    out << (i ? "\n" : "") << i << ". " << request_text(s.queue().requests(i), names, l);
   out << "\n";
-  if (s.queue().closed()) out << "the list is closed\n";
+  if (s.queue().closed()) out << say(l, "发言名单已截止", "the list is closed") << "\n";
   return out.str();
 }
 
-std::string format_roster(const v1::MeetingSnapshot& s) {
+std::string format_roster(const v1::MeetingSnapshot& s, Lang l) {
   std::ostringstream out;
   for (const v1::Participant& p : s.roster()) {
     out << p.id() << "  " << p.name() << "  " << (p.group().empty() ? "-" : p.group()) << "  "
-        << (p.present() ? "present" : "absent");
-    if (p.invited()) out << "  invited";
-    if (!p.seat().empty()) out << "  seat " << p.seat();
-    if (!p.clicker_id().empty()) out << "  clicker " << p.clicker_id();
-    if (p.weight() != 0.0 && p.weight() != 1.0) out << "  weight " << p.weight();
+        << (p.present() ? say(l, "到会", "present") : say(l, "未到", "absent"));
+    if (p.invited()) out << "  " << say(l, "列席", "invited");
+    if (!p.seat().empty()) out << "  " << say(l, "座位 ", "seat ") << p.seat();
+    if (!p.clicker_id().empty()) out << "  " << say(l, "表决器 ", "clicker ") << p.clicker_id();
+    if (p.weight() != 0.0 && p.weight() != 1.0) out << "  " << say(l, "权重 ", "weight ") << p.weight();
     out << "\n";
   }
-  const v1::Attendance& a = s.attendance();
-  out << a.present() << " present of " << a.fixed_members() << " members\n";
+  out << attendance_words(l, s.attendance()) << "\n";
   return out.str();
 }
 

@@ -22,52 +22,69 @@ Options (anywhere before a lone "--"):
   --as PID           act as participant PID, with the token from participants.csv
                      beside the access file (for rehearsals and scripts)
   --json             print answers, status and events as JSON
+  --lang zh|en       the language gavelctl speaks (default: zh, or en when LANG=en_*)
+  --yes              do not ask before an irreversible step (meeting end,
+                     vote close, item close); gavelctl asks only on a terminal
   --ca FILE          wss/https: trust the server certificate signed by this CA (PEM)
   --insecure         wss/https: accept any certificate, e.g. a self-signed one
   --timeout SECONDS  how long to wait for the server (default 5)
   -h, --help         this text; `gavelctl COMMAND --help` for one command
 
 Commands:
-  meeting start|end                      open or close the meeting
-  item open ID|close|next                the agenda
+  meeting start|end [--force]            open or close the meeting
+  item open ID|close|next|defer ID|reopen ID
+                                         the agenda
+  items list                             the agenda with each item's state
   opinion add ITEM --author NAME TEXT    a written opinion of an absent party
+  opinions list                          the written opinions, by item
   checkin [PID], checkout [PID]          attendance
   interest declare [ITEM] [--participant PID]
                                          协商回避: leave an item's votes
   speakers list|request|withdraw|grant|next|move|remove|close|reopen
                                          the speakers' list
   timer pause|resume|extend SECONDS|end  the current speech's timer
-  dissent add|reply                      分歧点, minority opinions, objections
+  dissent add|reply|list                 分歧点, minority opinions, objections
   motion propose|second|withdraw         motions
   vote open|close|cast                   votes and ballots
   resolution add                         a resolution with who and by when
+  resolutions list                       the resolutions recorded
   minutes sign NAME                      the secretary signs the minutes
   status                                 a summary of the meeting now
   roster                                 participants, their ids and who is here
   watch [--resume SEQ]                   print events as they happen, until Ctrl-C
 
-A command prints "ok seq=N id=M" when the server has stored it. Errors are one
+A command prints "ok seq=N id=M" when the server has stored it, and any warning
+that came with it (e.g. "opened without quorum"). Errors are one
 line on stderr; the exit status is 2 for a usage error, 1 when the server or
 the connection failed.
 )";
 
 constexpr std::pair<std::string_view, std::string_view> kPages[] = {
     {"meeting", R"(usage: gavelctl meeting start
-       gavelctl meeting end
+       gavelctl meeting end [--force]
 
 Opens the meeting (it must be scheduled) or ends it; ending starts the 24-hour
-clock for the minutes. Chair.
+clock for the minutes. The server refuses to end while an item, a speech, a
+waiting speaker or a vote is open, and says which; --force closes them first.
+Items still pending are recorded as not reached. On a terminal gavelctl asks
+first (--yes to skip). Chair.
 
   gavelctl --access data/access.json meeting start
 )"},
     {"item", R"(usage: gavelctl item open ITEM
        gavelctl item close
        gavelctl item next
+       gavelctl item defer ITEM
+       gavelctl item reopen ITEM
+       gavelctl items list
 
-open   opens agenda item ITEM (ids are in `gavelctl status`)
-close  closes the current item
-next   closes the current item and opens the next pending one
-Chair.
+open    opens agenda item ITEM (ids are in `gavelctl items list`)
+close   closes the current item (asks first on a terminal; --yes to skip)
+next    closes the current item and opens the next pending one
+defer   moves pending item ITEM to a later meeting (the minutes say so)
+reopen  opens closed or deferred item ITEM again, on the record
+list    the agenda: each item's id, state and title
+Opening without quorum is allowed; the answer carries the warning. Chair.
 
   gavelctl item open A1
 )"},
@@ -77,6 +94,7 @@ Attaches the written opinion of someone who cannot attend (缺席方意见) to a
 item; it is shown with the item and printed in the minutes. Chair or secretary.
 
   gavelctl opinion add A1 --author "3号楼 王阿姨" "同意加装，但费用要公开"
+  gavelctl opinions list
 )"},
     {"checkin", R"(usage: gavelctl checkin [PID]
        gavelctl checkout [PID]
@@ -141,6 +159,7 @@ The secretary or chair records; a participant may add their own.
 
   gavelctl --role secretary dissent add --kind objection --who P03 "电梯噪音影响低层住户"
   gavelctl --role secretary dissent reply 1 "加装隔音层，费用计入预算"
+  gavelctl dissent list
 )"},
     {"motion", R"(usage: gavelctl motion propose [--amends MID] [--mover PID] TEXT
        gavelctl motion second MID [--seconder PID]
@@ -155,22 +174,25 @@ Robert's Rules: a motion needs a second before debate, then a vote.
   gavelctl motion propose --mover P03 "同意在3号楼加装电梯，费用按楼层分摊"
   gavelctl motion second 1 --seconder P05
 )"},
-    {"vote", R"(usage: gavelctl vote open --motion MID [--question TEXT] [--form FORM] [--option TEXT]...
+    {"vote", R"(usage: gavelctl vote open --motion MID [--question TEXT] [--form FORM] [--option LABEL[=DESCRIPTION]]...
                           [--max N] [--secret] [--threshold T] [--abstentions-count]
                           [--weighted] [--veto-group GROUP] [--live-tally]
        gavelctl vote close
        gavelctl vote cast CHOICE... [--reason TEXT] [--receipt R] [--press-id ID] [--vote VID]
 
 open    opens a vote on a seconded motion (chair).
-        FORM: yes-no (default: 赞成/反对/弃权), one-of (give 2 or more --option),
+        FORM: yes-no (default: 赞成/反对/弃权), one-of (2 or more --option, or none
+              to take the item's options from the meeting file),
               k-of (--option ... and --max N choices), consensus (同意/可以接受/阻止)
+        --option 方案A=与商场错峰共享: a label and a short description
         T: simple (default), absolute, two-thirds, unanimous
         --secret: 无记名; nobody can link a ballot to a person
         --abstentions-count: abstentions count as votes cast
         --weighted: ballots count with the participants' weights
         --veto-group: a "no" from this group vetoes (一票否决)
         --live-tally: a secret vote shows batched counts while open
-close   closes the open vote and publishes the result (chair).
+        The answer says when the vote opened without quorum or a veto group applies.
+close   closes the open vote and publishes the result (chair; asks first on a terminal).
 cast    casts a ballot as a participant (--token, or --as PID). CHOICE is an option number
         as `gavelctl status` shows it (1 is the first), the option's text, or
         yes|no|abstain (yes-no) or agree|accept|block (consensus). A block
@@ -188,6 +210,7 @@ Records what was decided on motion MID, who carries it out and by when
 Chair or secretary.
 
   gavelctl resolution add --motion 1 --responsible "物业公司 张经理" --deadline 2027-03-31
+  gavelctl resolutions list
 )"},
     {"minutes", R"(usage: gavelctl minutes sign NAME
 
@@ -208,8 +231,8 @@ the roster as JSON.
 )"},
     {"watch", R"(usage: gavelctl watch [--resume SEQ]
 
-Prints each event as it happens, one line each ("#12 09:14:03 speech_started
-P07 张秀英 limit 300s"), until Ctrl-C or until the connection ends (exit 1).
+Prints each event as it happens, one sentence each ("#12 09:14:03 P07 张秀英
+has the floor, 300 s"), until Ctrl-C or until the connection ends (exit 1).
 With --json, one JSON object per line. --resume SEQ: first print what happened
 after event SEQ (if the server still holds it).
 )"},
@@ -217,11 +240,15 @@ after event SEQ (if the server still holds it).
 
 }  // namespace
 
-std::string_view overview_help() { return kOverview; }
+std::string_view overview_help(Lang lang) { return lang == Lang::zh ? overview_help_zh() : kOverview; }
 
-std::string_view command_help(std::string_view command) {
+std::string_view command_help(std::string_view command, Lang lang) {
   if (command == "checkout") command = "checkin";
   if (command == "speak") command = "speakers";
+  if (command == "items") command = "item";
+  if (command == "resolutions") command = "resolution";
+  if (command == "opinions") command = "opinion";
+  if (lang == Lang::zh) return command_help_zh(command);
   for (const auto& [name, text] : kPages) {
     if (name == command) return text;
   }

@@ -13,6 +13,7 @@
 #include "client_lib/connection.hpp"
 #include "client_lib/tls_options.hpp"
 #include "gavel/v1/envelope.pb.h"
+#include "lang.hpp"
 
 namespace gavel::cli {
 
@@ -23,6 +24,8 @@ struct GlobalOptions {
   v1::Role role = v1::ROLE_CHAIR;  // whose token to take from the access file
   std::string as_participant;      // take this person's token from participants.csv
   bool json = false;
+  bool yes = false;                // --yes: no confirmation for irreversible steps
+  Lang lang = Lang::zh;            // --lang, else the locale, else Chinese
   client::TlsOptions tls;
   std::chrono::milliseconds timeout = client::kDefaultTimeout;
 };
@@ -41,12 +44,17 @@ struct CastVote {
   std::string press_id;
 };
 struct ShowStatus {};
+// `items list`, `dissent list`, `resolutions list`, `opinions list`.
+enum class ListKind { items, dissent, resolutions, opinions };
+struct ShowList {
+  ListKind kind = ListKind::items;
+};
 struct ShowRoster {};
 struct ListSpeakers {};
 struct Watch {
   std::optional<std::uint64_t> resume_after;  // set: print what was missed since
 };
-using Action = std::variant<SendCommand, CastVote, ShowStatus, ShowRoster, ListSpeakers, Watch>;
+using Action = std::variant<SendCommand, CastVote, ShowStatus, ShowRoster, ListSpeakers, Watch, ShowList>;
 
 struct Invocation {
   GlobalOptions options;
@@ -62,15 +70,19 @@ struct Help {
 struct UsageError {
   std::string message;
   std::string topic;
+  Lang lang = Lang::zh;  // of the hint around the message
 };
 
 using Parsed = std::variant<Invocation, Help, UsageError>;
 
-// Defaults from the environment: GAVEL_SERVER, GAVEL_TOKEN, GAVEL_ACCESS.
+// Defaults from the environment: GAVEL_SERVER, GAVEL_TOKEN, GAVEL_ACCESS,
+// and the language from LC_ALL / LANG.
 struct Environment {
   std::string server;
   std::string token;
   std::string access;
+  std::string lc_all;
+  std::string lang;
 };
 
 // argv without the program name.

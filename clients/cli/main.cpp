@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "lang.hpp"
+
 #include "invocation.hpp"
 #include "run.hpp"
 
@@ -25,14 +27,16 @@ int main(int argc, char** argv) {
   using namespace gavel::cli;
   const std::vector<std::string> args(argv + 1, argv + argc);
   const Parsed parsed =
-      parse_command_line(args, {env("GAVEL_SERVER"), env("GAVEL_TOKEN"), env("GAVEL_ACCESS")});
+      parse_command_line(args, {env("GAVEL_SERVER"), env("GAVEL_TOKEN"), env("GAVEL_ACCESS"), env("LC_ALL"),
+                                env("LANG")});
 
   if (const auto* help = std::get_if<Help>(&parsed)) {
     std::cout << help->text;
     return kExitOk;
   }
   if (const auto* usage = std::get_if<UsageError>(&parsed)) {
-    std::cerr << "gavelctl: " << usage->message << " (see gavelctl "
+    std::cerr << "gavelctl: " << usage->message << " ("
+              << say(usage->lang, "见 gavelctl ", "see gavelctl ")
               << (usage->topic.empty() ? "" : usage->topic + " ") << "--help)\n";
     return kExitUsage;
   }
@@ -41,5 +45,5 @@ int main(int argc, char** argv) {
     std::signal(SIGINT, on_signal);
     std::signal(SIGTERM, on_signal);
   }
-  return run(invocation, std::cout, std::cerr, g_stop);
+  return run(invocation, std::cout, std::cerr, std::cin, g_stop);
 }

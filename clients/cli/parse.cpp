@@ -22,6 +22,26 @@ GroupParsed parse_roster(Words words) {
   });
 }
 
+// `items list`, `resolutions list`, `opinions list` (and `dissent list` in
+// its group): what the chair and the secretary look up.
+GroupParsed parse_list(Words words, const std::string& topic, ListKind kind) {
+  if (words.empty()) return UsageError{topic + ": say 'list'", topic};
+  if (words.front() != "list") {
+    if (words.front() == "--help" || words.front() == "-h") return Help{std::string(command_help(topic))};
+    return UsageError{topic + ": unknown subcommand '" + words.front() + "' (the one there is: list)", topic};
+  }
+  GroupParsed parsed = with_args(words.subspan(1), {}, topic + " list", [](const Args& a) -> GroupParsed {
+    if (auto e = a.expect(0, 0, "")) return *e;
+    return Action{ShowList{}};
+  });
+  if (auto* action = std::get_if<Action>(&parsed)) std::get<ShowList>(*action).kind = kind;
+  return parsed;
+}
+
+GroupParsed parse_items(Words words) { return parse_list(words, "items", ListKind::items); }
+GroupParsed parse_resolutions(Words words) { return parse_list(words, "resolutions", ListKind::resolutions); }
+GroupParsed parse_opinions(Words words) { return parse_list(words, "opinions", ListKind::opinions); }
+
 GroupParsed parse_watch(Words words) {
   return with_args(words, {{"--resume"}}, "watch", [](const Args& a) -> GroupParsed {
     if (auto e = a.expect(0, 0, "")) return *e;
@@ -45,12 +65,13 @@ constexpr std::pair<std::string_view, SubParser> kCommands[] = {
     {"speakers", parse_speakers}, {"speak", parse_speakers},    {"timer", parse_timer},
     {"dissent", parse_dissent},   {"motion", parse_motion},     {"vote", parse_vote},
     {"resolution", parse_resolution}, {"minutes", parse_minutes}, {"status", parse_status},
-    {"roster", parse_roster},     {"watch", parse_watch},
+    {"roster", parse_roster},     {"watch", parse_watch},       {"items", parse_items},
+    {"resolutions", parse_resolutions}, {"opinions", parse_opinions},
 };
 
 constexpr std::string_view kValueOptions[] = {"--server", "--token", "--access", "--role",
-                                             "--as", "--ca", "--timeout"};
-constexpr std::string_view kSwitches[] = {"--json", "--insecure"};
+                                             "--as", "--ca", "--timeout", "--lang"};
+constexpr std::string_view kSwitches[] = {"--json", "--insecure", "--yes"};
 
 UsageError global_error(std::string message) { return UsageError{std::move(message), {}}; }
 
@@ -72,7 +93,7 @@ std::optional<UsageError> take_globals(const std::vector<std::string>& args, Glo
     const std::string name = word.substr(0, eq);
     if (std::find(std::begin(kSwitches), std::end(kSwitches), name) != std::end(kSwitches)) {
       if (eq != std::string::npos) return global_error(name + " takes no value");
-      (name == "--json" ? options.json : options.tls.insecure) = true;
+      (name == "--json" ? options.json : name == "--yes" ? options.yes : options.tls.insecure) = true;
       continue;
     }
     if (std::find(std::begin(kValueOptions), std::end(kValueOptions), name) == std::end(kValueOptions)) {
@@ -98,6 +119,10 @@ std::optional<UsageError> take_globals(const std::vector<std::string>& args, Glo
       options.as_participant = value;
     } else if (name == "--ca") {
       options.tls.ca_file = value;
+    } else if (name == "--lang") {
+      const auto lang = parse_lang(value);
+      if (!lang) return global_error("--lang must be zh or en, not '" + value + "'");
+      options.lang = *lang;
     } else if (name == "--role") {
       const auto role = from_word(kRoles, value);
       if (!role || (*role != v1::ROLE_CHAIR && *role != v1::ROLE_SECRETARY && *role != v1::ROLE_DISPLAY)) {
@@ -125,35 +150,35 @@ std::optional<UsageError> take_globals(const std::vector<std::string>& args, Glo
 
 }  // namespace
 
-Parsed parse_command_line(const std::vector<std::string>& args, const Environment& env) {
-  Invocation invocation;
-  GlobalOptions& options = invocation.options;
-  options.server = env.server;
-  options.token = env.token;
-  options.access_path = env.access;
-
-  std::vector<std::string> rest;
-  bool help = false;
-  if (auto error = take_globals(args, options, rest, help)) return *error;
+namespace {
+Parsed parse_command(const std::vector<std::string>& rest, bool help, Lang lang, Invocation& invocation) {
+  const GlobalOptions& options = invocation.options;
   if (rest.empty() || rest.front() == "help") {
     if (rest.size() > 1) {
-      const std::string_view page = command_help(rest[1]);
+      const std::string_view page = command_help(rest[1], lang);
       if (page.empty()) return global_error("no help for unknown command '" + rest[1] + "'");
       return Help{std::string(page)};
     }
-    if (help || !rest.empty()) return Help{std::string(overview_help())};
+    if (help || !rest.empty()) return Help{std::string(overview_help(lang))};
     return global_error("no command given");
   }
   if (help) {
-    const std::string_view page = command_help(rest.front());
-    return Help{std::string(page.empty() ? overview_help() : page)};
+    const std::string_view page = command_help(rest.front(), lang);
+    return Help{std::string(page.empty() ? overview_help(lang) : page)};
   }
 
   const auto command = std::find_if(std::begin(kCommands), std::end(kCommands),
                                     [&](const auto& c) { return c.first == rest.front(); });
   if (command == std::end(kCommands)) return global_error("unknown command '" + rest.front() + "'");
   GroupParsed parsed = command->second(Words(rest).subspan(1));
-  if (auto* h = std::get_if<Help>(&parsed)) return std::move(*h);
+  if (auto* h = std::get_if<Help>(&parsed)) {
+    // The group parsers know the English page; the reader's language wins.
+    if (lang == Lang::zh && !rest.empty()) {
+      const std::string_view page = command_help(rest.front(), lang);
+      if (!page.empty()) return Help{std::string(page)};
+    }
+    return std::move(*h);
+  }
   if (auto* e = std::get_if<UsageError>(&parsed)) return std::move(*e);
 
   if (options.token.empty() && options.access_path.empty()) {
@@ -161,6 +186,26 @@ Parsed parse_command_line(const std::vector<std::string>& args, const Environmen
   }
   invocation.action = std::move(std::get<Action>(parsed));
   return invocation;
+}
+}  // namespace
+
+Parsed parse_command_line(const std::vector<std::string>& args, const Environment& env) {
+  Invocation invocation;
+  GlobalOptions& options = invocation.options;
+  options.server = env.server;
+  options.token = env.token;
+  options.access_path = env.access;
+  options.lang = lang_from_locale(env.lc_all, env.lang);
+
+  std::vector<std::string> rest;
+  bool help = false;
+  if (auto error = take_globals(args, options, rest, help)) {
+    error->lang = options.lang;
+    return *error;
+  }
+  Parsed parsed = parse_command(rest, help, options.lang, invocation);
+  if (auto* e = std::get_if<UsageError>(&parsed)) e->lang = options.lang;
+  return parsed;
 }
 
 }  // namespace gavel::cli

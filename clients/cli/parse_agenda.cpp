@@ -9,7 +9,12 @@ GroupParsed parse_meeting(Words words) {
          return no_args(rest, "meeting start", [](v1::Command& c) { c.mutable_start_meeting(); });
        }},
       {"end", [](Words rest) {
-         return no_args(rest, "meeting end", [](v1::Command& c) { c.mutable_end_meeting(); });
+         return with_args(rest, {{"--force", false}}, "meeting end", [](const Args& a) -> GroupParsed {
+           if (auto e = a.expect(0, 0, "")) return *e;
+           v1::Command c;
+           c.mutable_end_meeting()->set_force(a.has("--force"));
+           return send(std::move(c));
+         });
        }},
   });
 }
@@ -29,6 +34,28 @@ GroupParsed parse_item(Words words) {
        }},
       {"next", [](Words rest) {
          return no_args(rest, "item next", [](v1::Command& c) { c.mutable_next_item(); });
+       }},
+      {"defer", [](Words rest) {
+         return with_args(rest, {}, "item defer", [](const Args& a) -> GroupParsed {
+           if (auto e = a.expect(1, 1, "ITEM")) return *e;
+           v1::Command c;
+           c.mutable_defer_item()->set_item_id(a.positional()[0]);
+           return send(std::move(c));
+         });
+       }},
+      {"reopen", [](Words rest) {
+         return with_args(rest, {}, "item reopen", [](const Args& a) -> GroupParsed {
+           if (auto e = a.expect(1, 1, "ITEM")) return *e;
+           v1::Command c;
+           c.mutable_reopen_item()->set_item_id(a.positional()[0]);
+           return send(std::move(c));
+         });
+       }},
+      {"list", [](Words rest) {
+         return with_args(rest, {}, "item list", [](const Args& a) -> GroupParsed {
+           if (auto e = a.expect(0, 0, "")) return *e;
+           return Action{ShowList{ListKind::items}};
+         });
        }},
   });
 }

@@ -27,8 +27,10 @@ GroupParsed open_vote(const Args& a) {
     return a.error("--option is for --form one-of or k-of; " + to_word(kBallotForms, form.value()) +
                    " has its options already");
   }
-  if (!fixed && options.size() < 2) {
-    return a.error("--form " + to_word(kBallotForms, form.value()) + " needs two or more --option");
+  // None: the server takes the item's options from the meeting file.
+  if (!fixed && options.size() == 1) {
+    return a.error("--form " + to_word(kBallotForms, form.value()) +
+                   " needs two or more --option, or none to use the item's options from the meeting file");
   }
   if (form.value() == v1::BALLOT_K_OF_N) {
     if (max.value() == 0) return a.error("--form k-of needs --max N, how many options a ballot may choose");
@@ -41,7 +43,18 @@ GroupParsed open_vote(const Args& a) {
   spec->set_motion_id(motion.value());
   spec->set_question(a.value("--question"));
   spec->set_form(form.value());
-  for (const std::string& option : options) spec->add_options(option);
+  // "方案A=与商场错峰共享": a label and its short description.
+  bool described = false;
+  for (const std::string& option : options) {
+    const auto eq = option.find('=');
+    spec->add_options(option.substr(0, eq));
+    described = described || eq != std::string::npos;
+  }
+  if (described)
+    for (const std::string& option : options) {
+      const auto eq = option.find('=');
+      spec->add_option_descriptions(eq == std::string::npos ? std::string() : option.substr(eq + 1));
+    }
   spec->set_max_choices(static_cast<std::uint32_t>(max.value()));
   spec->set_secret(a.has("--secret"));
   spec->set_threshold(threshold.value());

@@ -71,6 +71,12 @@ GroupParsed parse_dissent(Words words) {
            return send(std::move(c));
          });
        }},
+      {"list", [](Words rest) {
+         return with_args(rest, {}, "dissent list", [](const Args& a) -> GroupParsed {
+           if (auto e = a.expect(0, 0, "")) return *e;
+           return Action{ShowList{ListKind::dissent}};
+         });
+       }},
   });
 }
 

@@ -1,9 +1,15 @@
 #include "client_lib/local_time.hpp"
 #include "run.hpp"
 
+#include <unistd.h>
+
+#include <string>
+
 #include "ballot.hpp"
 #include "client_lib/connection.hpp"
+#include "confirm.hpp"
 #include "format.hpp"
+#include "hints.hpp"
 #include "target.hpp"
 
 namespace gavel::cli {
@@ -12,8 +18,18 @@ namespace {
 
 constexpr std::chrono::milliseconds kStopPoll{250};
 
-int fail(std::ostream& err, const client::Error& error) {
-  err << "gavelctl: " << client::describe(error) << "\n";
+// A server error in the reader's language (code name first, for scripts),
+// a local one as it is.
+std::string describe(const client::Error& error, Lang lang) {
+  if (error.kind != client::ErrorKind::server) return error.message;
+  const v1::Error& e = error.server;
+  const std::string& text = lang == Lang::zh && !e.message_zh().empty() ? e.message_zh() : e.message_en();
+  const std::string& fallback = e.message_zh().empty() ? e.message_en() : e.message_zh();
+  return client::error_code_name(e.code()) + ": " + (text.empty() ? fallback : text);
+}
+
+int fail(std::ostream& err, const client::Error& error, Lang lang = Lang::en) {
+  err << "gavelctl: " << describe(error, lang) << "\n";
   return error.kind == client::ErrorKind::bad_url ? kExitUsage : kExitFailed;
 }
 
@@ -29,9 +45,31 @@ int fail_to_open(std::ostream& err, const client::Error& error, const client::Tl
 int send(client::Connection& connection, const v1::Command& command, const GlobalOptions& options,
          std::ostream& out, std::ostream& err) {
   auto ack = connection.call(command, options.timeout);
-  if (!ack) return fail(err, ack.error());
-  out << (options.json ? to_json(ack.value()) : format_ack(ack.value())) << "\n";
+  if (!ack) {
+    const client::Error& e = ack.error();
+    std::string line = describe(e, options.lang);
+    if (e.kind == client::ErrorKind::server) {
+      const std::string hint = hint_for(command, e.server, options.lang);
+      if (!hint.empty()) line += say(options.lang, "；", "; ") + hint;
+    }
+    err << "gavelctl: " << line << "\n";
+    return kExitFailed;
+  }
+  out << (options.json ? to_json(ack.value()) : format_ack(ack.value(), options.lang)) << "\n";
   return kExitOk;
+}
+
+// On a terminal, an irreversible step is asked about first.
+bool confirmed(const v1::Command& command, const v1::MeetingSnapshot& snapshot, const Names& names,
+               const GlobalOptions& options, std::istream& in, bool interactive, std::ostream& err) {
+  if (options.yes || !interactive) return true;
+  auto question = confirmation_question(command, snapshot, names, options.lang);
+  if (!question) return true;
+  err << *question << std::flush;
+  std::string answer;
+  if (std::getline(in, answer) && is_yes(answer)) return true;
+  err << say(options.lang, "已取消，未发送。（脚本中请加 --yes）", "cancelled, nothing sent (use --yes in scripts)") << "\n";
+  return false;
 }
 
 int watch(client::Connection& connection, const Watch& request, const GlobalOptions& options,
@@ -45,14 +83,20 @@ int watch(client::Connection& connection, const Watch& request, const GlobalOpti
     if (event.seq() <= printed && event.seq() != 0) return;
     printed = std::max(printed, event.seq());
     names.learn(event);
-    out << (options.json ? to_json(event) : format_event(event, names, client::local_time(event.at_ms(), "%H:%M:%S")))
+    out << (options.json ? to_json(event)
+                         : format_event(event, names, client::local_time(event.at_ms(), "%H:%M:%S"), options.lang))
         << std::endl;
   };
 
   if (request.resume_after) {
     if (!welcome.resumed()) {
-      err << "gavelctl: the server no longer holds the events after #" << *request.resume_after
-          << "; watching from #" << welcome.snapshot().seq() << "\n";
+      err << "gavelctl: "
+          << say(options.lang,
+                 "服务器已不再保存 #" + std::to_string(*request.resume_after) + " 之后的事件；从 #" +
+                     std::to_string(welcome.snapshot().seq()) + " 开始显示",
+                 "the server no longer holds the events after #" + std::to_string(*request.resume_after) +
+                     "; watching from #" + std::to_string(welcome.snapshot().seq()))
+          << "\n";
     } else {
       printed = *request.resume_after;
       for (const v1::Event& event : welcome.missed()) print(event);
@@ -64,14 +108,18 @@ int watch(client::Connection& connection, const Watch& request, const GlobalOpti
     if (!message) {
       if (connection.is_open()) continue;
       const auto& why = connection.failure();
-      return fail(err, why ? *why : client::local_error(client::ErrorKind::closed, "the connection ended"));
+      return fail(err,
+                  why ? *why
+                      : client::local_error(client::ErrorKind::closed,
+                                            say(options.lang, "连接已断开", "the connection ended")),
+                  options.lang);
     }
     if (message->has_events()) {
       for (const v1::Event& event : message->events().events()) print(event);
     } else if (message->has_snapshot()) {
       names.learn(message->snapshot());
     } else if (message->has_error()) {
-      err << "gavelctl: " << client::describe(client::server_error(message->error())) << "\n";
+      err << "gavelctl: " << describe(client::server_error(message->error()), options.lang) << "\n";
     }
   }
   connection.close();
@@ -80,10 +128,16 @@ int watch(client::Connection& connection, const Watch& request, const GlobalOpti
 
 }  // namespace
 
-int run(const Invocation& invocation, std::ostream& out, std::ostream& err, const std::atomic<bool>& stop) {
+int run(const Invocation& invocation, std::ostream& out, std::ostream& err, std::istream& in,
+        const std::atomic<bool>& stop) {
+  return run(invocation, out, err, in, isatty(STDIN_FILENO) == 1, stop);
+}
+
+int run(const Invocation& invocation, std::ostream& out, std::ostream& err, std::istream& in, bool interactive,
+        const std::atomic<bool>& stop) {
   const GlobalOptions& options = invocation.options;
   auto target = resolve_target(options);
-  if (!target) return fail(err, target.error());
+  if (!target) return fail(err, target.error(), options.lang);
 
   const auto* watching = std::get_if<Watch>(&invocation.action);
   const std::uint64_t resume = watching && watching->resume_after ? *watching->resume_after : 0;
@@ -99,6 +153,7 @@ int run(const Invocation& invocation, std::ostream& out, std::ostream& err, cons
       [&](const auto& action) -> int {
         using A = std::decay_t<decltype(action)>;
         if constexpr (std::is_same_v<A, SendCommand>) {
+          if (!confirmed(action.command, snapshot, names, options, in, interactive, err)) return kExitFailed;
           return send(connection, action.command, options, out, err);
         } else if constexpr (std::is_same_v<A, CastVote>) {
           auto command = ballot_command(action, snapshot);
@@ -109,11 +164,11 @@ int run(const Invocation& invocation, std::ostream& out, std::ostream& err, cons
           return send(connection, command.value(), options, out, err);
         } else if constexpr (std::is_same_v<A, ShowStatus>) {
           out << (options.json ? to_json(snapshot) + "\n"
-                               : format_status(snapshot, connection.server_now_ms(), names));
+                               : format_status(snapshot, connection.server_now_ms(), names, options.lang));
           return kExitOk;
         } else if constexpr (std::is_same_v<A, ShowRoster>) {
           if (!options.json) {
-            out << format_roster(snapshot);
+            out << format_roster(snapshot, options.lang);
             return kExitOk;
           }
           out << "[";
@@ -122,7 +177,10 @@ int run(const Invocation& invocation, std::ostream& out, std::ostream& err, cons
           out << "]\n";
           return kExitOk;
         } else if constexpr (std::is_same_v<A, ListSpeakers>) {
-          out << (options.json ? to_json(snapshot.queue()) + "\n" : format_queue(snapshot, names));
+          out << (options.json ? to_json(snapshot.queue()) + "\n" : format_queue(snapshot, names, options.lang));
+          return kExitOk;
+        } else if constexpr (std::is_same_v<A, ShowList>) {
+          out << (options.json ? to_json(snapshot) + "\n" : format_list(action.kind, snapshot, names, options.lang));
           return kExitOk;
         } else {
           return watch(connection, action, options, out, err, stop);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <atomic>
+#include <istream>
 #include <ostream>
 
 #include "invocation.hpp"
@@ -14,6 +15,11 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitFailed = 1;  // the server refused, or the connection failed
 inline constexpr int kExitUsage = 2;
 
-int run(const Invocation& invocation, std::ostream& out, std::ostream& err, const std::atomic<bool>& stop);
+// `in` answers the confirmation of an irreversible step, asked only when
+// `interactive` (stdin is a terminal) and --yes was not given.
+int run(const Invocation& invocation, std::ostream& out, std::ostream& err, std::istream& in,
+        const std::atomic<bool>& stop);
+int run(const Invocation& invocation, std::ostream& out, std::ostream& err, std::istream& in, bool interactive,
+        const std::atomic<bool>& stop);
 
 }  // namespace gavel::cli

@@ -49,13 +49,13 @@ client::Result<std::string> token_as(const GlobalOptions& options) {
   if (!in) return bad_file(csv.string(), "cannot open it (gaveld writes it beside access.json)");
   std::ostringstream text;
   text << in.rdbuf();
-  return participant_token(text.str(), options.as_participant, csv.string());
+  return participant_token(text.str(), options.as_participant, csv.string(), options.lang);
 }
 
 }  // namespace
 
 client::Result<std::string> participant_token(const std::string& csv_text, const std::string& id,
-                                              const std::string& source) {
+                                              const std::string& source, Lang lang) {
   std::istringstream lines(csv_text);
   std::string line;
   if (!std::getline(lines, line)) return bad_file(source, "empty file");
@@ -74,7 +74,8 @@ client::Result<std::string> participant_token(const std::string& csv_text, const
     if (fields.size() > std::max(id_column, token_column) && fields[id_column] == id)
       return fields[token_column];
   }
-  return bad_file(source, "no participant '" + id + "' (ids are in `gavelctl roster`)");
+  return bad_file(source, say(lang, "没有编号为 '" + id + "' 的参会人（编号见 gavelctl roster）",
+                             "no participant '" + id + "' (ids are in `gavelctl roster`)"));
 }
 
 client::Result<Target> resolve_target(const GlobalOptions& options) {

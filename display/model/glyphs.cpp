@@ -74,7 +74,11 @@ bool GlyphSet::add_snapshot(const v1::MeetingSnapshot& s) {
     grew |= add(vote.spec().question());
     grew |= add(vote.spec().veto_group());
     for (const std::string& option : vote.spec().options()) grew |= add(option);
-    grew |= add(vote.result().threshold_text());
+    for (const std::string& description : vote.spec().option_descriptions()) grew |= add(description);
+    for (const v1::Wording* w : {&vote.rule_words(), &vote.veto_words(), &vote.result().rule_words()}) {
+      grew |= add(w->zh());
+      grew |= add(w->en());
+    }
   };
   add_vote(s.current_vote());
   for (const v1::Vote& vote : s.votes()) add_vote(vote);

@@ -114,10 +114,9 @@ std::string ballot_form_words(Lang lang, const v1::VoteSpec& spec) {
   }
 }
 
-std::string threshold_words(Lang lang, const std::string& threshold_text) {
-  const auto slash = threshold_text.find(" / ");
-  if (slash == std::string::npos) return threshold_text;
-  return lang == Lang::zh ? threshold_text.substr(0, slash) : threshold_text.substr(slash + 3);
+const std::string& words(Lang lang, const v1::Wording& wording) {
+  const std::string& mine = lang == Lang::zh ? wording.zh() : wording.en();
+  return mine.empty() ? (lang == Lang::zh ? wording.en() : wording.zh()) : mine;
 }
 
 }  // namespace gavel::display

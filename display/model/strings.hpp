@@ -68,7 +68,7 @@ std::string fill(std::string_view pattern, std::initializer_list<std::string> va
 const char* outcome_word(Lang lang, v1::Outcome outcome);
 const char* request_kind_word(Lang lang, v1::RequestKind kind);  // "" for a plain contribution
 std::string ballot_form_words(Lang lang, const v1::VoteSpec& spec);
-// The server writes "中文 / English": the half for `lang`.
-std::string threshold_words(Lang lang, const std::string& threshold_text);
+// The server's words for `lang` (the other language when that one is empty).
+const std::string& words(Lang lang, const v1::Wording& wording);
 
 }  // namespace gavel::display

@@ -63,7 +63,7 @@ void draw_result(Canvas& c, const Frame& f, Box box) {
   draw_choice_bars(c, f, ChoiceBars{vote->spec(), result.counts(), result.needed()},
                    Box{ImVec2(left, y), ImVec2(right, facts_top - c.u(24))});
 
-  std::string facts = fill(tr(f.lang, Text::needed), {threshold_words(f.lang, result.threshold_text())});
+  std::string facts = fill(tr(f.lang, Text::needed), {words(f.lang, result.rule_words())});
   c.line(c.fonts().text, text, left, facts_top, palette::kThresholdLine, facts, width);
   facts = fill(tr(f.lang, Text::voted), {std::to_string(result.cast()), std::to_string(result.eligible())});
   if (result.recused() > 0) facts += "  ·  " + fill(tr(f.lang, Text::recused), {std::to_string(result.recused())});

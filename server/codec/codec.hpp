@@ -36,6 +36,8 @@ core::Result<core::MeetingSetup> from_wire(const v1::MeetingSetup& wire);
 void snapshot(const core::MeetingState& state, core::Millis now, v1::MeetingSnapshot* out);
 
 void to_wire(const core::Error& error, v1::Error* out);
+// A notice that goes with an accepted command's Ack.
+void to_wire(const core::Notice& notice, v1::Notice* out);
 v1::Role to_wire(core::Role role);
 
 }  // namespace gavel::codec

@@ -46,7 +46,7 @@ Command decode_cast_ballot(const v1::CastBallot& w) {
 core::Result<Command> decode(const v1::Command& w) {
   switch (w.body_case()) {
     case v1::Command::kStartMeeting: return Command{cmd::StartMeeting{}};
-    case v1::Command::kEndMeeting: return Command{cmd::EndMeeting{}};
+    case v1::Command::kEndMeeting: return Command{cmd::EndMeeting{w.end_meeting().force()}};
     case v1::Command::kOpenItem: return Command{cmd::OpenItem{w.open_item().item_id()}};
     case v1::Command::kCloseItem: return Command{cmd::CloseItem{}};
     case v1::Command::kNextItem: return Command{cmd::NextItem{}};
@@ -103,6 +103,8 @@ core::Result<Command> decode(const v1::Command& w) {
       return Command{cmd::RecordResolution{x.motion_id(), x.text(), x.responsible(), x.deadline()}};
     }
     case v1::Command::kSignMinutes: return Command{cmd::SignMinutes{w.sign_minutes().signed_by()}};
+    case v1::Command::kDeferItem: return Command{cmd::DeferItem{w.defer_item().item_id()}};
+    case v1::Command::kReopenItem: return Command{cmd::ReopenItem{w.reopen_item().item_id()}};
     case v1::Command::BODY_NOT_SET: break;
   }
   return core::make_error(core::ErrorCode::bad_message, "命令为空或无法识别",

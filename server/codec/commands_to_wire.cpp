@@ -14,7 +14,7 @@ struct Encoder {
   v1::Command* out;
 
   void operator()(const cmd::StartMeeting&) const { out->mutable_start_meeting(); }
-  void operator()(const cmd::EndMeeting&) const { out->mutable_end_meeting(); }
+  void operator()(const cmd::EndMeeting& c) const { out->mutable_end_meeting()->set_force(c.force); }
   void operator()(const cmd::OpenItem& c) const { out->mutable_open_item()->set_item_id(c.item_id); }
   void operator()(const cmd::CloseItem&) const { out->mutable_close_item(); }
   void operator()(const cmd::NextItem&) const { out->mutable_next_item(); }
@@ -114,6 +114,8 @@ struct Encoder {
   void operator()(const cmd::SignMinutes& c) const {
     out->mutable_sign_minutes()->set_signed_by(c.signed_by);
   }
+  void operator()(const cmd::DeferItem& c) const { out->mutable_defer_item()->set_item_id(c.item_id); }
+  void operator()(const cmd::ReopenItem& c) const { out->mutable_reopen_item()->set_item_id(c.item_id); }
 };
 
 }  // namespace

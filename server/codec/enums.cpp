@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "codec/codec.hpp"
+#include "core/notice.hpp"
 
 namespace gavel::codec {
 
@@ -24,7 +25,7 @@ constexpr bool same(std::initializer_list<std::pair<Core, Wire>> pairs, Wire wir
 
 using core::Role, core::RequestKind, core::ItemState, core::DissentKind, core::MotionState,
     core::BallotForm, core::Threshold, core::Outcome, core::Phase, core::MinutesState,
-    core::ErrorCode;
+    core::ErrorCode, core::DecisionRule, core::NoticeKind;
 
 static_assert(same<Role, v1::Role>({{Role::chair, v1::ROLE_CHAIR},
                                     {Role::secretary, v1::ROLE_SECRETARY},
@@ -41,7 +42,9 @@ static_assert(same<RequestKind, v1::RequestKind>(
     v1::RequestKind_MAX));
 static_assert(same<ItemState, v1::ItemState>({{ItemState::pending, v1::ITEM_PENDING},
                                               {ItemState::open, v1::ITEM_OPEN},
-                                              {ItemState::closed, v1::ITEM_CLOSED}},
+                                              {ItemState::closed, v1::ITEM_CLOSED},
+                                              {ItemState::not_reached, v1::ITEM_NOT_REACHED},
+                                              {ItemState::deferred, v1::ITEM_DEFERRED}},
                                              v1::ItemState_MAX));
 static_assert(same<DissentKind, v1::DissentKind>(
     {{DissentKind::disagreement, v1::DISSENT_DISAGREEMENT},
@@ -76,6 +79,25 @@ static_assert(same<Outcome, v1::Outcome>({{Outcome::carried, v1::OUTCOME_CARRIED
                                           {Outcome::blocked, v1::OUTCOME_BLOCKED},
                                           {Outcome::chosen, v1::OUTCOME_CHOSEN}},
                                          v1::Outcome_MAX));
+static_assert(same<DecisionRule, v1::DecisionRule>(
+    {{DecisionRule::more_yes_than_no, v1::RULE_MORE_YES_THAN_NO},
+     {DecisionRule::half_of_cast, v1::RULE_HALF_OF_CAST},
+     {DecisionRule::half_of_eligible, v1::RULE_HALF_OF_ELIGIBLE},
+     {DecisionRule::two_thirds_of_yes_no, v1::RULE_TWO_THIRDS_OF_YES_NO},
+     {DecisionRule::two_thirds_of_cast, v1::RULE_TWO_THIRDS_OF_CAST},
+     {DecisionRule::unanimity, v1::RULE_UNANIMITY},
+     {DecisionRule::most_votes, v1::RULE_MOST_VOTES},
+     {DecisionRule::option_half_of_eligible, v1::RULE_OPTION_HALF_OF_ELIGIBLE},
+     {DecisionRule::option_two_thirds, v1::RULE_OPTION_TWO_THIRDS},
+     {DecisionRule::option_unanimity, v1::RULE_OPTION_UNANIMITY},
+     {DecisionRule::no_block, v1::RULE_NO_BLOCK}},
+    v1::DecisionRule_MAX));
+static_assert(same<NoticeKind, v1::NoticeKind>(
+    {{NoticeKind::item_opened_without_quorum, v1::NOTICE_ITEM_OPENED_WITHOUT_QUORUM},
+     {NoticeKind::vote_opened_without_quorum, v1::NOTICE_VOTE_OPENED_WITHOUT_QUORUM},
+     {NoticeKind::veto_group_applies, v1::NOTICE_VETO_GROUP_APPLIES},
+     {NoticeKind::item_published_late, v1::NOTICE_ITEM_PUBLISHED_LATE}},
+    v1::NoticeKind_MAX));
 static_assert(same<Phase, v1::MeetingPhase>({{Phase::scheduled, v1::MEETING_SCHEDULED},
                                              {Phase::in_session, v1::MEETING_IN_SESSION},
                                              {Phase::ended, v1::MEETING_ENDED}},

@@ -17,6 +17,7 @@ inline v1::BallotForm to_wire(core::BallotForm v) { return static_cast<v1::Ballo
 inline v1::Threshold to_wire(core::Threshold v) { return static_cast<v1::Threshold>(v); }
 inline v1::Outcome to_wire(core::Outcome v) { return static_cast<v1::Outcome>(v); }
 inline v1::MeetingPhase to_wire(core::Phase v) { return static_cast<v1::MeetingPhase>(v); }
+inline v1::DecisionRule to_wire(core::DecisionRule v) { return static_cast<v1::DecisionRule>(v); }
 inline v1::MinutesState to_wire(core::MinutesState v) { return static_cast<v1::MinutesState>(v); }
 
 // The enums that come in from the wire: their last value and their names

@@ -58,7 +58,10 @@ EventBody decode_resolution_recorded(const v1::ResolutionRecorded& w) {
 core::Result<EventBody> decode(const v1::Event& w) {
   switch (w.body_case()) {
     case v1::Event::kMeetingStarted: return EventBody{ev::MeetingStarted{}};
-    case v1::Event::kMeetingEnded: return EventBody{ev::MeetingEnded{}};
+    case v1::Event::kMeetingEnded: {
+      const auto& x = w.meeting_ended();
+      return EventBody{ev::MeetingEnded{from_wire(x.not_reached()), x.forced()}};
+    }
     case v1::Event::kItemOpened: return EventBody{ev::ItemOpened{w.item_opened().item_id()}};
     case v1::Event::kItemClosed: return EventBody{ev::ItemClosed{w.item_closed().item_id()}};
     case v1::Event::kOpinionAttached: {
@@ -113,6 +116,8 @@ core::Result<EventBody> decode(const v1::Event& w) {
     case v1::Event::kResolutionRecorded:
       return decode_resolution_recorded(w.resolution_recorded());
     case v1::Event::kMinutesSigned: return EventBody{ev::MinutesSigned{w.minutes_signed().signed_by()}};
+    case v1::Event::kItemDeferred: return EventBody{ev::ItemDeferred{w.item_deferred().item_id()}};
+    case v1::Event::kItemReopened: return EventBody{ev::ItemReopened{w.item_reopened().item_id()}};
     case v1::Event::BODY_NOT_SET: break;
   }
   return core::make_error(core::ErrorCode::bad_message, "事件为空或无法识别",

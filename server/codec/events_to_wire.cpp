@@ -14,7 +14,11 @@ struct Encoder {
   v1::Event* out;
 
   void operator()(const ev::MeetingStarted&) const { out->mutable_meeting_started(); }
-  void operator()(const ev::MeetingEnded&) const { out->mutable_meeting_ended(); }
+  void operator()(const ev::MeetingEnded& e) const {
+    v1::MeetingEnded* w = out->mutable_meeting_ended();
+    w->mutable_not_reached()->Add(e.not_reached.begin(), e.not_reached.end());
+    w->set_forced(e.forced);
+  }
   void operator()(const ev::ItemOpened& e) const { out->mutable_item_opened()->set_item_id(e.item_id); }
   void operator()(const ev::ItemClosed& e) const { out->mutable_item_closed()->set_item_id(e.item_id); }
   void operator()(const ev::OpinionAttached& e) const {
@@ -137,6 +141,8 @@ struct Encoder {
   void operator()(const ev::MinutesSigned& e) const {
     out->mutable_minutes_signed()->set_signed_by(e.signed_by);
   }
+  void operator()(const ev::ItemDeferred& e) const { out->mutable_item_deferred()->set_item_id(e.item_id); }
+  void operator()(const ev::ItemReopened& e) const { out->mutable_item_reopened()->set_item_id(e.item_id); }
 };
 
 }  // namespace

@@ -1,14 +1,24 @@
 #include "parts.hpp"
 
+#include "codec/codec.hpp"
 #include "enums.hpp"
 
 namespace gavel::codec {
+
+namespace {
+std::vector<core::VoteOption> options_from_wire(const google::protobuf::RepeatedPtrField<v1::VoteOption>& wire) {
+  std::vector<core::VoteOption> options;
+  for (const v1::VoteOption& o : wire) options.push_back({o.label(), o.description()});
+  return options;
+}
+}  // namespace
 
 void to_wire(const core::VoteSpec& spec, v1::VoteSpec* out) {
   out->set_motion_id(spec.motion_id);
   out->set_question(spec.question);
   out->set_form(to_wire(spec.form));
   out->mutable_options()->Add(spec.options.begin(), spec.options.end());
+  out->mutable_option_descriptions()->Add(spec.option_descriptions.begin(), spec.option_descriptions.end());
   out->set_max_choices(spec.max_choices);
   out->set_secret(spec.secret);
   out->set_threshold(to_wire(spec.threshold));
@@ -28,6 +38,7 @@ core::Result<core::VoteSpec> from_wire(const v1::VoteSpec& wire) {
       .question = wire.question(),
       .form = form.value(),
       .options = from_wire(wire.options()),
+      .option_descriptions = from_wire(wire.option_descriptions()),
       .max_choices = wire.max_choices(),
       .secret = wire.secret(),
       .threshold = threshold.value(),
@@ -60,7 +71,8 @@ void to_wire(const core::VoteResult& result, v1::VoteResult* out) {
   out->set_cast(result.cast);
   out->set_recused(result.recused);
   to_wire(result.counts, out->mutable_counts());
-  out->set_threshold_text(result.threshold_text);
+  out->set_rule(to_wire(result.rule));
+  to_wire(core::rule_words(result.rule), out->mutable_rule_words());
   out->set_needed(result.needed);
   out->set_outcome(to_wire(result.outcome));
   out->set_quorate_at_open(result.quorate_at_open);
@@ -74,12 +86,17 @@ void to_wire(const core::VoteResult& result, v1::VoteResult* out) {
 core::Result<core::VoteResult> from_wire(const v1::VoteResult& wire) {
   auto outcome = enum_from_wire<core::Outcome>(wire.outcome());
   if (!outcome) return outcome.error();
+  // Logs written before the rule was sent have none: the fold derives it
+  // from the vote's spec either way.
+  const auto rule = wire.rule() >= v1::RULE_MORE_YES_THAN_NO && wire.rule() <= v1::RULE_NO_BLOCK
+                        ? static_cast<core::DecisionRule>(wire.rule())
+                        : core::DecisionRule::more_yes_than_no;
   return core::VoteResult{
       .eligible = wire.eligible(),
       .cast = wire.cast(),
       .recused = wire.recused(),
       .counts = from_wire(wire.counts()),
-      .threshold_text = wire.threshold_text(),
+      .rule = rule,
       .needed = wire.needed(),
       .outcome = outcome.value(),
       .quorate_at_open = wire.quorate_at_open(),
@@ -153,6 +170,11 @@ void to_wire(const core::AgendaItem& item, v1::AgendaItem* out) {
   out->set_speech_limit_s(item.speech_limit_s);
   out->set_max_speeches_per_person(item.max_speeches_per_person);
   out->set_veto_group(item.veto_group);
+  for (const core::VoteOption& o : item.options) {
+    v1::VoteOption* w = out->add_options();
+    w->set_label(o.label);
+    w->set_description(o.description);
+  }
 }
 
 core::AgendaItem from_wire(const v1::AgendaItem& wire) {
@@ -165,7 +187,19 @@ core::AgendaItem from_wire(const v1::AgendaItem& wire) {
       .speech_limit_s = wire.speech_limit_s(),
       .max_speeches_per_person = wire.max_speeches_per_person(),
       .veto_group = wire.veto_group(),
+      .options = options_from_wire(wire.options()),
   };
+}
+
+void to_wire(const core::Words& words, v1::Wording* out) {
+  out->set_zh(words.zh);
+  out->set_en(words.en);
+}
+
+void to_wire(const core::Notice& notice, v1::Notice* out) {
+  out->set_kind(static_cast<v1::NoticeKind>(notice.kind));
+  to_wire(notice.words, out->mutable_words());
+  out->set_subject(notice.subject);
 }
 
 void to_wire(const core::AbsentOpinion& opinion, v1::AbsentOpinion* out) {

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/notice.hpp"
 #include "core/result.hpp"
 #include "core/types.hpp"
 #include "gavel/v1/meeting.pb.h"
@@ -42,6 +43,8 @@ core::Participant from_wire(const v1::Participant& wire);
 // late-publication flag are filled by the snapshot.
 void to_wire(const core::AgendaItem& item, v1::AgendaItem* out);
 core::AgendaItem from_wire(const v1::AgendaItem& wire);
+
+void to_wire(const core::Words& words, v1::Wording* out);
 
 void to_wire(const core::AbsentOpinion& opinion, v1::AbsentOpinion* out);
 core::AbsentOpinion from_wire(const v1::AbsentOpinion& wire);

@@ -18,11 +18,6 @@ bool published_late(const core::AgendaItem& item, core::Millis scheduled_start) 
          item.published > scheduled_start - core::kPublicationLead;
 }
 
-std::string late_warning(const core::AgendaItem& item) {
-  return "议题「" + item.title + "」在会前不足3天公布 / item \"" + item.title +
-         "\" was published less than 3 days before the meeting";
-}
-
 void add_agenda(const core::MeetingState& state, v1::MeetingSnapshot* out) {
   for (const core::Item& item : state.agenda) {
     v1::AgendaItem* w = out->add_agenda();
@@ -32,7 +27,8 @@ void add_agenda(const core::MeetingState& state, v1::MeetingSnapshot* out) {
     w->set_state(to_wire(item.state));
     for (const core::AbsentOpinion& o : item.opinions) to_wire(o, w->add_opinions());
     w->mutable_recused()->Add(item.recused.begin(), item.recused.end());
-    if (late) out->add_warnings(late_warning(item.info));
+    w->set_times_reopened(item.reopened);
+    if (late) to_wire(core::late_notice(item.info), out->add_notices());
   }
   if (const core::Item* open = state.open_item()) out->set_current_item_id(open->info.id);
 }
@@ -43,6 +39,9 @@ void add_attendance(const core::MeetingState& state, v1::Attendance* out) {
   out->set_fixed_members(view.fixed_members);
   out->set_quorum_needed(view.quorum_needed);
   out->set_quorate(view.quorate);
+  out->set_present_members(view.present_members);
+  out->set_present_invited(view.present_invited);
+  out->set_invited_members(view.invited_members);
   for (const core::GroupPresence& g : view.by_group) {
     v1::GroupCount* w = out->add_by_group();
     w->set_group(g.group);

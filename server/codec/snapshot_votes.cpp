@@ -8,7 +8,7 @@ namespace gavel::codec {
 
 namespace {
 
-void add_vote_record(const core::Vote& vote, v1::Vote* out) {
+void add_vote_record(const core::MeetingState& state, const core::Vote& vote, v1::Vote* out) {
   out->set_id(vote.id);
   out->set_item_id(vote.item_id);
   to_wire(vote.spec, out->mutable_spec());
@@ -18,21 +18,28 @@ void add_vote_record(const core::Vote& vote, v1::Vote* out) {
   out->set_eligible(static_cast<std::uint32_t>(vote.eligible.size()));
   out->set_cast(static_cast<std::uint32_t>(vote.voters.size()));
   out->set_recused(vote.recused);
+  const core::DecisionRule rule = core::decision_rule(vote.spec);
+  out->set_rule(to_wire(rule));
+  to_wire(core::rule_words(rule), out->mutable_rule_words());
+  const std::string group = core::veto_group(state, vote);
+  out->set_veto_group(group);
+  if (!group.empty()) to_wire(core::veto_words(group), out->mutable_veto_words());
+  out->set_quorate_at_open(vote.quorate_at_open);
 }
 
 // While a vote is open a named vote shows its running count. A secret one
 // shows turnout only, or the last batched live tally: counting its ballot box
 // now would let anyone watching the count change learn each voter's choice.
 void add_open_vote(const core::MeetingState& state, const core::Vote& vote, v1::Vote* out) {
-  add_vote_record(vote, out);
+  add_vote_record(state, vote, out);
   if (!vote.spec.secret)
     to_wire(core::count_ballots(state, vote), out->mutable_counts());
   else if (vote.spec.live_tally && state.info.live_tally_allowed)
     to_wire(vote.live_counts, out->mutable_counts());
 }
 
-void add_closed_vote(const core::Vote& vote, v1::Vote* out) {
-  add_vote_record(vote, out);
+void add_closed_vote(const core::MeetingState& state, const core::Vote& vote, v1::Vote* out) {
+  add_vote_record(state, vote, out);
   if (!vote.result) return;
   to_wire(vote.result->counts, out->mutable_counts());
   to_wire(*vote.result, out->mutable_result());
@@ -65,7 +72,7 @@ void add_resolution(const core::Resolution& resolution, v1::Resolution* out) {
 void add_decisions(const core::MeetingState& state, v1::MeetingSnapshot* out) {
   for (const core::Motion& motion : state.motions) add_motion(motion, out->add_motions());
   for (const core::Vote& vote : state.votes)
-    if (!vote.open) add_closed_vote(vote, out->add_votes());
+    if (!vote.open) add_closed_vote(state, vote, out->add_votes());
   if (const core::Vote* vote = state.open_vote()) add_open_vote(state, *vote, out->mutable_current_vote());
   for (const core::Resolution& r : state.resolutions) add_resolution(r, out->add_resolutions());
 }

@@ -17,6 +17,8 @@ AttendanceView attendance(const MeetingState& s) {
   AttendanceView view;
   for (const Member& m : s.roster) {
     if (!m.info.invited) ++view.fixed_members;
+    if (m.info.invited) ++view.invited_members;
+    if (m.present && m.info.invited) ++view.present_invited;
     if (m.present) ++view.present;
     if (m.present && !m.info.invited) ++view.present_members;
     auto g = std::find_if(view.by_group.begin(), view.by_group.end(),

@@ -19,6 +19,8 @@ struct AttendanceView {
   std::uint32_t present = 0;          // everyone checked in, invited members included
   std::uint32_t present_members = 0;  // fixed members checked in: what quorum counts
   std::uint32_t fixed_members = 0;
+  std::uint32_t present_invited = 0;  // invited members (列席) checked in: never part of quorum
+  std::uint32_t invited_members = 0;
   std::uint32_t quorum_needed = 0;
   bool quorate = false;
   std::vector<GroupPresence> by_group;  // in roster order of first appearance

@@ -12,7 +12,9 @@
 namespace gavel::core::cmd {
 
 struct StartMeeting {};
-struct EndMeeting {};
+// force: end even with an item, a speech or a vote open (each is closed
+// first). Without it the engine refuses and says what is still open.
+struct EndMeeting { bool force = false; };
 struct OpenItem { std::string item_id; };
 struct CloseItem {};
 struct NextItem {};
@@ -55,6 +57,10 @@ struct CastBallot {
 };
 struct RecordResolution { Id motion_id = 0; std::string text; std::string responsible; std::string deadline; };
 struct SignMinutes { std::string signed_by; };
+// A pending item moved to a later meeting (the minutes say "deferred").
+struct DeferItem { std::string item_id; };
+// Open a closed or deferred item again; the record keeps both.
+struct ReopenItem { std::string item_id; };
 
 }  // namespace gavel::core::cmd
 
@@ -67,7 +73,7 @@ using Command = std::variant<
     cmd::RemoveRequest, cmd::CloseList, cmd::ReopenList, cmd::PauseTimer, cmd::ResumeTimer,
     cmd::ExtendTimer, cmd::EndSpeech, cmd::RecordDissent, cmd::ReplyDissent,
     cmd::ProposeMotion, cmd::SecondMotion, cmd::WithdrawMotion, cmd::OpenVote, cmd::CloseVote,
-    cmd::CastBallot, cmd::RecordResolution, cmd::SignMinutes>;
+    cmd::CastBallot, cmd::RecordResolution, cmd::SignMinutes, cmd::DeferItem, cmd::ReopenItem>;
 
 // The command's name in the permission table, the audit trail and gavelctl.
 const char* command_name(const Command& command);

@@ -10,11 +10,47 @@ Decided Decider::operator()(const cmd::StartMeeting&) const {
   return one(ev::MeetingStarted{});
 }
 
-Decided Decider::operator()(const cmd::EndMeeting&) const {
+namespace {
+// What an unforced end would cut short, in words the chair can act on.
+Words still_open(const MeetingState& s) {
+  Words w;
+  auto add = [&](const std::string& zh, const std::string& en) {
+    w.zh += (w.zh.empty() ? "" : "、") + zh;
+    w.en += (w.en.empty() ? "" : ", ") + en;
+  };
+  if (const Vote* v = s.open_vote()) add("表决 #" + std::to_string(v->id), "vote #" + std::to_string(v->id));
+  if (s.speech) {
+    const Member* m = s.member(s.speech->participant_id);
+    const std::string who = m ? m->info.name : s.speech->participant_id;
+    add(who + " 的发言", "the speech of " + who);
+  }
+  if (!s.queue.empty())
+    add(std::to_string(s.queue.size()) + " 人等候发言", std::to_string(s.queue.size()) + " waiting to speak");
+  if (const Item* item = s.open_item())
+    add("议题「" + item->info.title + "」", "item \"" + item->info.title + "\"");
+  return w;
+}
+}  // namespace
+
+Decided Decider::operator()(const cmd::EndMeeting& c) const {
   if (auto ok = need_session(); !ok) return ok.error();
+  Words open = still_open(s);
+  if (!open.zh.empty() && !c.force)
+    return make_error(ErrorCode::invalid_state, "仍在进行：" + open.zh + "。请先结束它们，或强制结束会议",
+                      "still open: " + open.en + ". Close them first, or force the end");
   Draft d;
-  if (auto ok = close_item_into(d.events); !ok) return ok.error();
-  d.events.push_back(ev::MeetingEnded{});
+  if (s.open_vote()) {
+    auto closed = (*this)(cmd::CloseVote{});
+    if (!closed) return closed.error();
+    for (EventBody& e : closed.value().events) d.events.push_back(std::move(e));
+  }
+  end_speech_into(d.events);
+  if (const Item* item = s.open_item()) d.events.push_back(ev::ItemClosed{item->info.id});
+  ev::MeetingEnded ended;
+  ended.forced = !open.zh.empty();
+  for (const Item& item : s.agenda)
+    if (item.state == ItemState::pending) ended.not_reached.push_back(item.info.id);
+  d.events.push_back(std::move(ended));
   return d;
 }
 
@@ -25,8 +61,37 @@ Decided Decider::operator()(const cmd::OpenItem& c) const {
   if (s.open_item())
     return fail::state("请先结束当前议题", "close the current item first");
   if (item->state == ItemState::closed)
-    return fail::state("该议题已结束", "that item is already closed");
-  return one(ev::ItemOpened{c.item_id});
+    return fail::state("该议题已结束；如需再议，请重新开启该议题（item reopen）",
+                       "that item is already closed; reopen it to take it up again (item reopen)");
+  if (item->state == ItemState::deferred)
+    return fail::state("该议题已推迟到以后的会议；如需现在讨论，请重新开启该议题（item reopen）",
+                       "that item was deferred to a later meeting; reopen it to take it up now (item reopen)");
+  Draft d = one(ev::ItemOpened{c.item_id});
+  opening_notices(*item, d.notices);
+  return d;
+}
+
+Decided Decider::operator()(const cmd::DeferItem& c) const {
+  if (auto ok = need_session(); !ok) return ok.error();
+  const Item* item = s.item(c.item_id);
+  if (!item) return fail::not_found("议题", "agenda item", c.item_id);
+  if (item->state != ItemState::pending)
+    return fail::state("只能推迟尚未讨论的议题", "only a pending item can be deferred");
+  return one(ev::ItemDeferred{c.item_id});
+}
+
+Decided Decider::operator()(const cmd::ReopenItem& c) const {
+  if (auto ok = need_session(); !ok) return ok.error();
+  const Item* item = s.item(c.item_id);
+  if (!item) return fail::not_found("议题", "agenda item", c.item_id);
+  if (s.open_item())
+    return fail::state("请先结束当前议题", "close the current item first");
+  if (item->state != ItemState::closed && item->state != ItemState::deferred)
+    return fail::state("只能重新开启已结束或已推迟的议题；待议议题请直接开启",
+                       "only a closed or deferred item can be reopened; open a pending one as usual");
+  Draft d = one(ev::ItemReopened{c.item_id});
+  opening_notices(*item, d.notices);
+  return d;
 }
 
 Decided Decider::operator()(const cmd::CloseItem&) const {
@@ -43,6 +108,7 @@ Decided Decider::operator()(const cmd::NextItem&) const {
   for (const Item& item : s.agenda)
     if (item.state == ItemState::pending) {
       d.events.push_back(ev::ItemOpened{item.info.id});
+      opening_notices(item, d.notices);
       return d;
     }
   return fail::state("没有待议的议题了", "no pending agenda item is left");

@@ -1,4 +1,5 @@
 // Steps and checks that several commands share.
+#include "attendance.hpp"
 #include "decider.hpp"
 
 namespace gavel::core {
@@ -47,6 +48,13 @@ Result<Ok> Decider::need_session() const {
     return fail::state("会议尚未开始", "the meeting has not started");
   if (s.phase == Phase::ended) return fail::state("会议已结束", "the meeting has ended");
   return Ok{};
+}
+
+void Decider::opening_notices(const Item& item, std::vector<Notice>& out) const {
+  AttendanceView view = attendance(s);
+  if (!view.quorate)
+    out.push_back(no_quorum_notice(NoticeKind::item_opened_without_quorum, view.present_members,
+                                   view.fixed_members, view.quorum_needed, item.info.id));
 }
 
 Result<Ok> Decider::need_unsigned_minutes() const {

@@ -12,7 +12,7 @@ namespace gavel::core {
 namespace {
 constexpr std::size_t kMaxOptions = 20;
 
-Result<VoteSpec> checked_spec(VoteSpec spec, const Motion& motion) {
+Result<VoteSpec> checked_spec(VoteSpec spec, const Motion& motion, const Item& item) {
   if (spec.form < BallotForm::yes_no_abstain || spec.form > BallotForm::consensus)
     return fail::argument("表决方式无效", "unknown ballot form");
   if (spec.threshold < Threshold::simple_majority || spec.threshold > Threshold::unanimity)
@@ -20,7 +20,17 @@ Result<VoteSpec> checked_spec(VoteSpec spec, const Motion& motion) {
   if (spec.form == BallotForm::yes_no_abstain || spec.form == BallotForm::consensus) {
     spec.options = default_options(spec.form);
     spec.max_choices = 1;
+    spec.option_descriptions.clear();
   } else {
+    // The meeting file may list the item's options with descriptions.
+    if (spec.options.empty())
+      for (const VoteOption& o : item.info.options) {
+        spec.options.push_back(o.label);
+        spec.option_descriptions.push_back(o.description);
+      }
+    if (spec.option_descriptions.size() > spec.options.size())
+      return fail::argument("方案说明多于方案", "more option descriptions than options");
+    spec.option_descriptions.resize(spec.options.size());
     if (spec.options.size() < 2 || spec.options.size() > kMaxOptions)
       return fail::argument("比选须有2到20个方案", "give 2 to 20 options");
     if (spec.form == BallotForm::one_of_n) spec.max_choices = 1;
@@ -51,7 +61,7 @@ Decided Decider::operator()(const cmd::OpenVote& c) const {
     return fail::state("动议尚未获得附议，不能表决", "the motion has not been seconded");
   if (motion->state != MotionState::debate)
     return fail::state("该动议不能再表决", "that motion can no longer be voted on");
-  auto spec = checked_spec(c.spec, *motion);
+  auto spec = checked_spec(c.spec, *motion, *item.value());
   if (!spec) return spec.error();
   if (spec.value().live_tally && !s.info.live_tally_allowed && spec.value().secret)
     return fail::not_allowed("本次会议不允许无记名表决实时计票", "this meeting does not allow live tallies of secret votes");
@@ -65,6 +75,12 @@ Decided Decider::operator()(const cmd::OpenVote& c) const {
     return fail::state("没有有表决权的到会成员", "nobody present is eligible to vote");
   Draft d;
   d.created_id = opened.vote_id;
+  if (!opened.quorate) {
+    AttendanceView view = attendance(s);
+    d.notices.push_back(no_quorum_notice(NoticeKind::vote_opened_without_quorum, view.present_members,
+                                         view.fixed_members, view.quorum_needed, it.info.id));
+  }
+  if (std::string group = veto_group(opened.spec, &it); !group.empty()) d.notices.push_back(veto_notice(group));
   d.events.push_back(std::move(opened));
   return d;
 }
@@ -107,9 +123,7 @@ Decided Decider::operator()(const cmd::CastBallot& c) const {
     recorded.choices = c.choices;
   } else {
     const Member& m = *s.member(voter);
-    const Item* item = s.item(vote->item_id);
-    std::string veto_group = !vote->spec.veto_group.empty() ? vote->spec.veto_group
-                             : item ? item->info.veto_group : std::string();
+    const std::string vetoing = veto_group(s, *vote);
     SecretBallot ballot{vote->id, c.fresh_receipt, c.choices, vote->spec.weighted ? m.info.weight : 1.0,
                         block ? c.reason : std::string()};
     if (voted) {
@@ -130,8 +144,8 @@ Decided Decider::operator()(const cmd::CastBallot& c) const {
       return make_error(ErrorCode::internal, "回执重复，请重试", "the server reused a receipt");
     }
     d.receipt = ballot.receipt;
-    if (!veto_group.empty() && vote->spec.form == BallotForm::yes_no_abstain)
-      d.veto_voice = VetoVoice{vote->id, ballot.receipt, m.info.group == veto_group && c.choices[0] == kNo};
+    if (!vetoing.empty() && vote->spec.form == BallotForm::yes_no_abstain)
+      d.veto_voice = VetoVoice{vote->id, ballot.receipt, m.info.group == vetoing && c.choices[0] == kNo};
     d.secret_ballots.push_back(std::move(ballot));
   }
   d.events.push_back(std::move(recorded));

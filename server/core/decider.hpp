@@ -28,6 +28,7 @@ struct Draft {
   std::optional<VetoVoice> veto_voice;
   Id created_id = 0;
   std::string receipt;
+  std::vector<Notice> notices;
 };
 
 using Decided = Result<Draft>;
@@ -75,6 +76,8 @@ struct Decider {
   Decided operator()(const cmd::WithdrawMotion&) const;
   Decided operator()(const cmd::RecordResolution&) const;
   Decided operator()(const cmd::SignMinutes&) const;
+  Decided operator()(const cmd::DeferItem&) const;
+  Decided operator()(const cmd::ReopenItem&) const;
 
   Decided operator()(const cmd::OpenVote&) const;
   Decided operator()(const cmd::CloseVote&) const;
@@ -84,6 +87,8 @@ struct Decider {
   void end_speech_into(std::vector<EventBody>& out) const;
   Result<Ok> close_item_into(std::vector<EventBody>& out) const;
   Result<Ok> need_session() const;
+  // Opening `item` without quorum goes ahead, with a notice for the chair.
+  void opening_notices(const Item& item, std::vector<Notice>& out) const;
   Result<const Item*> need_open_item() const;
   // The record (dissent, opinions, resolutions) stays open until the
   // secretary signs the minutes; after that it would no longer match them.

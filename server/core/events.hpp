@@ -9,12 +9,16 @@
 #include <variant>
 #include <vector>
 
+#include "notice.hpp"
 #include "types.hpp"
 
 namespace gavel::core::ev {
 
 struct MeetingStarted {};
-struct MeetingEnded {};
+// `not_reached`: the items still pending at the end, in agenda order; they
+// stay on record as not reached. `forced`: ended over an open item, speech
+// or vote, which the same command closed first.
+struct MeetingEnded { std::vector<std::string> not_reached; bool forced = false; };
 struct ItemOpened { std::string item_id; };
 struct ItemClosed { std::string item_id; };
 struct OpinionAttached { std::string item_id; std::string author; std::string text; };
@@ -70,6 +74,10 @@ struct ResolutionRecorded {
   std::string deadline;
 };
 struct MinutesSigned { std::string signed_by; };
+// The chair moved a pending item to a later meeting.
+struct ItemDeferred { std::string item_id; };
+// The chair opened a closed (or deferred) item again.
+struct ItemReopened { std::string item_id; };
 
 }  // namespace gavel::core::ev
 
@@ -83,7 +91,7 @@ using EventBody = std::variant<
     ev::SpeechExtended, ev::SpeechEnded, ev::DissentRecorded, ev::DissentReplied,
     ev::MotionProposed, ev::MotionSeconded, ev::MotionWithdrawn, ev::VoteOpened,
     ev::BallotRecorded, ev::VoteClosed, ev::LiveTally, ev::ResolutionRecorded,
-    ev::MinutesSigned>;
+    ev::MinutesSigned, ev::ItemDeferred, ev::ItemReopened>;
 
 struct Event {
   Seq seq = 0;
@@ -119,6 +127,7 @@ struct Decision {
   std::optional<VetoStanding> veto;  // with a secret ballot in a vote with a veto group
   Id created_id = 0;
   std::string receipt;  // for the voter's eyes only
+  std::vector<Notice> notices;  // for the sender, with the acknowledgement
 };
 
 const char* event_name(const EventBody& body);

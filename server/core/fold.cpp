@@ -24,7 +24,8 @@ struct Folder {
     s.phase = Phase::in_session;
     s.started = e.at;
   }
-  void operator()(const ev::MeetingEnded&) {
+  void operator()(const ev::MeetingEnded& x) {
+    for (const std::string& id : x.not_reached) s.item(id)->state = ItemState::not_reached;
     s.phase = Phase::ended;
     s.ended = e.at;
     s.minutes = MinutesState::draft;
@@ -155,6 +156,7 @@ struct Folder {
     vote.open = false;
     vote.closed = e.at;
     vote.result = x.result;
+    vote.result->rule = decision_rule(vote.spec);
     Motion* m = s.motion(vote.spec.motion_id);
     if (!m) return;
     switch (x.result.outcome) {
@@ -168,6 +170,11 @@ struct Folder {
     s.resolutions.push_back({x.resolution_id, x.item_id, x.motion_id, x.vote_id, x.text,
                              x.responsible, x.deadline, e.at});
     s.next_resolution = x.resolution_id + 1;
+  }
+  void operator()(const ev::ItemDeferred& x) { s.item(x.item_id)->state = ItemState::deferred; }
+  void operator()(const ev::ItemReopened& x) {
+    operator()(ev::ItemOpened{x.item_id});
+    ++s.item(x.item_id)->reopened;
   }
   void operator()(const ev::MinutesSigned& x) {
     s.minutes = MinutesState::signed_off;

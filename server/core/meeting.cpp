@@ -47,6 +47,7 @@ Result<Decision> Meeting::handle(const Command& command, const Actor& actor, Mil
   decision.created_id = decided.value().created_id;
   decision.receipt = std::move(decided.value().receipt);
   decision.secret_ballots = std::move(decided.value().secret_ballots);
+  decision.notices = std::move(decided.value().notices);
   for (EventBody& body : decided.value().events) {
     Event event{state_.seq + 1, now, actor_label(actor), std::move(body)};
     apply(event);

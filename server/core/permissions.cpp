@@ -41,6 +41,8 @@ constexpr std::array<Permission, std::variant_size_v<Command>> kTable{{
     {"cast_ballot",        false, false, true,  false, true},
     {"record_resolution",  true,  true,  false, false, false},
     {"sign_minutes",       false, true,  false, false, false},
+    {"defer_item",         true,  false, false, false, false},
+    {"reopen_item",        true,  false, false, false, false},
 }};
 }  // namespace
 

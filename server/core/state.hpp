@@ -24,6 +24,7 @@ struct Item {
   ItemState state = ItemState::pending;
   std::vector<AbsentOpinion> opinions;
   std::set<std::string> recused;
+  std::uint32_t reopened = 0;  // times the chair opened it again after closing
 };
 
 struct SpeakRequest {

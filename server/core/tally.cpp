@@ -12,18 +12,40 @@ std::vector<std::string> default_options(BallotForm form) {
   }
 }
 
-const char* threshold_text(Threshold t, bool abstentions_count) {
-  switch (t) {
-    case Threshold::simple_majority:
-      return abstentions_count ? "过半数(含弃权) / more than half of votes cast, abstentions included"
-                               : "赞成多于反对 / more yes than no";
-    case Threshold::absolute_majority: return "超过到会有表决权人数的一半 / more than half of those present and eligible";
-    case Threshold::two_thirds:
-      return abstentions_count ? "三分之二(含弃权) / two thirds of votes cast, abstentions included"
-                               : "三分之二 / two thirds of yes and no";
-    case Threshold::unanimity: return "全体一致 / unanimity";
+DecisionRule decision_rule(const VoteSpec& spec) {
+  const bool with_abstentions = spec.abstentions_count;
+  switch (spec.form) {
+    case BallotForm::consensus: return DecisionRule::no_block;
+    case BallotForm::one_of_n:
+    case BallotForm::k_of_n:
+      switch (spec.threshold) {
+        case Threshold::simple_majority: return DecisionRule::most_votes;
+        case Threshold::absolute_majority: return DecisionRule::option_half_of_eligible;
+        case Threshold::two_thirds: return DecisionRule::option_two_thirds;
+        case Threshold::unanimity: return DecisionRule::option_unanimity;
+      }
+      return DecisionRule::most_votes;
+    case BallotForm::yes_no_abstain: break;
   }
-  return "";
+  switch (spec.threshold) {
+    case Threshold::simple_majority:
+      return with_abstentions ? DecisionRule::half_of_cast : DecisionRule::more_yes_than_no;
+    case Threshold::absolute_majority: return DecisionRule::half_of_eligible;
+    case Threshold::two_thirds:
+      return with_abstentions ? DecisionRule::two_thirds_of_cast : DecisionRule::two_thirds_of_yes_no;
+    case Threshold::unanimity: return DecisionRule::unanimity;
+  }
+  return DecisionRule::more_yes_than_no;
+}
+
+std::string veto_group(const VoteSpec& spec, const Item* item) {
+  if (spec.form != BallotForm::yes_no_abstain) return {};
+  if (!spec.veto_group.empty()) return spec.veto_group;
+  return item ? item->info.veto_group : std::string();
+}
+
+std::string veto_group(const MeetingState& s, const Vote& vote) {
+  return veto_group(vote.spec, s.item(vote.item_id));
 }
 
 std::vector<ChoiceCount> count_ballots(const MeetingState& s, const Vote& vote) {
@@ -45,12 +67,12 @@ std::vector<ChoiceCount> count_ballots(const MeetingState& s, const Vote& vote) 
 }
 
 namespace {
-bool is_veto(const MeetingState& s, const Vote& vote, const std::string& veto_group) {
-  if (veto_group.empty() || vote.spec.form != BallotForm::yes_no_abstain) return false;
+bool is_veto(const MeetingState& s, const Vote& vote, const std::string& group) {
+  if (group.empty()) return false;
   if (vote.veto_restored || !vote.veto_no.empty()) return true;
   for (const auto& [participant, choices] : vote.named) {
     const Member* m = s.member(participant);
-    if (m && m->info.group == veto_group &&
+    if (m && m->info.group == group &&
         std::find(choices.begin(), choices.end(), kNo) != choices.end())
       return true;
   }
@@ -105,14 +127,12 @@ VoteResult tally(const MeetingState& s, const Vote& vote, bool quorate_at_close)
   r.counts = count_ballots(s, vote);
   r.quorate_at_open = vote.quorate_at_open;
   r.quorate_at_close = quorate_at_close;
-  r.threshold_text = threshold_text(vote.spec.threshold, vote.spec.abstentions_count);
+  r.rule = decision_rule(vote.spec);
   auto measure = [&](std::size_t i) {
     return vote.spec.weighted ? r.counts[i].weight : static_cast<double>(r.counts[i].count);
   };
 
-  const Item* item = s.item(vote.item_id);
-  std::string veto_group = !vote.spec.veto_group.empty() ? vote.spec.veto_group
-                           : item ? item->info.veto_group : std::string();
+  const std::string vetoing = veto_group(s, vote);
 
   bool carried = false;
   switch (vote.spec.form) {
@@ -122,7 +142,7 @@ VoteResult tally(const MeetingState& s, const Vote& vote, bool quorate_at_close)
       if (vote.spec.threshold == Threshold::absolute_majority) base = eligible_measure(s, vote);
       r.needed = needed_for(vote.spec.threshold, base);
       carried = meets(vote.spec.threshold, yes, base, no);
-      r.vetoed = is_veto(s, vote, veto_group);
+      r.vetoed = is_veto(s, vote, vetoing);
       break;
     }
     case BallotForm::consensus: {

@@ -16,6 +16,11 @@ constexpr std::uint32_t kAgree = 0, kLiveWith = 1, kBlock = 2;
 
 std::vector<ChoiceCount> count_ballots(const MeetingState& state, const Vote& vote);
 VoteResult tally(const MeetingState& state, const Vote& vote, bool quorate_at_close);
-const char* threshold_text(Threshold threshold, bool abstentions_count);
+// The rule the spec's threshold means for its ballot form.
+DecisionRule decision_rule(const VoteSpec& spec);
+// The group whose "no" vetoes this vote: the spec's, else the item's; empty
+// when none applies (a veto applies to yes/no/abstain votes only).
+std::string veto_group(const MeetingState& state, const Vote& vote);
+std::string veto_group(const VoteSpec& spec, const Item* item);
 
 }  // namespace gavel::core

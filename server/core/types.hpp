@@ -23,7 +23,9 @@ constexpr Millis kMinutesDue = kDay;                  // minutes within 24 hours
 
 enum class Role { chair = 1, secretary = 2, participant = 3, display = 4, clicker = 5 };
 enum class RequestKind { contribution = 1, pro = 2, contra = 3, reply = 4, point_of_order = 5 };
-enum class ItemState { pending = 1, open = 2, closed = 3 };
+// not_reached: still pending when the meeting ended; deferred: the chair
+// moved it to a later meeting. Both are final and say so in the minutes.
+enum class ItemState { pending = 1, open = 2, closed = 3, not_reached = 40, deferred = 41 };
 enum class DissentKind { disagreement = 1, minority = 2, objection = 3, block = 4 };
 enum class MotionState {
   proposed = 1, debate = 2, voting = 3, carried = 4, defeated = 5, vetoed = 6, withdrawn = 7
@@ -31,6 +33,22 @@ enum class MotionState {
 enum class BallotForm { yes_no_abstain = 1, one_of_n = 2, k_of_n = 3, consensus = 4 };
 enum class Threshold { simple_majority = 1, absolute_majority = 2, two_thirds = 3, unanimity = 4 };
 enum class Outcome { carried = 1, defeated = 2, vetoed = 3, no_quorum = 4, blocked = 5, chosen = 6 };
+// The rule a vote is decided by, in words that fit its ballot form: what
+// the threshold means for yes/no, for a choice among options and for a
+// consensus check. Derived from the VoteSpec (decision_rule in tally.hpp).
+enum class DecisionRule {
+  more_yes_than_no = 1,       // simple majority of yes and no
+  half_of_cast = 2,           // more than half of votes cast, abstentions included
+  half_of_eligible = 3,       // absolute majority of those present and eligible
+  two_thirds_of_yes_no = 4,
+  two_thirds_of_cast = 5,     // abstentions included
+  unanimity = 6,
+  most_votes = 7,             // one-of / up-to-K: the option with the most votes, no tie
+  option_half_of_eligible = 8,
+  option_two_thirds = 9,      // an option needs two thirds of the ballots cast
+  option_unanimity = 10,      // every ballot cast names the option
+  no_block = 11,              // consensus: carried when nobody blocks
+};
 enum class Phase { scheduled = 1, in_session = 2, ended = 3 };
 enum class MinutesState { not_started = 1, draft = 2, signed_off = 3 };
 
@@ -74,6 +92,12 @@ struct Participant {
   std::vector<std::string> invited_items;  // the items they may take part in
 };
 
+// An option of a one-of / up-to-K vote as the meeting file may give it.
+struct VoteOption {
+  std::string label;
+  std::string description;  // a short sentence shown beside the label
+};
+
 struct AgendaItem {
   std::string id;
   std::string title;
@@ -83,6 +107,7 @@ struct AgendaItem {
   std::uint32_t speech_limit_s = kDefaultSpeechLimitS;
   std::uint32_t max_speeches_per_person = 0;  // 0: no cap
   std::string veto_group;
+  std::vector<VoteOption> options;  // default options for a one-of / up-to-K vote
 };
 
 struct AbsentOpinion {
@@ -104,6 +129,7 @@ struct VoteSpec {
   std::string question;
   BallotForm form = BallotForm::yes_no_abstain;
   std::vector<std::string> options;
+  std::vector<std::string> option_descriptions;  // parallel to options; may be shorter
   std::uint32_t max_choices = 1;
   bool secret = false;
   Threshold threshold = Threshold::simple_majority;
@@ -124,7 +150,7 @@ struct VoteResult {
   std::uint32_t cast = 0;
   std::uint32_t recused = 0;
   std::vector<ChoiceCount> counts;
-  std::string threshold_text;
+  DecisionRule rule = DecisionRule::more_yes_than_no;
   double needed = 0.0;
   Outcome outcome = Outcome::defeated;
   bool quorate_at_open = false;

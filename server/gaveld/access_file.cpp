@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 
 namespace gavel::gaveld {
@@ -72,8 +73,12 @@ void print_page_links(std::ostream& out, const Urls& urls, const std::vector<sto
 core::Status write_access_files(const std::filesystem::path& dir, const Urls& urls,
                                 const std::vector<store::AccessToken>& tokens, const core::MeetingState& state) {
   nlohmann::json access = {{"url", urls.base}, {"ws_url", urls.ws}, {"join_url", urls.join}};
-  std::string participants = "id,name,group,token,join_url\n";
+  std::string participants = "id,name,group,code,token,join_url\n";
+  std::map<std::string, std::string> code_of;
+  for (const store::AccessToken& token : tokens)
+    if (token.role == store::kJoinCodeRole) code_of[token.participant_id] = token.token;
   for (const store::AccessToken& token : tokens) {
+    if (token.role == store::kJoinCodeRole) continue;
     if (token.role != "participant") {
       access[token.role + "_token"] = token.token;
       if (token.role == "chair" || token.role == "secretary")
@@ -82,7 +87,8 @@ core::Status write_access_files(const std::filesystem::path& dir, const Urls& ur
     }
     const core::Member* m = state.member(token.participant_id);
     participants += csv_field(token.participant_id) + "," + csv_field(m ? m->info.name : "") + "," +
-                    csv_field(m ? m->info.group : "") + "," + token.token + "," + urls.join + token.token + "\n";
+                    csv_field(m ? m->info.group : "") + "," + code_of[token.participant_id] + "," + token.token + "," +
+                    urls.join + token.token + "\n";
   }
   if (auto ok = write_private(dir / "access.json", access.dump(2) + "\n"); !ok) return ok;
   return write_private(dir / "participants.csv", participants);

@@ -48,7 +48,8 @@ int serve(const gaveld::Options& options) {
 
   net::Doorkeeper doorkeeper;
   for (const store::AccessToken& token : meeting.tokens)
-    if (auto role = net::role_from_name(token.role)) doorkeeper.add(token.token, {*role, token.participant_id});
+    if (token.role == store::kJoinCodeRole) doorkeeper.add_code(token.token, token.participant_id);
+    else if (auto role = net::role_from_name(token.role)) doorkeeper.add(token.token, {*role, token.participant_id});
 
   net::ServerOptions server_options = options.server;
   server_options.web = std::move(web);
@@ -61,6 +62,7 @@ int serve(const gaveld::Options& options) {
 
   bool tls = server_options.tls_cert.has_value();
   auto urls = gaveld::urls_for(gaveld::reachable_host(server_options.bind), port.value(), tls);
+  server.set_join_base(urls.join);
   if (auto ok = gaveld::write_access_files(options.data, urls, meeting.tokens, snapshot_of_state); !ok)
     return fail(ok.error().message_en);
   std::cout << "gaveld: listening on " << server_options.bind << ":" << port.value() << "\n";

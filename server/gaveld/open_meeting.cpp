@@ -1,8 +1,11 @@
 #include "open_meeting.hpp"
 
+#include <set>
+
 #include "codec/codec.hpp"
 #include "meeting_file/meeting_file.hpp"
 #include "net/doorkeeper.hpp"
+#include "net/join_codes.hpp"
 
 namespace gavel::gaveld {
 
@@ -21,12 +24,37 @@ std::vector<store::AccessToken> fresh_tokens(const core::MeetingSetup& setup) {
   return tokens;
 }
 
+// A personal code for every participant who has none yet (a meeting made
+// before codes existed gets them on its next start), unique in the meeting.
+core::Result<std::vector<store::AccessToken>> missing_codes(const std::vector<store::AccessToken>& tokens) {
+  std::set<std::string> taken, coded;
+  for (const store::AccessToken& t : tokens)
+    if (t.role == store::kJoinCodeRole) {
+      taken.insert(t.token);
+      coded.insert(t.participant_id);
+    }
+  std::vector<store::AccessToken> codes;
+  for (const store::AccessToken& t : tokens) {
+    if (t.role != "participant" || coded.count(t.participant_id)) continue;
+    std::optional<std::string> code;
+    do code = net::random_join_code();
+    while (code && taken.count(*code));
+    if (!code) return core::make_error(core::ErrorCode::internal, "无法生成个人码", "no randomness for personal codes");
+    taken.insert(*code);
+    codes.push_back({*code, store::kJoinCodeRole, t.participant_id});
+  }
+  return codes;
+}
+
 core::Result<OpenedMeeting> create(store::MeetingStore& store, const Options& options, core::Millis now) {
   auto setup = meeting_file::load(*options.meeting, options.roster.value_or(std::filesystem::path()));
   if (!setup) return setup.error();
   v1::MeetingSetup wire;
   codec::to_wire(setup.value(), &wire);
   auto tokens = fresh_tokens(setup.value());
+  auto codes = missing_codes(tokens);
+  if (!codes) return codes.error();
+  tokens.insert(tokens.end(), codes.value().begin(), codes.value().end());
   auto id = store.create_meeting(setup.value().info.title, wire.SerializeAsString(), tokens, now);
   if (!id) return id.error();
   OpenedMeeting opened{id.value(), core::Meeting(setup.value()), std::move(tokens), {}, 0, true, {}};
@@ -87,6 +115,12 @@ core::Result<OpenedMeeting> open_meeting(store::MeetingStore& store, const Optio
     }
     auto tokens = store.tokens(record.id);
     if (!tokens) return tokens.error();
+    auto codes = missing_codes(tokens.value());
+    if (!codes) return codes.error();
+    if (!codes.value().empty()) {
+      if (auto ok = store.add_tokens(record.id, codes.value()); !ok) return ok.error();
+      tokens.value().insert(tokens.value().end(), codes.value().begin(), codes.value().end());
+    }
     OpenedMeeting opened{record.id, std::move(meeting.value()), std::move(tokens.value()), std::move(tail),
                          replayed, false, {}};
     if (options.meeting)

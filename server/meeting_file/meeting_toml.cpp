@@ -252,11 +252,29 @@ void read_opinions(Reader& in, const toml::table& item, const std::string& path,
   }
 }
 
+// [[item.option]]: the options of a one-of / up-to-K vote on the item, each
+// with a short description for the projector and the phones.
+void read_options(Reader& in, const toml::table& item_table, const std::string& path,
+                  core::AgendaItem& item) {
+  const toml::array* options = tables_under(in, item_table, path, "option", "[[item.option]]");
+  if (!options) return;
+  std::size_t index = 0;
+  for (const toml::node& node : *options) {
+    const toml::table& table = *node.as_table();
+    const std::string here = path + ".option[" + std::to_string(++index) + "]";
+    in.only_known_keys(table, here, {"label", "description"});
+    core::VoteOption option;
+    option.label = in.text(table, here, "label", Need::required).value_or("");
+    option.description = in.text(table, here, "description", Need::optional).value_or("");
+    item.options.push_back(std::move(option));
+  }
+}
+
 void read_item(Reader& in, const toml::table& table, const std::string& path,
                std::map<std::string, std::size_t>& first_line_of_id, MeetingToml& out) {
   in.only_known_keys(table, path,
                      {"id", "title", "background", "proposal", "published", "speech_limit_s",
-                      "max_speeches_per_person", "veto_group", "opinion"});
+                      "max_speeches_per_person", "veto_group", "opinion", "option"});
   core::AgendaItem item;
   item.id = in.text(table, path, "id", Need::required).value_or("");
   if (const toml::node* id = table.get("id"); id && !item.id.empty()) {
@@ -295,6 +313,7 @@ void read_item(Reader& in, const toml::table& table, const std::string& path,
   out.veto_group_lines.push_back(veto ? line_of(*veto) : line_of(table));
 
   read_opinions(in, table, path, item.id, out);
+  read_options(in, table, path, item);
   out.setup.agenda.push_back(std::move(item));
 }
 

@@ -15,6 +15,14 @@ std::string digest(const std::string& token) {
   SHA256(reinterpret_cast<const unsigned char*>(token.data()), token.size(), out.data());
   return std::string(reinterpret_cast<const char*>(out.data()), out.size());
 }
+
+template <class Table>
+std::optional<Credentials> find(const Table& table, const std::string& secret) {
+  auto it = table.find(digest(secret));
+  if (it == table.end() || it->second.token.size() != secret.size()) return std::nullopt;
+  if (CRYPTO_memcmp(it->second.token.data(), secret.data(), secret.size()) != 0) return std::nullopt;
+  return it->second.credentials;
+}
 }  // namespace
 
 std::string random_token() {
@@ -31,14 +39,25 @@ std::string random_token() {
 }
 
 void Doorkeeper::add(const std::string& token, Credentials credentials) {
+  if (credentials.role == core::Role::participant) cards_[credentials.participant_id].token = token;
   by_digest_[digest(token)] = Entry{token, std::move(credentials)};
 }
 
-std::optional<Credentials> Doorkeeper::admit(const std::string& token) const {
-  auto it = by_digest_.find(digest(token));
-  if (it == by_digest_.end() || it->second.token.size() != token.size()) return std::nullopt;
-  if (CRYPTO_memcmp(it->second.token.data(), token.data(), token.size()) != 0) return std::nullopt;
-  return it->second.credentials;
+std::optional<Credentials> Doorkeeper::admit(const std::string& token) const { return find(by_digest_, token); }
+
+void Doorkeeper::add_code(const std::string& code, const std::string& participant_id) {
+  cards_[participant_id].code = code;
+  codes_by_digest_[digest(code)] = Entry{code, Credentials{core::Role::participant, participant_id}};
+}
+
+std::optional<Credentials> Doorkeeper::admit_code(const std::string& code) const {
+  return find(codes_by_digest_, code);
+}
+
+std::optional<JoinCard> Doorkeeper::card(const std::string& participant_id) const {
+  auto it = cards_.find(participant_id);
+  if (it == cards_.end()) return std::nullopt;
+  return it->second;
 }
 
 const char* role_name(core::Role role) {

@@ -18,10 +18,21 @@ struct Credentials {
 // 32 lowercase hex characters from OpenSSL's CSPRNG.
 std::string random_token();
 
+// What a participant can be handed to come in: the personal link's token
+// and the short code (join_codes.hpp).
+struct JoinCard {
+  std::string token;
+  std::string code;
+};
+
 class Doorkeeper {
  public:
   void add(const std::string& token, Credentials credentials);
   std::optional<Credentials> admit(const std::string& token) const;
+  // Codes are kept apart from tokens: a code is never accepted as a token.
+  void add_code(const std::string& code, const std::string& participant_id);
+  std::optional<Credentials> admit_code(const std::string& code) const;
+  std::optional<JoinCard> card(const std::string& participant_id) const;
 
  private:
   struct Entry {
@@ -31,6 +42,8 @@ class Doorkeeper {
   // Keyed by the token's SHA-256, so the lookup's timing says nothing about
   // how close a guess was; the token itself is then compared in constant time.
   std::unordered_map<std::string, Entry> by_digest_;
+  std::unordered_map<std::string, Entry> codes_by_digest_;
+  std::unordered_map<std::string, JoinCard> cards_;  // by participant id
 };
 
 const char* role_name(core::Role role);

@@ -65,8 +65,7 @@ void Hall::receive(const std::shared_ptr<Peer>& peer, const v1::ClientMessage& m
       return press(peer, guest, id, message.press());
     case v1::ClientMessage::kJoinLinkRequest:
       if (!guest.welcomed) break;
-      return send_error(peer, id, protocol_error(core::ErrorCode::invalid_state, "此服务器尚不能提供参会链接",
-                                                 "this server does not hand out join links yet"));
+      return join_link(peer, guest, id, message.join_link_request());
     case v1::ClientMessage::BODY_NOT_SET:
       return send_error(peer, id, protocol_error(core::ErrorCode::bad_message, "消息为空", "empty message"));
   }
@@ -91,7 +90,9 @@ void Hall::hello(const std::shared_ptr<Peer>& peer, Guest& guest, std::uint64_t 
     return send_error(peer, request_id, protocol_error(core::ErrorCode::duplicate, "已经连接", "hello sent twice"));
   if (hello.protocol_version() != v1::PROTOCOL_VERSION_CURRENT)
     return refuse(core::ErrorCode::unsupported_version, "协议版本不受支持", "unsupported protocol version");
-  auto credentials = doorkeeper_.admit(hello.token());
+  bool by_code = hello.token().empty() && !hello.join_code().empty();
+  auto credentials = by_code ? admit(peer, request_id, hello) : doorkeeper_.admit(hello.token());
+  if (!credentials && by_code) return;  // answered; the page may try another code
   if (!credentials)
     return refuse(core::ErrorCode::unauthenticated, "令牌无效", "unknown token");
 
@@ -130,6 +131,60 @@ void Hall::hello(const std::shared_ptr<Peer>& peer, Guest& guest, std::uint64_t 
   });
 }
 
+std::optional<Credentials> Hall::admit(const std::shared_ptr<Peer>& peer, std::uint64_t request_id,
+                                       const v1::Hello& hello) {
+  std::string address = peer->remote_address();
+  Guest stranger;
+  stranger.role = core::Role::participant;
+  core::Millis now = clock_();
+  if (!code_attempts_.may_try(address, now)) {
+    audit(stranger, address, "join_code", "ERROR_RATE_LIMITED");
+    send_error(peer, request_id,
+               protocol_error(core::ErrorCode::rate_limited, "尝试次数太多，请等一分钟再试，或到签到台请工作人员帮忙",
+                              "too many tries: wait a minute and try again, or ask at the desk"));
+    return std::nullopt;
+  }
+  auto code = normalize_join_code(hello.join_code());
+  auto credentials = code ? doorkeeper_.admit_code(*code) : std::nullopt;
+  if (!credentials) {
+    code_attempts_.failed(address, now);
+    audit(stranger, address, "join_code", "ERROR_UNAUTHENTICATED");
+    send_error(peer, request_id,
+               protocol_error(core::ErrorCode::unauthenticated, "个人码不对，请核对参会卡或名单上的 8 位码",
+                              "that personal code is not right: check the 8 characters on your join card"));
+    return std::nullopt;
+  }
+  stranger.participant_id = credentials->participant_id;
+  audit(stranger, address, "join_code", "ok");
+  return credentials;
+}
+
+void Hall::join_link(const std::shared_ptr<Peer>& peer, const Guest& guest, std::uint64_t request_id,
+                     const v1::JoinLinkRequest& request) {
+  if (!is_officer(guest.role))
+    return send_error(peer, request_id, protocol_error(core::ErrorCode::not_allowed, "只有主持人和记录员可以取参会链接",
+                                                       "only the chair and the secretary may hand out join links"));
+  auto card = doorkeeper_.card(request.participant_id());
+  if (!card || card->token.empty())
+    return send_error(peer, request_id, protocol_error(core::ErrorCode::not_found, "名单中没有此人",
+                                                       "no such participant on the roster"));
+  audit(guest, guest.client_name, "join_link", "ok");
+  v1::ServerMessage reply;
+  reply.set_request_id(request_id);
+  v1::JoinLink* link = reply.mutable_join_link();
+  link->set_participant_id(request.participant_id());
+  link->set_url(join_base_ + card->token);
+  link->set_code(card->code);
+  send(peer, reply);
+}
+
+void Hall::audit(const Guest& guest, std::string client, const char* action, std::string outcome) {
+  store::Commit entry;
+  entry.audit.push_back(store::AuditEntry{clock_(), role_name(guest.role), guest.participant_id, std::move(client),
+                                          action, std::move(outcome), meeting_.state().seq});
+  after_durable(std::move(entry), [] {});
+}
+
 void Hall::catch_up(const std::shared_ptr<Peer>& peer) {
   auto it = peers_.find(peer.get());
   if (it == peers_.end() || !it->second.welcomed) return;
@@ -160,6 +215,7 @@ void Hall::command(const std::shared_ptr<Peer>& peer, Guest& guest, std::uint64_
            if (!d.events.empty()) ack->set_seq(d.events.back().seq);
            ack->set_created_id(d.created_id);
            ack->set_receipt(d.receipt);
+           for (const core::Notice& notice : d.notices) codec::to_wire(notice, ack->add_notices());
            if (!cast) return;
            receipt_book_.recorded(participant, *cast, d.receipt);
            if (d.receipt.empty()) ack->set_receipt(receipt_book_.receipt_of(participant));

@@ -13,6 +13,7 @@
 #include "core/meeting.hpp"
 #include "gavel/v1/envelope.pb.h"
 #include "net/doorkeeper.hpp"
+#include "net/join_codes.hpp"
 #include "net/peer.hpp"
 #include "net/receipt_book.hpp"
 #include "store/log_writer.hpp"
@@ -40,6 +41,9 @@ class Hall : public std::enable_shared_from_this<Hall> {
   // I/O threads have stopped.
   void close() { writer_.reset(); }
 
+  // Where personal join links point (http://host:port/j/), once the port is known.
+  void set_join_base(std::string base) { join_base_ = std::move(base); }
+
   const core::MeetingState& state() const { return meeting_.state(); }
   std::size_t connected() const { return peers_.size(); }
 
@@ -57,6 +61,12 @@ class Hall : public std::enable_shared_from_this<Hall> {
   void hello(const std::shared_ptr<Peer>& peer, Guest& guest, std::uint64_t request_id, const v1::Hello& hello);
   void command(const std::shared_ptr<Peer>& peer, Guest& guest, std::uint64_t request_id, const v1::Command& wire);
   void press(const std::shared_ptr<Peer>& peer, Guest& guest, std::uint64_t request_id, const v1::ClickerPress& press);
+  // The credentials behind a hello's token or personal code; nullopt after
+  // answering the peer (wrong code, too many tries).
+  std::optional<Credentials> admit(const std::shared_ptr<Peer>& peer, std::uint64_t request_id, const v1::Hello& hello);
+  void join_link(const std::shared_ptr<Peer>& peer, const Guest& guest, std::uint64_t request_id,
+                 const v1::JoinLinkRequest& request);
+  void audit(const Guest& guest, std::string client, const char* action, std::string outcome);
 
   // Runs the command; `answer` fills the reply once it is durable.
   using Answer = std::function<void(v1::ServerMessage&, const core::Result<core::Decision>&)>;
@@ -86,6 +96,8 @@ class Hall : public std::enable_shared_from_this<Hall> {
   std::deque<v1::Event> recent_;          // for clients that resume
   std::vector<v1::Event> unflushed_;      // durable, not yet broadcast
   ReceiptBook receipt_book_;
+  CodeAttempts code_attempts_;
+  std::string join_base_;
   bool flush_scheduled_ = false;
   bool live_tally_scheduled_ = false;
 };

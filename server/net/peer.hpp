@@ -23,6 +23,8 @@ class Peer {
   // Sends `last` and then closes with a policy-violation code.
   virtual void refuse(Frame last) = 0;
   virtual std::string describe() const = 0;  // e.g. the remote address, for logs
+  // The client's address without its port: guessing limits are per address.
+  virtual std::string remote_address() const { return describe(); }
 };
 
 }  // namespace gavel::net

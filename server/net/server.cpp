@@ -98,6 +98,8 @@ core::Result<std::uint16_t> Server::listen() {
   return acceptor.local_endpoint().port();
 }
 
+void Server::set_join_base(std::string base) { impl_->hall->hall->set_join_base(std::move(base)); }
+
 void Server::run() {
   asio::signal_set signals(impl_->io, SIGINT, SIGTERM);
   signals.async_wait([this](beast::error_code, int) {

@@ -34,6 +34,8 @@ class Server {
 
   // Binds and listens; returns the port actually bound.
   core::Result<std::uint16_t> listen();
+  // Where personal join links point (http://host:port/j/). Before run().
+  void set_join_base(std::string base);
   // Serves until SIGINT or SIGTERM.
   void run();
 

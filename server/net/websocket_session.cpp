@@ -38,7 +38,8 @@ class WebsocketSession : public Peer, public std::enable_shared_from_this<Websoc
       : ws_(std::move(stream)), hall_(std::move(hall)) {
     beast::error_code ec;
     auto endpoint = beast::get_lowest_layer(ws_).socket().remote_endpoint(ec);
-    remote_ = ec ? std::string("?") : endpoint.address().to_string() + ":" + std::to_string(endpoint.port());
+    address_ = ec ? std::string("?") : endpoint.address().to_string();
+    remote_ = ec ? std::string("?") : address_ + ":" + std::to_string(endpoint.port());
   }
 
   void run(http::request<http::string_body> request) {
@@ -76,6 +77,7 @@ class WebsocketSession : public Peer, public std::enable_shared_from_this<Websoc
   }
 
   std::string describe() const override { return remote_; }
+  std::string remote_address() const override { return address_; }
 
  private:
   struct Outgoing {
@@ -186,6 +188,7 @@ class WebsocketSession : public Peer, public std::enable_shared_from_this<Websoc
   websocket::stream<Stream> ws_;
   std::shared_ptr<HallHandle> hall_;
   std::string remote_;
+  std::string address_;
   beast::flat_buffer buffer_;
   std::deque<Outgoing> queue_;
   Frame snapshot_;

@@ -117,6 +117,19 @@ core::Result<MeetingId> MeetingStore::create_meeting(const std::string& title, c
   return id;
 }
 
+core::Status MeetingStore::add_tokens(MeetingId id, const std::vector<AccessToken>& tokens) {
+  if (auto ok = db_.exec("BEGIN IMMEDIATE"); !ok) return ok;
+  auto t = db_.prepare("INSERT INTO tokens(token, meeting_id, role, participant_id) VALUES(?,?,?,?)");
+  core::Status written = t ? core::Status(core::Ok{}) : core::Status(t.error());
+  for (const AccessToken& token : tokens) {
+    if (!written) break;
+    written = t.value().bind(1, token.token).bind(2, id).bind(3, token.role).bind(4, token.participant_id).run();
+  }
+  if (written) written = db_.exec("COMMIT");
+  if (!written) (void)db_.exec("ROLLBACK");
+  return written;
+}
+
 core::Status MeetingStore::archive(MeetingId id) {
   auto q = db_.prepare("UPDATE meetings SET archived = 1 WHERE id = ?");
   if (!q) return q.error();

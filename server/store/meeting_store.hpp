@@ -54,9 +54,12 @@ struct MeetingRecord {
   core::Millis created = 0;
 };
 
+// A participant's short personal code is kept as a token of this role.
+inline constexpr const char* kJoinCodeRole = "join_code";
+
 struct AccessToken {
   std::string token;
-  std::string role;  // chair, secretary, display, participant, clicker
+  std::string role;  // chair, secretary, display, participant, clicker, join_code
   std::string participant_id;
 };
 
@@ -72,6 +75,7 @@ class MeetingStore {
   core::Result<std::vector<MeetingRecord>> archived_meetings();
 
   core::Result<std::vector<AccessToken>> tokens(MeetingId id);
+  core::Status add_tokens(MeetingId id, const std::vector<AccessToken>& tokens);
   core::Status for_each_event(MeetingId id, core::Seq after,
                               const std::function<core::Status(StoredEvent&&)>& visit);
   core::Result<std::vector<StoredEvent>> events_after(MeetingId id, core::Seq after, std::size_t limit);

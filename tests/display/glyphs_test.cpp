@@ -24,7 +24,8 @@ TEST(Glyphs, TakesEveryShownTextOfTheSnapshot) {
   s.add_motions()->set_text("错峰");
   s.mutable_current_vote()->mutable_spec()->set_question("是否同意");
   s.mutable_current_vote()->mutable_spec()->add_options("方案甲");
-  s.add_votes()->mutable_result()->set_threshold_text("三分之二 / two thirds");
+  s.add_votes()->mutable_result()->mutable_rule_words()->set_zh("三分之二");
+  s.mutable_votes(0)->mutable_result()->mutable_rule_words()->set_en("two thirds");
   s.mutable_agenda(0)->set_background("背景不上屏");
 
   GlyphSet glyphs;

@@ -26,10 +26,14 @@ TEST(Strings, FillReplacesPlaceholdersInOrder) {
   EXPECT_EQ(fill("{} and {}", {"a"}), "a and {}");
 }
 
-TEST(Strings, ThresholdTextIsSplitByLanguage) {
-  EXPECT_EQ(threshold_words(Lang::zh, "三分之二 / two thirds"), "三分之二");
-  EXPECT_EQ(threshold_words(Lang::en, "三分之二 / two thirds"), "two thirds");
-  EXPECT_EQ(threshold_words(Lang::en, "unanimity"), "unanimity");
+TEST(Strings, ServerWordsArePickedByLanguage) {
+  v1::Wording w;
+  w.set_zh("三分之二");
+  w.set_en("two thirds");
+  EXPECT_EQ(words(Lang::zh, w), "三分之二");
+  EXPECT_EQ(words(Lang::en, w), "two thirds");
+  w.clear_en();
+  EXPECT_EQ(words(Lang::en, w), "三分之二") << "the other language rather than nothing";
 }
 
 TEST(Strings, Languages) {

@@ -112,6 +112,12 @@ TEST(WholeMeeting, RunsAnAgendaFromSeveralClientsAtOnce) {
   expect_ok(secretary->call(cmd::resolution(motion, "物业公司", "2026-12-31")), "resolution");
   expect_ok(chair->call(cmd::next_item()), "next item");
   ASSERT_TRUE(room.wait_for([](const auto& s) { return s.current_item_id() == "lift"; }));
+  // Ending with an item open is refused with what is open, and changes nothing.
+  auto refused = chair->call(cmd::end_meeting());
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().server.code(), v1::ERROR_INVALID_STATE);
+  EXPECT_NE(refused.error().server.message_zh().find("议题"), std::string::npos);
+  expect_ok(chair->call(cmd::close_item()), "close item");
   expect_ok(chair->call(cmd::end_meeting()), "end");
   ASSERT_TRUE(room.wait_for([](const auto& s) { return s.phase() == v1::MEETING_ENDED; }));
   EXPECT_EQ(room.snapshot().minutes().state(), v1::MINUTES_DRAFT);

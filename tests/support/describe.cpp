@@ -82,6 +82,10 @@ const char* name_of(ItemState state) {
       return "open";
     case ItemState::closed:
       return "closed";
+    case ItemState::not_reached:
+      return "not_reached";
+    case ItemState::deferred:
+      return "deferred";
   }
   return "?item_state";
 }
@@ -284,7 +288,8 @@ void speech(Out& os, const Speech& sp) {
 
 void spec(Out& os, const VoteSpec& v) {
   os << "motion=" << v.motion_id << " question=" << Q{v.question} << " form=" << name_of(v.form)
-     << " options=" << list(v.options) << " max_choices=" << v.max_choices << " secret=" << v.secret
+     << " options=" << list(v.options) << " descriptions=" << list(v.option_descriptions)
+     << " max_choices=" << v.max_choices << " secret=" << v.secret
      << " threshold=" << name_of(v.threshold) << " abstentions_count=" << v.abstentions_count
      << " weighted=" << v.weighted << " veto_group=" << Q{v.veto_group}
      << " live_tally=" << v.live_tally;
@@ -292,7 +297,7 @@ void spec(Out& os, const VoteSpec& v) {
 
 void result(Out& os, const VoteResult& r) {
   os << "eligible=" << r.eligible << " cast=" << r.cast << " recused=" << r.recused
-     << " counts=" << counts(r.counts) << " threshold=" << Q{r.threshold_text}
+     << " counts=" << counts(r.counts) << " rule=" << static_cast<int>(r.rule)
      << " needed=" << num(r.needed) << " outcome=" << name_of(r.outcome)
      << " quorate_at_open=" << r.quorate_at_open << " quorate_at_close=" << r.quorate_at_close
      << " vetoed=" << r.vetoed << " chosen=" << r.chosen_option
@@ -332,7 +337,9 @@ std::string describe(const MeetingState& s) {
        << " proposal=" << Q{a.proposal} << " published=" << a.published
        << " limit_s=" << a.speech_limit_s << " max_speeches=" << a.max_speeches_per_person
        << " veto_group=" << Q{a.veto_group} << " state=" << name_of(it.state)
-       << " recused=" << list(it.recused) << '\n';
+       << " recused=" << list(it.recused) << " reopened=" << it.reopened << '\n';
+    for (const VoteOption& o : a.options)
+      os << "  option label=" << Q{o.label} << " description=" << Q{o.description} << '\n';
     for (const AbsentOpinion& o : it.opinions)
       os << "  opinion author=" << Q{o.author} << " text=" << Q{o.text}
          << " received=" << o.received << '\n';

@@ -12,6 +12,7 @@ inline v1::Command start_meeting() { v1::Command c; c.mutable_start_meeting(); r
 inline v1::Command end_meeting() { v1::Command c; c.mutable_end_meeting(); return c; }
 inline v1::Command open_item(const std::string& id) { v1::Command c; c.mutable_open_item()->set_item_id(id); return c; }
 inline v1::Command next_item() { v1::Command c; c.mutable_next_item(); return c; }
+inline v1::Command close_item() { v1::Command c; c.mutable_close_item(); return c; }
 inline v1::Command check_in(const std::string& who = "") { v1::Command c; c.mutable_check_in()->set_participant_id(who); return c; }
 inline v1::Command check_out(const std::string& who = "") { v1::Command c; c.mutable_check_out()->set_participant_id(who); return c; }
 inline v1::Command request_floor(v1::RequestKind kind = v1::REQUEST_CONTRIBUTION) {

@@ -1,5 +1,7 @@
 #include "gaveld_process.hpp"
 
+#include <algorithm>
+
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -84,13 +86,23 @@ void GaveldProcess::read_access() {
   std::ifstream json(data_ / "access.json");
   tokens_["clicker"] = nlohmann::json::parse(json).value("clicker_token", "");
   std::ifstream csv(data_ / "participants.csv");
-  std::string line;
-  std::getline(csv, line);
-  while (std::getline(csv, line)) {
+  auto split = [](const std::string& line) {
     std::vector<std::string> fields;
     std::stringstream parts(line);
     for (std::string field; std::getline(parts, field, ',');) fields.push_back(field);
-    if (fields.size() >= 4) tokens_["participant:" + fields[0]] = fields[3];
+    return fields;
+  };
+  std::string line;
+  std::getline(csv, line);
+  auto header = split(line);
+  auto column = [&](const char* name) {
+    return static_cast<std::size_t>(std::find(header.begin(), header.end(), name) - header.begin());
+  };
+  std::size_t token = column("token"), code = column("code");
+  while (std::getline(csv, line)) {
+    auto fields = split(line);
+    if (fields.size() > token) tokens_["participant:" + fields[0]] = fields[token];
+    if (fields.size() > code) tokens_["code:" + fields[0]] = fields[code];
   }
 }
 
@@ -113,6 +125,7 @@ std::string GaveldProcess::log() const {
 
 std::string GaveldProcess::token(const std::string& role) const { return tokens_.at(role); }
 std::string GaveldProcess::participant_token(const std::string& id) const { return tokens_.at("participant:" + id); }
+std::string GaveldProcess::participant_code(const std::string& id) const { return tokens_.at("code:" + id); }
 
 std::unique_ptr<client::Connection> GaveldProcess::connect(const std::string& token, std::uint64_t resume) const {
   client::TlsOptions tls;

@@ -40,6 +40,7 @@ class GaveldProcess {
   const client::Endpoint& endpoint() const { return endpoint_; }
   std::string token(const std::string& role) const;               // chair, secretary, display, clicker
   std::string participant_token(const std::string& id) const;
+  std::string participant_code(const std::string& id) const;  // the short personal code
 
   std::unique_ptr<client::Connection> connect(const std::string& token, std::uint64_t resume = 0) const;
   std::unique_ptr<client::Connection> connect_as(const std::string& role) const { return connect(token(role)); }

@@ -48,6 +48,16 @@ INSTANTIATE_TEST_SUITE_P(
     testing::Values(
         CommandCase{{"meeting", "start"}, "start_meeting {}"},
         CommandCase{{"meeting", "end"}, "end_meeting {}"},
+        CommandCase{{"meeting", "end", "--force"}, "end_meeting { force: true }"},
+        CommandCase{{"item", "defer", "corridor"}, R"(defer_item { item_id: "corridor" })"},
+        CommandCase{{"item", "reopen", "lift"}, R"(reopen_item { item_id: "lift" })"},
+        CommandCase{
+            {"vote", "open", "--motion", "2", "--form", "one-of", "--option", "方案A=错峰共享", "--option", "方案B"},
+            R"(open_vote { spec { motion_id: 2 form: BALLOT_ONE_OF_N options: "方案A" options: "方案B"
+                        option_descriptions: "错峰共享" option_descriptions: ""
+                        threshold: THRESHOLD_SIMPLE_MAJORITY } })"},
+        CommandCase{{"vote", "open", "--motion", "2", "--form", "one-of"},
+                    "open_vote { spec { motion_id: 2 form: BALLOT_ONE_OF_N threshold: THRESHOLD_SIMPLE_MAJORITY } }"},
         CommandCase{{"item", "open", "A2"}, R"(open_item { item_id: "A2" })"},
         CommandCase{{"item", "close"}, "close_item {}"}, CommandCase{{"item", "next"}, "next_item {}"},
         CommandCase{{"opinion", "add", "A1", "--author", "王阿姨", "同意", "加装"},
@@ -198,8 +208,8 @@ TEST(Gavelctl, NeedsATokenSource) {
   ASSERT_NE(error, nullptr);
   EXPECT_NE(error->message.find("no token"), std::string::npos);
   EXPECT_TRUE(
-      std::holds_alternative<Invocation>(parse_command_line({"status"}, {"", "", "data/access.json"})));
-  EXPECT_TRUE(std::holds_alternative<Invocation>(parse_command_line({"status"}, {"", "tok", ""})));
+      std::holds_alternative<Invocation>(parse_command_line({"status"}, {"", "", "data/access.json", "", ""})));
+  EXPECT_TRUE(std::holds_alternative<Invocation>(parse_command_line({"status"}, {"", "tok", "", "", ""})));
 }
 
 TEST(Gavelctl, GlobalOptionsAnywhere) {
@@ -227,8 +237,48 @@ TEST(Gavelctl, ActAsAParticipant) {
   EXPECT_EQ(invocation->options.as_participant, "p07");
 }
 
+TEST(Gavelctl, SpeaksChineseByDefaultAndEnglishOnRequest) {
+  auto lang_of = [](Argv argv, Environment env) {
+    const Parsed parsed = parse_command_line(argv, env);
+    return std::get<Invocation>(parsed).options.lang;
+  };
+  EXPECT_EQ(lang_of({"--token", "t", "status"}, {}), Lang::zh);
+  EXPECT_EQ(lang_of({"--token", "t", "status"}, {"", "", "", "", "C.UTF-8"}), Lang::zh);
+  EXPECT_EQ(lang_of({"--token", "t", "status"}, {"", "", "", "", "en_GB.UTF-8"}), Lang::en);
+  EXPECT_EQ(lang_of({"--token", "t", "status"}, {"", "", "", "zh_CN.UTF-8", "en_US.UTF-8"}), Lang::zh)
+      << "LC_ALL wins over LANG";
+  EXPECT_EQ(lang_of({"--lang", "en", "--token", "t", "status"}, {}), Lang::en);
+  EXPECT_EQ(lang_of({"--token", "t", "status", "--lang=zh"}, {"", "", "", "", "en_US"}), Lang::zh);
+  const Parsed bad = parse_command_line({"--lang", "fr", "status"});
+  ASSERT_TRUE(std::holds_alternative<UsageError>(bad));
+  EXPECT_NE(std::get<UsageError>(bad).message.find("--lang must be zh or en"), std::string::npos);
+}
+
+TEST(Gavelctl, HelpIsInChineseByDefault) {
+  const Parsed overview = parse_command_line({"--help"});
+  ASSERT_TRUE(std::holds_alternative<Help>(overview));
+  EXPECT_NE(std::get<Help>(overview).text.find("用法：gavelctl"), std::string::npos);
+  const Parsed vote = parse_command_line({"vote", "--help"});
+  ASSERT_TRUE(std::holds_alternative<Help>(vote));
+  EXPECT_NE(std::get<Help>(vote).text.find("开始表决"), std::string::npos);
+  const Parsed english = parse_command_line({"--lang", "en", "vote", "--help"});
+  EXPECT_NE(std::get<Help>(english).text.find("opens a vote"), std::string::npos);
+}
+
+TEST(Gavelctl, ListsAndTheYesSwitch) {
+  auto action_of = [](Argv argv) { return std::get<Invocation>(parse_command_line(argv)).action; };
+  EXPECT_EQ(std::get<ShowList>(action_of({"--token", "t", "items", "list"})).kind, ListKind::items);
+  EXPECT_EQ(std::get<ShowList>(action_of({"--token", "t", "item", "list"})).kind, ListKind::items);
+  EXPECT_EQ(std::get<ShowList>(action_of({"--token", "t", "dissent", "list"})).kind, ListKind::dissent);
+  EXPECT_EQ(std::get<ShowList>(action_of({"--token", "t", "resolutions", "list"})).kind, ListKind::resolutions);
+  EXPECT_EQ(std::get<ShowList>(action_of({"--token", "t", "opinions", "list"})).kind, ListKind::opinions);
+  EXPECT_TRUE(std::holds_alternative<UsageError>(parse_command_line({"--token", "t", "opinions", "show"})));
+  const Parsed yes = parse_command_line({"--token", "t", "--yes", "meeting", "end"});
+  EXPECT_TRUE(std::get<Invocation>(yes).options.yes);
+}
+
 TEST(Gavelctl, OptionsBeatTheEnvironment) {
-  const Parsed parsed = parse_command_line({"--server", "http://b/", "status"}, {"http://a/", "ta", ""});
+  const Parsed parsed = parse_command_line({"--server", "http://b/", "status"}, {"http://a/", "ta", "", "", ""});
   const auto& o = std::get<Invocation>(parsed).options;
   EXPECT_EQ(o.server, "http://b/");
   EXPECT_EQ(o.token, "ta");

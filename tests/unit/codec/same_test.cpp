@@ -11,7 +11,7 @@ namespace gavel {
 namespace {
 
 static_assert(test::detail::field_count<core::VoteResult>() == 12);
-static_assert(test::detail::field_count<core::VoteSpec>() == 11);
+static_assert(test::detail::field_count<core::VoteSpec>() == 12);
 static_assert(test::detail::field_count<core::Event>() == 4);
 static_assert(test::detail::field_count<core::cmd::StartMeeting>() == 0);
 

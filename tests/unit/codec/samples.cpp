@@ -15,7 +15,7 @@ template <class T>
 using Of = std::type_identity<T>;
 
 cmd::StartMeeting sample(Of<cmd::StartMeeting>) { return {}; }
-cmd::EndMeeting sample(Of<cmd::EndMeeting>) { return {}; }
+cmd::EndMeeting sample(Of<cmd::EndMeeting>) { return {true}; }
 cmd::OpenItem sample(Of<cmd::OpenItem>) { return {"item-2"}; }
 cmd::CloseItem sample(Of<cmd::CloseItem>) { return {}; }
 cmd::NextItem sample(Of<cmd::NextItem>) { return {}; }
@@ -50,9 +50,11 @@ cmd::RecordResolution sample(Of<cmd::RecordResolution>) {
   return {21, "三个月内完成改造", "物业公司", "2026-12-31"};
 }
 cmd::SignMinutes sample(Of<cmd::SignMinutes>) { return {"李记录"}; }
+cmd::DeferItem sample(Of<cmd::DeferItem>) { return {"item-3"}; }
+cmd::ReopenItem sample(Of<cmd::ReopenItem>) { return {"item-1"}; }
 
 ev::MeetingStarted sample(Of<ev::MeetingStarted>) { return {}; }
-ev::MeetingEnded sample(Of<ev::MeetingEnded>) { return {}; }
+ev::MeetingEnded sample(Of<ev::MeetingEnded>) { return {{"item-2", "item-3"}, true}; }
 ev::ItemOpened sample(Of<ev::ItemOpened>) { return {"item-1"}; }
 ev::ItemClosed sample(Of<ev::ItemClosed>) { return {"item-2"}; }
 ev::OpinionAttached sample(Of<ev::OpinionAttached>) { return {"item-1", "张先生", "反对收费"}; }
@@ -85,6 +87,8 @@ ev::ResolutionRecorded sample(Of<ev::ResolutionRecorded>) {
   return {20, "item-2", 21, 22, "安装充电桩", "业委会", "2027-01-15"};
 }
 ev::MinutesSigned sample(Of<ev::MinutesSigned>) { return {"李记录"}; }
+ev::ItemDeferred sample(Of<ev::ItemDeferred>) { return {"item-3"}; }
+ev::ItemReopened sample(Of<ev::ItemReopened>) { return {"item-1"}; }
 
 template <class Variant, std::size_t... I>
 std::vector<Variant> every(std::index_sequence<I...>) {
@@ -98,6 +102,7 @@ core::VoteSpec sample_spec() {
           .question = "选哪个方案？",
           .form = BallotForm::k_of_n,
           .options = {"方案一", "方案二", "方案三"},
+          .option_descriptions = {"东侧增设车位", "", "错峰共享"},
           .max_choices = 2,
           .secret = true,
           .threshold = Threshold::two_thirds,
@@ -112,7 +117,7 @@ core::VoteResult sample_result() {
           .cast = 8,
           .recused = 1,
           .counts = {{"赞成", 6, 6.0}, {"反对", 1, 1.0}, {"弃权", 1, 0.5}},
-          .threshold_text = "三分之二 / two thirds of yes and no",
+          .rule = core::DecisionRule::option_two_thirds,
           .needed = 4.666,
           .outcome = Outcome::vetoed,
           .quorate_at_open = true,

@@ -102,10 +102,11 @@ TEST(Snapshot, ItemPublishedLessThanThreeDaysAheadIsFlaggedAndWarned) {
   EXPECT_FALSE(snap.agenda(0).published_late());
   EXPECT_TRUE(snap.agenda(1).published_late());
   EXPECT_FALSE(snap.agenda(2).published_late()) << "no publication time: not judged";
-  ASSERT_EQ(snap.warnings_size(), 1);
-  EXPECT_EQ(snap.warnings(0),
-            "议题「停车管理」在会前不足3天公布 / item \"停车管理\" was published less than 3 "
-            "days before the meeting");
+  ASSERT_EQ(snap.notices_size(), 1);
+  EXPECT_EQ(snap.notices(0).kind(), v1::NOTICE_ITEM_PUBLISHED_LATE);
+  EXPECT_EQ(snap.notices(0).subject(), snap.agenda(1).id());
+  EXPECT_EQ(snap.notices(0).words().zh(), "议题「停车管理」在会前不足3天公布");
+  EXPECT_EQ(snap.notices(0).words().en(), "item \"停车管理\" was published less than 3 days before the meeting");
 }
 
 TEST(Snapshot, PublishedExactlyThreeDaysAheadIsOnTime) {
@@ -117,7 +118,7 @@ TEST(Snapshot, PublishedExactlyThreeDaysAheadIsOnTime) {
 TEST(Snapshot, NoScheduledStartMeansNoLateItems) {
   auto snap = Room(room_setup(0)).snapshot(kStart);
   for (const auto& item : snap.agenda()) EXPECT_FALSE(item.published_late());
-  EXPECT_EQ(snap.warnings_size(), 0);
+  EXPECT_EQ(snap.notices_size(), 0);
 }
 
 TEST(Snapshot, NobodySpeakingIsSpeechZero) {
@@ -328,6 +329,79 @@ TEST(Snapshot, RecordOfTheMeeting) {
   EXPECT_EQ(snap.minutes().signed_ms(), kT + 4);
 }
 
+TEST(Snapshot, AttendanceCountsFixedAndInvitedMembersApart) {
+  core::MeetingSetup setup = room_setup();
+  core::Participant expert = test::person("E01", "冯", "特邀专家");
+  expert.invited = true;
+  expert.invited_items = {"item-1"};
+  setup.roster.push_back(expert);
+  setup.info.quorum = {4, 0.0};
+  Room room(setup);
+  room.start();
+  room.at(kT, ev::CheckedIn{"E01"}, "E01");
+  const v1::Attendance a = room.snapshot(kT).attendance();
+  EXPECT_EQ(a.present(), 4u) << "everyone checked in";
+  EXPECT_EQ(a.present_members(), 3u);
+  EXPECT_EQ(a.present_invited(), 1u);
+  EXPECT_EQ(a.invited_members(), 1u);
+  EXPECT_EQ(a.fixed_members(), 4u);
+  EXPECT_EQ(a.quorum_needed(), 4u);
+  EXPECT_FALSE(a.quorate()) << "an invited member does not make up the quorum";
+}
+
+TEST(Snapshot, OpenVoteCarriesItsRuleVetoAndQuorumAsStructuredData) {
+  core::MeetingSetup setup = room_setup();
+  setup.agenda[0].veto_group = "老年居民";
+  Room room(setup);
+  room.start();
+  room.open_vote(/*secret=*/true);
+  const v1::Vote vote = room.snapshot(kT).current_vote();
+  EXPECT_EQ(vote.rule(), v1::RULE_MORE_YES_THAN_NO);
+  EXPECT_EQ(vote.rule_words().zh(), "赞成票多于反对票即通过");
+  EXPECT_EQ(vote.rule_words().en(), "carried when yes outnumbers no");
+  EXPECT_EQ(vote.veto_group(), "老年居民");
+  EXPECT_EQ(vote.veto_words().zh(), "老年居民的反对票可否决");
+  EXPECT_TRUE(vote.quorate_at_open());
+}
+
+TEST(Snapshot, AChoiceAmongOptionsIsDecidedByMostVotesAndHasNoVeto) {
+  core::MeetingSetup setup = room_setup();
+  setup.agenda[0].veto_group = "老年居民";
+  Room room(setup);
+  room.start();
+  room.at(kT, ev::MotionProposed{1, "item-1", 0, "P01", "选方案"}, "P01");
+  room.at(kT, ev::MotionSeconded{1, "P02"}, "P02");
+  core::VoteSpec spec;
+  spec.motion_id = 1;
+  spec.form = core::BallotForm::one_of_n;
+  spec.options = {"甲", "乙"};
+  spec.option_descriptions = {"东侧", "西侧"};
+  room.at(kT, ev::VoteOpened{1, spec, {"P01", "P02"}, false});
+  const v1::Vote vote = room.snapshot(kT).current_vote();
+  EXPECT_EQ(vote.rule(), v1::RULE_MOST_VOTES);
+  EXPECT_EQ(vote.rule_words().zh(), "得票最多的方案当选（票数相同则不选定）");
+  EXPECT_TRUE(vote.veto_group().empty());
+  EXPECT_FALSE(vote.has_veto_words());
+  EXPECT_FALSE(vote.quorate_at_open());
+  ASSERT_EQ(vote.spec().option_descriptions_size(), 2);
+  EXPECT_EQ(vote.spec().option_descriptions(1), "西侧");
+}
+
+TEST(Snapshot, EndedMeetingShowsItemsNotReachedDeferredAndReopened) {
+  Room room;
+  room.start();
+  room.at(kT, ev::ItemClosed{"item-1"});
+  room.at(kT, ev::ItemReopened{"item-1"});
+  room.at(kT, ev::ItemClosed{"item-1"});
+  room.at(kT, ev::ItemDeferred{"item-3"});
+  room.at(kT, ev::MeetingEnded{{"item-2"}, false});
+  auto snap = room.snapshot(kT);
+  EXPECT_EQ(snap.agenda(0).state(), v1::ITEM_CLOSED);
+  EXPECT_EQ(snap.agenda(0).times_reopened(), 1u);
+  EXPECT_EQ(snap.agenda(1).state(), v1::ITEM_NOT_REACHED);
+  EXPECT_EQ(snap.agenda(2).state(), v1::ITEM_DEFERRED);
+}
+
 TEST(Snapshot, ReusedMessageIsReplacedNotAppended) {
   Room room;
   room.start();
@@ -335,7 +409,7 @@ TEST(Snapshot, ReusedMessageIsReplacedNotAppended) {
   codec::snapshot(room.state(), kT, &out);
   codec::snapshot(room.state(), kT, &out);
   EXPECT_EQ(out.roster_size(), 4);
-  EXPECT_EQ(out.warnings_size(), 1);
+  EXPECT_EQ(out.notices_size(), 1);
 }
 
 }  // namespace

@@ -115,7 +115,7 @@ TEST_F(DissentRecorder, ReplyOrCompromiseIsKeptWithTheRecord) {
 TEST_F(DissentRecorder, RecordsOutliveTheirItemAndTheMeeting) {
   m.ok(cmd::RecordDissent{"", DissentKind::minority, "youth2", "少数意见", false}, secretary());
   m.ok(cmd::NextItem{}, chair());
-  m.ok(cmd::EndMeeting{}, chair());
+  m.ok(cmd::EndMeeting{true}, chair());  // forced: the item is left open
   ASSERT_EQ(m.state().dissent.size(), 1u);
   EXPECT_EQ(m.state().dissent[0].item_id, "parking");
   m.ok(cmd::ReplyDissent{1, "会后回应"}, secretary());
@@ -123,7 +123,7 @@ TEST_F(DissentRecorder, RecordsOutliveTheirItemAndTheMeeting) {
 
 TEST_F(DissentRecorder, RecordIsClosedOnceTheMinutesAreSigned) {
   m.ok(cmd::RecordDissent{"", DissentKind::minority, "youth2", "少数意见", false}, secretary());
-  m.ok(cmd::EndMeeting{}, chair());
+  m.ok(cmd::EndMeeting{true}, chair());  // forced: the item is left open
   m.ok(cmd::SignMinutes{"王记录"}, secretary());
   m.rejects(cmd::RecordDissent{"parking", DissentKind::objection, "", "签署后补记", false},
             secretary(), ErrorCode::invalid_state);

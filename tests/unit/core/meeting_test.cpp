@@ -87,7 +87,7 @@ TEST(Meeting, NothingHappensOnTheAgendaBeforeTheStart) {
   m.rejects(cmd::SignMinutes{"记录员"}, secretary(), ErrorCode::invalid_state);
 }
 
-TEST(Meeting, EndClosesTheItemEndsTheSpeechAndDraftsTheMinutes) {
+TEST(Meeting, ForcedEndClosesTheItemEndsTheSpeechAndDraftsTheMinutes) {
   MeetingDriver m;
   m.start();
   m.check_in_fixed_members();
@@ -95,13 +95,14 @@ TEST(Meeting, EndClosesTheItemEndsTheSpeechAndDraftsTheMinutes) {
   m.ok(cmd::GrantFloor{0, "elderly1"}, chair());
   m.clock.advance_s(42);
   const Millis end = m.clock.now();
-  Decision d = m.ok(cmd::EndMeeting{}, chair());
+  Decision d = m.ok(cmd::EndMeeting{true}, chair());
 
   ASSERT_EQ(d.events.size(), 3u);
   EXPECT_TRUE(std::holds_alternative<ev::SpeechEnded>(d.events[0].body));
   ASSERT_TRUE(std::holds_alternative<ev::ItemClosed>(d.events[1].body));
   EXPECT_EQ(std::get<ev::ItemClosed>(d.events[1].body).item_id, "parking");
-  EXPECT_TRUE(std::holds_alternative<ev::MeetingEnded>(d.events[2].body));
+  ASSERT_TRUE(std::holds_alternative<ev::MeetingEnded>(d.events[2].body));
+  EXPECT_TRUE(std::get<ev::MeetingEnded>(d.events[2].body).forced);
 
   const MeetingState& s = m.state();
   EXPECT_EQ(s.phase, Phase::ended);
@@ -115,14 +116,17 @@ TEST(Meeting, EndClosesTheItemEndsTheSpeechAndDraftsTheMinutes) {
   EXPECT_EQ(s.minutes_due, end + 24 * 3600 * kSecond) << "minutes are due within 24 hours";
 }
 
-TEST(Meeting, EndWithNoItemOpenOnlyEndsTheMeeting) {
+TEST(Meeting, EndWithNoItemOpenRecordsThePendingItemsAsNotReached) {
   MeetingDriver m;
   m.start();
   Decision d = m.ok(cmd::EndMeeting{}, chair());
   ASSERT_EQ(d.events.size(), 1u);
-  EXPECT_TRUE(std::holds_alternative<ev::MeetingEnded>(d.events[0].body));
+  ASSERT_TRUE(std::holds_alternative<ev::MeetingEnded>(d.events[0].body));
+  const auto& ended = std::get<ev::MeetingEnded>(d.events[0].body);
+  EXPECT_FALSE(ended.forced);
+  EXPECT_EQ(ended.not_reached.size(), m.state().agenda.size());
   for (const Item& item : m.state().agenda)
-    EXPECT_EQ(item.state, ItemState::pending) << item.info.id << " was never opened";
+    EXPECT_EQ(item.state, ItemState::not_reached) << item.info.id << " was never opened";
 }
 
 TEST(Meeting, EndIsRefusedWhileAVoteIsOpen) {
@@ -135,6 +139,7 @@ TEST(Meeting, EndIsRefusedWhileAVoteIsOpen) {
   m.ok(cmd::OpenVote{vote_on(1)}, chair());
   m.rejects(cmd::EndMeeting{}, chair(), ErrorCode::invalid_state);
   m.ok(cmd::CloseVote{}, chair());
+  m.ok(cmd::CloseItem{}, chair());
   m.ok(cmd::EndMeeting{}, chair());
 }
 

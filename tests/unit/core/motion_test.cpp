@@ -188,7 +188,7 @@ TEST_F(Motions, ChairWithdrawsForTheMover) {
 
 TEST_F(Motions, NoWithdrawalAfterTheMeetingEnds) {
   Id id = propose("elderly1");
-  m.ok(cmd::EndMeeting{}, chair());
+  m.ok(cmd::EndMeeting{true}, chair());  // forced: the item is left open
   m.rejects(cmd::WithdrawMotion{id}, participant("elderly1"), ErrorCode::invalid_state);
 }
 

@@ -134,6 +134,8 @@ class Generator {
         voting ? 600 : 20,     // cast_ballot
         40,                    // record_resolution
         30,                    // sign_minutes
+        no_item ? 20 : 2,      // defer_item
+        no_item ? 150 : 2,     // reopen_item
     };
     std::discrete_distribution<std::size_t> which(weights.begin(), weights.end());
     std::size_t kind = which(rng_);
@@ -142,7 +144,7 @@ class Generator {
       case 0:
         return cmd::StartMeeting{};
       case 1:
-        return cmd::EndMeeting{};
+        return cmd::EndMeeting{pick(2) == 0};
       case 2:
         return cmd::OpenItem{item()};
       case 3:
@@ -208,6 +210,10 @@ class Generator {
       }
       case 30:
         return cmd::SignMinutes{maybe("记录员")};
+      case 31:
+        return cmd::DeferItem{item()};
+      case 32:
+        return cmd::ReopenItem{item()};
     }
     return cmd::StartMeeting{};
   }
@@ -327,7 +333,7 @@ void walk(std::uint32_t seed, bool rules, int steps, Walk& stats) {
     const bool forced = step == steps * 9 / 10 || step == steps * 9 / 10 + 1;
     Command command = !forced                  ? gen.command(live.state())
                       : step == steps * 9 / 10 ? Command{cmd::CloseVote{}}
-                                               : Command{cmd::EndMeeting{}};
+                                               : Command{cmd::EndMeeting{true}};
     const Actor actor = forced ? chair() : gen.actor(command, live.state());
     if (actor.role == Role::participant || actor.role == Role::clicker) gen.act_for_self(command);
     const Seq seq = live.state().seq;

@@ -84,14 +84,14 @@ TEST_F(Resolutions, NeedAResponsiblePartyAndADeadline) {
 
 TEST_F(Resolutions, CanBeRecordedAfterTheMeetingForTheMinutes) {
   Id motion = decided_motion(8);
-  m.ok(cmd::EndMeeting{}, chair());
+  m.ok(cmd::EndMeeting{true}, chair());  // forced: the item is left open
   m.ok(cmd::RecordResolution{motion, "", "物业", "2026-03-01"}, secretary());
   EXPECT_EQ(m.state().resolutions.size(), 1u);
 }
 
 TEST_F(Resolutions, CannotBeAddedOnceTheMinutesAreSigned) {
   Id motion = decided_motion(8);
-  m.ok(cmd::EndMeeting{}, chair());
+  m.ok(cmd::EndMeeting{true}, chair());  // forced: the item is left open
   m.ok(cmd::SignMinutes{"王记录"}, secretary());
   m.rejects(cmd::RecordResolution{motion, "", "物业", "2026-03-01"}, secretary(),
             ErrorCode::invalid_state);
