@@ -112,9 +112,11 @@ beforeAll(async () => {
   await until("gaveld writes access.json", () => existsSync(access), 15000);
   const info = JSON.parse(readFileSync(access, "utf8"));
   const tokens: Record<string, string> = {};
-  for (const line of readFileSync(join(dir, "data", "participants.csv"), "utf8").split("\n").slice(1)) {
+  const [head, ...lines] = readFileSync(join(dir, "data", "participants.csv"), "utf8").split("\n");
+  const column = head.split(",").indexOf("token");
+  for (const line of lines) {
     const cells = line.split(",");
-    if (cells.length > 3) tokens[cells[0]] = cells[3];
+    if (cells.length > column) tokens[cells[0]] = cells[column];
   }
   const ws = info.ws_url.replace(/\/\/[^/]+/, `//127.0.0.1:${new URL(info.url).port}`);
   chair = new Client(ws, info.chair_token, false);

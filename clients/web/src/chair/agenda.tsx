@@ -1,7 +1,7 @@
 // The meeting and its agenda: start and end, the current and next item,
 // items published late, and opinions of absent parties.
 import { ItemState, MeetingPhase, type MeetingSnapshot } from "../gen/gavel/v1/meeting_pb";
-import { t, te } from "../i18n/i18n";
+import { t, te, words } from "../i18n/i18n";
 import type { Session } from "../meeting/session";
 import { Act, Card, clearDraft, useDraft } from "../ui/common";
 
@@ -18,11 +18,11 @@ export function AgendaCard({ session, s }: { session: Session; s: MeetingSnapsho
         {inSession && s.currentItemId ? <Act label={t("closeItem")} kind="plain" run={() => session.command({ case: "closeItem", value: {} })} /> : null}
         {inSession && next ? <Act label={`${t("nextItem")}: ${next.title}`} kind="plain" testid="next-item" run={() => session.command({ case: "nextItem", value: {} })} /> : null}
       </div>
-      {s.warnings.length ? (
-        <ul class="plain-list">
-          {s.warnings.map((w) => (
-            <li class="warn-line" key={w}>
-              {w}
+      {s.notices.length ? (
+        <ul class="plain-list" data-testid="notices">
+          {s.notices.map((n, i) => (
+            <li class="warn-line" key={i}>
+              {words(n.words)}
             </li>
           ))}
         </ul>

@@ -182,7 +182,7 @@ export const enEnums: Record<string, string[]> = {
   form: ["", "Yes / No / Abstain", "One of several", "Several of several", "Consensus check"],
   threshold: ["", "Simple majority (more yes than no)", "Absolute majority (over half of those present and eligible)", "Two-thirds majority", "Unanimity"],
   outcome: ["", "Carried", "Defeated", "Vetoed", "No quorum", "Consensus blocked", "Option chosen"],
-  itemState: ["", "Pending", "Open", "Closed"],
+  itemState: Object.assign(["", "Pending", "Open", "Closed"], { 40: "Not reached", 41: "Deferred" }),
   phase: ["", "Not started", "In session", "Ended"],
   minutes: ["", "The draft is made when the meeting ends", "Draft, waiting to be signed", "Signed"],
   yesNo: ["Yes", "No", "Abstain"],

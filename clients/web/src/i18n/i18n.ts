@@ -48,6 +48,12 @@ export function optionText(spec: VoteSpec | undefined, index: number): string {
   return spec.options[index] || String(index + 1);
 }
 
+/** Words the server sends in both languages (notices, rule words). */
+export function words(w: { zh: string; en: string } | undefined): string {
+  if (!w) return "";
+  return (lang === "zh" ? w.zh : w.en) || w.zh || w.en;
+}
+
 export function serverMessage(e: ServerError): string {
   return (lang === "zh" ? e.messageZh : e.messageEn) || e.messageZh || e.messageEn;
 }

@@ -72,6 +72,10 @@ export function fold(s: MeetingSnapshot, e: Event): void {
       s.startedMs = e.atMs;
       break;
     case "meetingEnded":
+      for (const id of b.value.notReached) {
+        const item = s.agenda.find((i) => i.id === id);
+        if (item) item.state = ItemState.ITEM_NOT_REACHED;
+      }
       s.phase = MeetingPhase.MEETING_ENDED;
       s.endedMs = e.atMs;
       if (s.minutes) {
@@ -79,7 +83,13 @@ export function fold(s: MeetingSnapshot, e: Event): void {
         s.minutes.dueMs = i64(at + kMinutesDueMs);
       }
       break;
-    case "itemOpened": {
+    case "itemDeferred": {
+      const item = s.agenda.find((i) => i.id === b.value.itemId);
+      if (item) item.state = ItemState.ITEM_DEFERRED;
+      break;
+    }
+    case "itemOpened":
+    case "itemReopened": {
       const item = s.agenda.find((i) => i.id === b.value.itemId);
       if (item) item.state = ItemState.ITEM_OPEN;
       s.currentItemId = b.value.itemId;

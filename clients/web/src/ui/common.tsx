@@ -4,7 +4,7 @@
 import type { ComponentChildren } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import type { MeetingSnapshot, Speech } from "../gen/gavel/v1/meeting_pb";
-import { currentLang, serverMessage, setLang, t } from "../i18n/i18n";
+import { currentLang, serverMessage, setLang, t, words } from "../i18n/i18n";
 import type { Session } from "../meeting/session";
 import type { Answer } from "../wire/connection";
 import { num } from "../wire/int64";
@@ -129,6 +129,7 @@ export function Act(props: {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [asking, setAsking] = useState(false);
+  const [notes, setNotes] = useState<string[]>([]);
   const go = () => {
     setAsking(false);
     setBusy(true);
@@ -136,6 +137,8 @@ export function Act(props: {
     props.run().then((answer) => {
       setBusy(false);
       setError(answerText(answer));
+      // Accepted, but worth knowing (e.g. opened without quorum): said beside the button.
+      setNotes(answer.ok ? answer.ack.notices.map((n) => words(n.words)) : []);
       if (answer.ok && props.done) props.done(answer);
     });
   };
@@ -169,6 +172,11 @@ export function Act(props: {
           {error}
         </span>
       ) : null}
+      {notes.map((n) => (
+        <span class="note" role="status" key={n}>
+          {n}
+        </span>
+      ))}
     </span>
   );
 }
