@@ -45,6 +45,11 @@ run "$bin/restart_bench" 1000000
 run scripts/clicker_bench.sh build/release hall-2000
 run scripts/clicker_bench.sh build/release storm-10000
 run scripts/clicker_bench.sh build/release storm-10000 --reconnect naive
+if [ -d clients/web/node_modules ]; then
+  cmake --build --preset release --target gaveld web -- -j"$(nproc)" >/dev/null
+  run node --experimental-websocket --no-warnings bench/web_join_bench.mjs build/release/server/gaveld/gaveld \
+    build/release/web examples/residents-council/meeting.toml 300 20
+fi
 
 echo
 echo "== summary"

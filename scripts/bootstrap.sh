@@ -11,6 +11,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libimgui-dev libglfw3-dev libgl-dev libgl1-mesa-dri libqrencode-dev libpng-dev
   libstb-dev fonts-noto-cjk xvfb xauth openssl
+  chromium
 )
 
 missing=()
@@ -27,3 +28,17 @@ if [ ${#missing[@]} -gt 0 ]; then
   "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 echo "bootstrap: Debian packages ready"
+
+# The web pages' npm packages, exactly as the lockfile pins them. `npm ci`
+# again only when the lockfile changed since the last install.
+web=clients/web
+if command -v npm >/dev/null 2>&1; then
+  stamp="$web/node_modules/.package-lock.json"
+  if [ ! -f "$stamp" ] || [ "$web/package-lock.json" -nt "$stamp" ]; then
+    echo "bootstrap: npm ci in $web"
+    (cd "$web" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+  echo "bootstrap: npm packages ready"
+else
+  echo "bootstrap: no npm (install Node 20): the web pages and browser tests will be skipped"
+fi

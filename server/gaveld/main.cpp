@@ -115,7 +115,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   auto options = std::get<gaveld::Options>(parsed);
-  if (!options.web) options.web = gaveld::installed_pages();
+  if (!options.web && !options.no_web) options.web = gaveld::installed_pages();
   try {
     return serve(options);
   } catch (const std::exception& e) {

@@ -17,6 +17,7 @@ DIR/gavel.db before it is acknowledged.
   --bind ADDRESS        address to listen on (default 0.0.0.0: the whole room's Wi-Fi)
   --web DIR             the web pages' folder (default: the pages built or installed
                         beside the program); it may not contain the data folder
+  --no-web              serve no pages, only /healthz, /ws and /j/ links
   --tls-cert FILE       serve https:// and wss:// with this certificate chain (PEM) ...
   --tls-key FILE        ... and this private key (see docs/security.md)
   --threads N           I/O threads (default 2)
@@ -28,6 +29,10 @@ std::variant<Options, ShowHelp, std::string> parse_options(int argc, char** argv
   for (int i = 1; i < argc; ++i) {
     std::string_view flag = argv[i];
     if (flag == "--help" || flag == "-h") return ShowHelp{};
+    if (flag == "--no-web") {
+      options.no_web = true;
+      continue;
+    }
     if (i + 1 >= argc) return "missing value after " + std::string(flag);
     std::string value = argv[++i];
     auto number = [&](auto& out) -> bool {
@@ -51,6 +56,7 @@ std::variant<Options, ShowHelp, std::string> parse_options(int argc, char** argv
     }
   }
   if (options.data.empty()) return "--data DIR is required";
+  if (options.no_web && options.web) return "--web and --no-web exclude each other";
   if (options.server.tls_cert.has_value() != options.server.tls_key.has_value())
     return "--tls-cert and --tls-key go together";
   return options;

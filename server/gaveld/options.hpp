@@ -14,6 +14,7 @@ struct Options {
   std::filesystem::path data;
   std::optional<std::filesystem::path> meeting, roster;
   std::optional<std::filesystem::path> web;  // --web; else the pages installed beside the program
+  bool no_web = false;                        // --no-web: serve no pages at all
   net::ServerOptions server;
 };
 

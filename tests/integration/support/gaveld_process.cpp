@@ -62,7 +62,9 @@ void GaveldProcess::start() {
     std::vector<std::string> args = {"gaveld", "--data", data_.string(), "--port", "0", "--bind", "127.0.0.1",
                                      "--meeting", meeting};
     if (options_.tls) args.insert(args.end(), {"--tls-cert", cert, "--tls-key", key});
-    if (!options_.web.empty()) args.insert(args.end(), {"--web", options_.web.string()});
+    // Without a web folder, none at all: not the pages built beside gaveld.
+    if (options_.web.empty()) args.push_back("--no-web");
+    else args.insert(args.end(), {"--web", options_.web.string()});
     std::vector<char*> argv;
     for (auto& arg : args) argv.push_back(arg.data());
     argv.push_back(nullptr);

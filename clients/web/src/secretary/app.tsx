@@ -1,0 +1,191 @@
+// The secretary's desk: fast dissent entry during the debate (attributed or
+// anonymous, on the current item), replies and compromises, check-in at the
+// door, the resolutions, and the minutes' status with their 24-hour due time.
+import { useState } from "preact/hooks";
+import { DissentKind, MeetingPhase, MinutesState, MotionState, type MeetingSnapshot } from "../gen/gavel/v1/meeting_pb";
+import { t, te } from "../i18n/i18n";
+import type { Session } from "../meeting/session";
+import { OfficerGate } from "../chair/app";
+import { ResolutionCard } from "../chair/decisions";
+import { PeopleCard } from "../chair/people";
+import { Act, Card, OfflineBanner, TopBar, clearDraft, localTime, nameOf, useDraft, useSession } from "../ui/common";
+import { num, u64 } from "../wire/int64";
+
+const dissentKinds = [DissentKind.DISSENT_DISAGREEMENT, DissentKind.DISSENT_MINORITY, DissentKind.DISSENT_OBJECTION, DissentKind.DISSENT_BLOCK];
+
+function DissentEntry({ session, s }: { session: Session; s: MeetingSnapshot }) {
+  const [kind, setKind] = useDraft<number>("gavel.desk.kind", DissentKind.DISSENT_DISAGREEMENT);
+  const [who, setWho] = useDraft("gavel.desk.who", "");
+  const [text, setText] = useDraft(`gavel.desk.text.${s.currentItemId}`, "");
+  const item = s.agenda.find((i) => i.id === s.currentItemId);
+  const motion = s.motions.filter((m) => m.itemId === s.currentItemId && m.state !== MotionState.MOTION_WITHDRAWN).slice(-1)[0];
+  const speaker = s.currentSpeech && num(s.currentSpeech.id) !== 0 ? s.currentSpeech.participantId : "";
+  const send = () =>
+    session.command({ case: "recordDissent", value: { itemId: s.currentItemId, kind, participantId: who, anonymous: !who, text: text.trim() } });
+  return (
+    <Card title={t("quickDissent")} id="quick-dissent" class="vote">
+      <p class="muted">{t("linkedTo", `${item ? item.title : t("noItem")}${motion ? ` · #${num(motion.id)} ${motion.text.slice(0, 30)}` : ""}`)}</p>
+      <fieldset class="kinds">
+        <legend>{t("dissentKind")}</legend>
+        {dissentKinds.map((k) => (
+          <label key={k} class={`choice small ${kind === k ? "on" : ""}`}>
+            <input type="radio" name="desk-kind" checked={kind === k} onChange={() => setKind(k)} />
+            <span>{te("dissentKind", k)}</span>
+          </label>
+        ))}
+      </fieldset>
+      <div class="grid2">
+        <label class="field">
+          <span>{t("who")}</span>
+          <select value={who} onChange={(e) => setWho((e.target as HTMLSelectElement).value)} data-testid="dissent-who">
+            <option value="">{t("anonymousEntry")}</option>
+            {s.roster.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name} ({p.id})
+              </option>
+            ))}
+          </select>
+        </label>
+        {speaker ? (
+          <button type="button" class="btn plain" onClick={() => setWho(speaker)}>
+            {t("speaking")}: {nameOf(s, speaker)}
+          </button>
+        ) : null}
+      </div>
+      <label class="field">
+        <span>{t("deskText")}</span>
+        <textarea
+          rows={3}
+          value={text}
+          data-testid="desk-dissent-text"
+          onInput={(e) => setText((e.target as HTMLTextAreaElement).value)}
+          onKeyDown={(e) => {
+            // Ctrl+Enter saves without leaving the keyboard.
+            if (e.key === "Enter" && (e.ctrlKey || e.metaKey) && text.trim()) {
+              e.preventDefault();
+              (document.querySelector("[data-testid=desk-dissent-save]") as HTMLButtonElement | null)?.click();
+            }
+          }}
+        />
+      </label>
+      <Act
+        label={`${t("submitDissent")} (Ctrl+Enter)`}
+        testid="desk-dissent-save"
+        disabled={!text.trim() || !s.currentItemId}
+        run={send}
+        done={() => {
+          setText("");
+          clearDraft(`gavel.desk.text.${s.currentItemId}`);
+        }}
+      />
+    </Card>
+  );
+}
+
+function ReplyBox({ session, id }: { session: Session; id: number }) {
+  const [reply, setReply] = useDraft(`gavel.desk.reply.${id}`, "");
+  return (
+    <div>
+      <label class="field">
+        <span>{t("reply")}</span>
+        <textarea rows={2} value={reply} onInput={(e) => setReply((e.target as HTMLTextAreaElement).value)} />
+      </label>
+      <Act
+        label={t("sendReply")}
+        kind="plain"
+        disabled={!reply.trim()}
+        run={() => session.command({ case: "replyDissent", value: { dissentId: u64(id), reply: reply.trim() } })}
+        done={() => clearDraft(`gavel.desk.reply.${id}`)}
+      />
+    </div>
+  );
+}
+
+function DissentRecords({ session, s }: { session: Session; s: MeetingSnapshot }) {
+  return (
+    <Card title={t("dissentRecords")} id="desk-dissent">
+      <ul class="dissent-list" data-testid="dissent-records">
+        {s.dissent
+          .slice()
+          .reverse()
+          .map((d) => {
+            const item = s.agenda.find((i) => i.id === d.itemId);
+            return (
+              <li key={num(d.id)}>
+                <p>
+                  <span class="tag">{te("dissentKind", d.kind)}</span> <strong>{d.participantId ? nameOf(s, d.participantId) : t("anonymousEntry")}</strong>: {d.text}
+                </p>
+                <p class="muted">
+                  {item ? item.title : d.itemId} · {localTime(num(d.recordedMs))}
+                </p>
+                {d.reply ? <p class="reply">↳ {d.reply}</p> : <ReplyBox session={session} id={num(d.id)} />}
+              </li>
+            );
+          })}
+      </ul>
+    </Card>
+  );
+}
+
+function MinutesCard({ session, s }: { session: Session; s: MeetingSnapshot }) {
+  const [signer, setSigner] = useState(s.info ? s.info.secretaryName : "");
+  const m = s.minutes;
+  const state = m ? m.state : MinutesState.MINUTES_NOT_STARTED;
+  return (
+    <Card title={t("minutes")} id="minutes">
+      <p class="big-state" data-testid="minutes-state">
+        {state === MinutesState.MINUTES_SIGNED && m ? t("minutesSigned", m.signedBy) : te("minutes", state)}
+      </p>
+      {m && num(m.dueMs) ? <p class={state === MinutesState.MINUTES_SIGNED ? "muted" : "warn-line"}>{t("minutesDue", localTime(num(m.dueMs)))}</p> : null}
+      <p class="hint">{t("minutesLink")}</p>
+      {s.phase === MeetingPhase.MEETING_ENDED && state !== MinutesState.MINUTES_SIGNED ? (
+        <div>
+          <label class="field">
+            <span>{t("signedBy")}</span>
+            <input type="text" value={signer} onInput={(e) => setSigner((e.target as HTMLInputElement).value)} />
+          </label>
+          <Act label={t("signMinutes")} disabled={!signer.trim()} run={() => session.command({ case: "signMinutes", value: { signedBy: signer.trim() } })} />
+        </div>
+      ) : null}
+    </Card>
+  );
+}
+
+export function SecretaryApp(props: { session: Session }) {
+  const { session } = props;
+  useSession(session);
+  const [, relang] = useState(0);
+  const s = session.state;
+  const bar = (
+    <TopBar session={session} title={`${t("secretaryTitle")}${s && s.info ? ` · ${s.info.title}` : ""}`} subtitle={s ? te("phase", s.phase) : undefined} onLang={() => relang((n) => n + 1)} />
+  );
+  if (!session.credentials || session.status === "refused")
+    return (
+      <div class="page console">
+        {bar}
+        <OfficerGate session={session} />
+      </div>
+    );
+  if (!s)
+    return (
+      <div class="page console">
+        {bar}
+        <main>
+          <p class="loading">{t("connecting")}</p>
+        </main>
+      </div>
+    );
+  return (
+    <div class="page console">
+      {bar}
+      <OfflineBanner session={session} />
+      <main>
+        <DissentEntry key={s.currentItemId} session={session} s={s} />
+        <DissentRecords session={session} s={s} />
+        <PeopleCard session={session} s={s} title={t("doorCheckIn")} />
+        <ResolutionCard session={session} s={s} />
+        <MinutesCard session={session} s={s} />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+// What goes wrong on the day: a stale page (HTML must be revalidated, hashed
+// assets may be kept for good), a mistyped personal code gets a clear message
+// (and, where the server limits guessing, the rate-limit message); gaveld
+// restarted under open pages, which find their way back by themselves.
+// Usage: node recovery.test.mjs GAVELD WEB_DIR MEETING_TOML
+import { launch, phone } from "./support/browser.mjs";
+import { Gaveld } from "./support/gaveld.mjs";
+import { ids, openByLink, openChair, openPage } from "./support/meeting.mjs";
+
+const [binary, web, meeting] = process.argv.slice(2);
+const gaveld = new Gaveld({ binary, web, meeting });
+const problems = [];
+let browser;
+
+async function run() {
+  await gaveld.start();
+  browser = await launch();
+
+  console.log("- the pages are cached as WeChat needs: HTML revalidated, hashed assets kept");
+  for (const path of ["", "chair", "secretary"]) {
+    const page = await fetch(gaveld.url + path);
+    if (page.headers.get("cache-control") !== "no-cache") throw new Error(`/${path}: Cache-Control ${page.headers.get("cache-control")}`);
+    for (const m of (await page.text()).matchAll(/(?:src|href)="\/(assets\/[^"]+)"/g)) {
+      const asset = await fetch(gaveld.url + m[1]);
+      if (!/immutable/.test(asset.headers.get("cache-control") || "")) throw new Error(`${m[1]}: Cache-Control ${asset.headers.get("cache-control")}`);
+    }
+  }
+
+  console.log("- a wrong personal code");
+  const guest = await openPage(browser, phone, gaveld.url, "guest", problems);
+  await guest.page.fill("[data-testid=join-code]", "WRONG1");
+  await guest.page.click("[data-testid=join-button]");
+  await guest.page.waitForSelector("[data-testid=join-error]");
+  const first = (await guest.page.textContent("[data-testid=join-error]")).trim();
+  if (!first) throw new Error("a wrong code gave an empty message");
+  console.log(`  message: ${first}`);
+  let limited = false;
+  for (let i = 0; i < 15 && !limited; i++) {
+    await guest.page.fill("[data-testid=join-code]", `WRONG${i + 2}`);
+    await guest.page.click("[data-testid=join-button]");
+    await guest.page.waitForSelector(`[data-testid=join-error][data-attempt="${i + 2}"]`);
+    limited = (await guest.page.getAttribute("[data-testid=join-error]", "data-code")) === "11";
+  }
+  if (limited) {
+    const text = (await guest.page.textContent("[data-testid=join-error]")).trim();
+    if (!text || text === first) throw new Error(`the rate limit has no message of its own: '${text}'`);
+    console.log(`  rate limited: ${text}`);
+  } else {
+    console.log("  (this server does not rate-limit codes yet)");
+  }
+
+  console.log("- gaveld restarts under an open phone and the chair's console");
+  const chair = await openChair(browser, gaveld, problems);
+  await chair.page.click("[data-testid=start-meeting]");
+  await chair.page.click("[data-testid=open-parking]");
+  const A = await openByLink(browser, gaveld.url, gaveld.tokenOf(ids.A), "A", problems);
+  await A.page.click("[data-testid=check-in]");
+  await A.page.waitForSelector("[data-testid=presence]:has-text('已签到')");
+  await gaveld.stop();
+  await A.page.waitForSelector("[data-testid=link-status]:has-text('网络中断')");
+  await A.page.waitForSelector("[role=alert]:has-text('网络中断')");
+  await gaveld.start();
+  await A.page.waitForSelector("[data-testid=link-status]:has-text('已连接')", { timeout: 30000 });
+  await chair.page.waitForSelector("[data-testid=link-status]:has-text('已连接')", { timeout: 30000 });
+  await A.page.click("[data-testid=ask-to-speak]");
+  await A.page.waitForSelector("[data-testid=my-place]:has-text('第 1 位')");
+  await chair.page.waitForSelector("[data-testid=queue] li:has-text('王秀兰')");
+
+  console.log("- someone waiting on the list raises a point of order as well");
+  await A.page.click("#floor details summary");
+  await A.page.check("[data-testid=kind-5]");
+  await A.page.click("[data-testid=ask-to-speak]");
+  await A.page.waitForSelector("[data-testid=my-place]:has-text('程序问题')");
+  await chair.page.waitForSelector("[data-testid=queue] li:first-child:has-text('程序问题')");
+  if (problems.length) throw new Error(`the pages reported errors:\n${problems.join("\n")}`);
+}
+
+const deadline = setTimeout(() => {
+  console.error("FAILED: took more than 120 s");
+  process.exit(1);
+}, 120000);
+run()
+  .then(() => console.log("PASSED"))
+  .catch((e) => {
+    console.error(`FAILED: ${e.message}\n--- gaveld log (tail)\n${gaveld.log.split("\n").slice(-15).join("\n")}`);
+    process.exitCode = 1;
+  })
+  .finally(async () => {
+    clearTimeout(deadline);
+    if (browser) await browser.close();
+    await gaveld.stop();
+    gaveld.cleanup();
+  });
