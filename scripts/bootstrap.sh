@@ -11,6 +11,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libimgui-dev libglfw3-dev libgl-dev libgl1-mesa-dri libqrencode-dev libpng-dev
   libstb-dev fonts-noto-cjk xvfb xauth openssl
+  libpango1.0-dev libcairo2-dev poppler-utils python3
 )
 
 missing=()

@@ -103,6 +103,12 @@ core::Result<Command> decode(const v1::Command& w) {
       return Command{cmd::RecordResolution{x.motion_id(), x.text(), x.responsible(), x.deadline()}};
     }
     case v1::Command::kSignMinutes: return Command{cmd::SignMinutes{w.sign_minutes().signed_by()}};
+    case v1::Command::kEditMinutes: {
+      const auto& x = w.edit_minutes();
+      auto kind = enum_from_wire<core::MinutesEditKind>(x.kind());
+      if (!kind) return kind.error();
+      return Command{cmd::EditMinutes{kind.value(), x.target(), x.text()}};
+    }
     case v1::Command::BODY_NOT_SET: break;
   }
   return core::make_error(core::ErrorCode::bad_message, "命令为空或无法识别",

@@ -114,6 +114,12 @@ struct Encoder {
   void operator()(const cmd::SignMinutes& c) const {
     out->mutable_sign_minutes()->set_signed_by(c.signed_by);
   }
+  void operator()(const cmd::EditMinutes& c) const {
+    auto* w = out->mutable_edit_minutes();
+    w->set_kind(to_wire(c.kind));
+    w->set_target(c.target);
+    w->set_text(c.text);
+  }
 };
 
 }  // namespace

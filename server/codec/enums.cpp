@@ -23,7 +23,7 @@ constexpr bool same(std::initializer_list<std::pair<Core, Wire>> pairs, Wire wir
 }
 
 using core::Role, core::RequestKind, core::ItemState, core::DissentKind, core::MotionState,
-    core::BallotForm, core::Threshold, core::Outcome, core::Phase, core::MinutesState,
+    core::BallotForm, core::Threshold, core::Outcome, core::Phase, core::MinutesState, core::MinutesEditKind, core::MinutesStyle,
     core::ErrorCode;
 
 static_assert(same<Role, v1::Role>({{Role::chair, v1::ROLE_CHAIR},
@@ -85,6 +85,12 @@ static_assert(same<MinutesState, v1::MinutesState>(
      {MinutesState::draft, v1::MINUTES_DRAFT},
      {MinutesState::signed_off, v1::MINUTES_SIGNED}},
     v1::MinutesState_MAX));
+static_assert(same<MinutesEditKind, v1::MinutesEditKind>(
+    {{MinutesEditKind::note, v1::MINUTES_EDIT_NOTE}, {MinutesEditKind::wording, v1::MINUTES_EDIT_WORDING}},
+    v1::MinutesEditKind_MAX));
+static_assert(same<MinutesStyle, v1::MinutesStyle>(
+    {{MinutesStyle::full, v1::MINUTES_STYLE_FULL}, {MinutesStyle::decisions, v1::MINUTES_STYLE_DECISIONS}},
+    v1::MinutesStyle_MAX));
 static_assert(same<ErrorCode, v1::ErrorCode>(
     {{ErrorCode::bad_message, v1::ERROR_BAD_MESSAGE},
      {ErrorCode::unsupported_version, v1::ERROR_UNSUPPORTED_VERSION},

@@ -18,6 +18,8 @@ inline v1::Threshold to_wire(core::Threshold v) { return static_cast<v1::Thresho
 inline v1::Outcome to_wire(core::Outcome v) { return static_cast<v1::Outcome>(v); }
 inline v1::MeetingPhase to_wire(core::Phase v) { return static_cast<v1::MeetingPhase>(v); }
 inline v1::MinutesState to_wire(core::MinutesState v) { return static_cast<v1::MinutesState>(v); }
+inline v1::MinutesEditKind to_wire(core::MinutesEditKind v) { return static_cast<v1::MinutesEditKind>(v); }
+inline v1::MinutesStyle to_wire(core::MinutesStyle v) { return static_cast<v1::MinutesStyle>(v); }
 
 // The enums that come in from the wire: their last value and their names
 // for the error message.
@@ -52,6 +54,13 @@ struct EnumInfo<core::Outcome> {
   static constexpr core::Outcome last = core::Outcome::chosen;
   static constexpr const char* zh = "表决结果";
   static constexpr const char* en = "outcome";
+};
+
+template <>
+struct EnumInfo<core::MinutesEditKind> {
+  static constexpr core::MinutesEditKind last = core::MinutesEditKind::wording;
+  static constexpr const char* zh = "纪要修改类型";
+  static constexpr const char* en = "kind of minutes edit";
 };
 
 core::Error unknown_enum(const char* zh, const char* en, int value);

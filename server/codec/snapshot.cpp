@@ -112,6 +112,8 @@ void add_minutes(const core::MeetingState& state, v1::MinutesStatus* out) {
   out->set_due_ms(state.minutes_due);
   out->set_signed_by(state.minutes_signed_by);
   out->set_signed_ms(state.minutes_signed);
+  out->set_signed_version(static_cast<std::uint32_t>(state.minutes_versions.size()));
+  out->set_edits(static_cast<std::uint32_t>(state.minutes_edits.size()));
 }
 
 }  // namespace

@@ -54,7 +54,17 @@ struct CastBallot {
   std::string fresh_receipt;  // filled by the server: the engine draws no randomness
 };
 struct RecordResolution { Id motion_id = 0; std::string text; std::string responsible; std::string deadline; };
-struct SignMinutes { std::string signed_by; };
+// Filled by the server's minutes desk, which drafts and hashes the document:
+// the engine only checks that the draft is of the current record.
+struct SignMinutes {
+  std::string signed_by;
+  std::string content_sha256 = {};
+  Seq head_seq = 0;
+  std::string head_sha256 = {};
+  std::string signature = {};
+  std::string key_fingerprint = {};
+};
+struct EditMinutes { MinutesEditKind kind = MinutesEditKind::note; std::string target; std::string text; };
 
 }  // namespace gavel::core::cmd
 
@@ -67,7 +77,7 @@ using Command = std::variant<
     cmd::RemoveRequest, cmd::CloseList, cmd::ReopenList, cmd::PauseTimer, cmd::ResumeTimer,
     cmd::ExtendTimer, cmd::EndSpeech, cmd::RecordDissent, cmd::ReplyDissent,
     cmd::ProposeMotion, cmd::SecondMotion, cmd::WithdrawMotion, cmd::OpenVote, cmd::CloseVote,
-    cmd::CastBallot, cmd::RecordResolution, cmd::SignMinutes>;
+    cmd::CastBallot, cmd::RecordResolution, cmd::SignMinutes, cmd::EditMinutes>;
 
 // The command's name in the permission table, the audit trail and gavelctl.
 const char* command_name(const Command& command);

@@ -64,6 +64,7 @@ struct Decider {
   Decided operator()(const cmd::WithdrawMotion&) const;
   Decided operator()(const cmd::RecordResolution&) const;
   Decided operator()(const cmd::SignMinutes&) const;
+  Decided operator()(const cmd::EditMinutes&) const;
 
   Decided operator()(const cmd::OpenVote&) const;
   Decided operator()(const cmd::CloseVote&) const;

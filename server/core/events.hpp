@@ -68,7 +68,16 @@ struct ResolutionRecorded {
   std::string responsible;
   std::string deadline;
 };
-struct MinutesSigned { std::string signed_by; };
+struct MinutesSigned {
+  std::string signed_by;
+  std::uint32_t version = 0;
+  std::string content_sha256 = {};
+  Seq head_seq = 0;
+  std::string head_sha256 = {};
+  std::string signature = {};
+  std::string key_fingerprint = {};
+};
+struct MinutesEdited { MinutesEditKind kind = MinutesEditKind::note; std::string target; std::string text; };
 
 }  // namespace gavel::core::ev
 
@@ -82,7 +91,7 @@ using EventBody = std::variant<
     ev::SpeechExtended, ev::SpeechEnded, ev::DissentRecorded, ev::DissentReplied,
     ev::MotionProposed, ev::MotionSeconded, ev::MotionWithdrawn, ev::VoteOpened,
     ev::BallotRecorded, ev::VoteClosed, ev::LiveTally, ev::ResolutionRecorded,
-    ev::MinutesSigned>;
+    ev::MinutesSigned, ev::MinutesEdited>;
 
 struct Event {
   Seq seq = 0;

@@ -41,6 +41,7 @@ constexpr std::array<Permission, std::variant_size_v<Command>> kTable{{
     {"cast_ballot",        false, false, true,  false, true},
     {"record_resolution",  true,  true,  false, false, false},
     {"sign_minutes",       false, true,  false, false, false},
+    {"edit_minutes",       true,  true,  false, false, false},
 }};
 }  // namespace
 

@@ -33,6 +33,12 @@ enum class Threshold { simple_majority = 1, absolute_majority = 2, two_thirds = 
 enum class Outcome { carried = 1, defeated = 2, vetoed = 3, no_quorum = 4, blocked = 5, chosen = 6 };
 enum class Phase { scheduled = 1, in_session = 2, ended = 3 };
 enum class MinutesState { not_started = 1, draft = 2, signed_off = 3 };
+// The minutes' two styles (meeting file [minutes] style): the process record
+// the seeds ask for, or Robert's Rules' record of what was done.
+enum class MinutesStyle { full = 1, decisions = 2 };
+// A secretary's change to the drafted minutes: a note beside any part, or a
+// new wording of a part that is prose rather than a recorded fact.
+enum class MinutesEditKind { note = 1, wording = 2 };
 
 // Who sends a command: the role of the connection, and for a participant or
 // a clicker the roster member it acts for.
@@ -61,6 +67,7 @@ struct MeetingInfo {
   Quorum quorum;
   QueueRules queue_rules;
   bool live_tally_allowed = false;
+  MinutesStyle minutes_style = MinutesStyle::full;
 };
 
 struct Participant {
@@ -132,6 +139,28 @@ struct VoteResult {
   bool vetoed = false;
   std::int32_t chosen_option = -1;
   std::vector<std::string> receipts_published;
+};
+
+struct MinutesEdit {
+  MinutesEditKind kind = MinutesEditKind::note;
+  std::string target;  // see minutes_target.hpp
+  std::string text;
+  std::uint32_t version = 1;  // the version of the minutes this edit belongs to
+  Millis at = 0;
+};
+
+// A signed version of the minutes. The content hash covers the rendered
+// document; the seal (head seq and hash, signature, key fingerprint) ties it
+// to the record.
+struct MinutesVersion {
+  std::uint32_t version = 0;
+  std::string signed_by;
+  Millis signed_at = 0;
+  std::string content_sha256;  // lowercase hex
+  Seq head_seq = 0;
+  std::string head_sha256;
+  std::string signature;        // base64 Ed25519 over the sealed text
+  std::string key_fingerprint;
 };
 
 }  // namespace gavel::core

@@ -35,6 +35,7 @@ const std::map<std::string, std::string> kPolicy = {
     {"second_motion", "cp"},   {"withdraw_motion", "cp"},  {"open_vote", "c"},
     {"close_vote", "c"},       {"cast_ballot", "pk"},      {"record_resolution", "cs"},
     {"sign_minutes", "s"},
+    {"edit_minutes", "cs"},
 };
 
 char letter(Role role) {
@@ -102,6 +103,7 @@ std::vector<Command> one_of_each() {
       perm_ballot(),
       cmd::RecordResolution{1, "", "物业", "2026-03-01"},
       cmd::SignMinutes{"王记录"},
+      cmd::EditMinutes{core::MinutesEditKind::note, "header", "注"},
   };
 }
 
@@ -192,7 +194,7 @@ TEST(Permissions, EveryForbiddenCommandIsNotAllowedAndChangesNothing) {
   int forbidden = 0;
   for (const auto& [command, roles] : kPolicy) forbidden += 5 - static_cast<int>(roles.size());
   EXPECT_EQ(walked, 2 * forbidden);
-  EXPECT_EQ(forbidden, 105) << "31 commands x 5 roles, 50 of the pairs allowed";
+  EXPECT_EQ(forbidden, 108) << "32 commands x 5 roles, 52 of the pairs allowed";
 }
 
 // A permitted role is never refused for its role: any refusal names a rule.

@@ -134,6 +134,7 @@ class Generator {
         voting ? 600 : 20,     // cast_ballot
         40,                    // record_resolution
         30,                    // sign_minutes
+        30,                    // edit_minutes
     };
     std::discrete_distribution<std::size_t> which(weights.begin(), weights.end());
     std::size_t kind = which(rng_);
@@ -207,7 +208,11 @@ class Generator {
         return cmd::RecordResolution{motion, maybe("决议"), maybe("物业"), maybe("2026-06-30")};
       }
       case 30:
-        return cmd::SignMinutes{maybe("记录员")};
+        // The server fills the content hash from its draft; any 64 characters do here.
+        return cmd::SignMinutes{maybe("记录员"), std::string(64, 'f'), pick(4) ? s.seq : s.seq + 1};
+      case 31:
+        return cmd::EditMinutes{pick(2) ? MinutesEditKind::note : MinutesEditKind::wording,
+                                pick(2) ? "item/" + item() + "/summary" : "vote/1", maybe("纪要")};
     }
     return cmd::StartMeeting{};
   }

@@ -92,7 +92,7 @@ TEST_F(Resolutions, CanBeRecordedAfterTheMeetingForTheMinutes) {
 TEST_F(Resolutions, CannotBeAddedOnceTheMinutesAreSigned) {
   Id motion = decided_motion(8);
   m.ok(cmd::EndMeeting{}, chair());
-  m.ok(cmd::SignMinutes{"王记录"}, secretary());
+  m.ok(signing(m.state(), "王记录"), secretary());
   m.rejects(cmd::RecordResolution{motion, "", "物业", "2026-03-01"}, secretary(),
             ErrorCode::invalid_state);
 }
