@@ -111,7 +111,14 @@ std::string details(const v1::Event& e, const Names& names) {
       return id(r.resolution_id()) + " on motion " + id(r.motion_id()) + ", " + r.responsible() + " by " +
              r.deadline() + ": " + r.text();
     }
-    case E::kMinutesSigned: return "by " + e.minutes_signed().signed_by();
+    case E::kMinutesSigned:
+      return "v" + std::to_string(e.minutes_signed().version()) + " by " + e.minutes_signed().signed_by() +
+             ", content sha256 " + e.minutes_signed().content_sha256().substr(0, 12);
+    case E::kMinutesEdited: {
+      const auto& m = e.minutes_edited();
+      return std::string(m.kind() == v1::MINUTES_EDIT_NOTE ? "note on " : "new wording of ") + m.target() + ": " +
+             m.text();
+    }
     case E::BODY_NOT_SET: break;
   }
   return "";

@@ -10,6 +10,14 @@ namespace gavel::cli {
 
 namespace {
 
+// "23 h 05 min left" while the 24 hours run, "OVERDUE by 2 h 10 min" after.
+std::string due_words(std::int64_t left_ms) {
+  std::int64_t minutes = (left_ms < 0 ? -left_ms : left_ms) / 60000;
+  std::string span = std::to_string(minutes / 60) + " h " + (minutes % 60 < 10 ? "0" : "") +
+                     std::to_string(minutes % 60) + " min";
+  return left_ms >= 0 ? span + " left" : "OVERDUE by " + span;
+}
+
 constexpr int kQueueShown = 10;
 
 
@@ -148,9 +156,13 @@ std::string format_status(const v1::MeetingSnapshot& s, std::int64_t now_ms, con
 
   const v1::MinutesStatus& minutes = s.minutes();
   if (minutes.state() == v1::MINUTES_DRAFT) {
-    out << label("minutes") << "draft, due " << client::local_time(minutes.due_ms(), "%Y-%m-%d %H:%M") << "\n";
+    out << label("minutes") << "draft v" << minutes.signed_version() + 1 << ", due "
+        << client::local_time(minutes.due_ms(), "%Y-%m-%d %H:%M");
+    // 五步议事法: the minutes are out within 24 hours of the end.
+    if (minutes.signed_version() == 0) out << " (" << due_words(minutes.due_ms() - now_ms) << ")";
+    out << "\n";
   } else if (minutes.state() == v1::MINUTES_SIGNED) {
-    out << label("minutes") << "signed by " << minutes.signed_by() << " at "
+    out << label("minutes") << "v" << minutes.signed_version() << " signed by " << minutes.signed_by() << " at "
         << client::local_time(minutes.signed_ms(), "%Y-%m-%d %H:%M") << "\n";
   }
   for (const std::string& w : s.warnings()) out << label("warning") << w << "\n";

@@ -40,13 +40,18 @@ struct CastVote {
   std::string receipt;
   std::string press_id;
 };
+// The minutes in a format, written to `output` (empty: standard output).
+struct ExportMinutes {
+  v1::MinutesRequest request;
+  std::string output;
+};
 struct ShowStatus {};
 struct ShowRoster {};
 struct ListSpeakers {};
 struct Watch {
   std::optional<std::uint64_t> resume_after;  // set: print what was missed since
 };
-using Action = std::variant<SendCommand, CastVote, ShowStatus, ShowRoster, ListSpeakers, Watch>;
+using Action = std::variant<SendCommand, CastVote, ShowStatus, ShowRoster, ListSpeakers, Watch, ExportMinutes>;
 
 struct Invocation {
   GlobalOptions options;

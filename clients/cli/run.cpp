@@ -1,6 +1,9 @@
 #include "client_lib/local_time.hpp"
 #include "run.hpp"
 
+#include <cstdio>
+#include <fstream>
+
 #include "ballot.hpp"
 #include "client_lib/connection.hpp"
 #include "format.hpp"
@@ -78,6 +81,36 @@ int watch(client::Connection& connection, const Watch& request, const GlobalOpti
   return kExitOk;
 }
 
+// Writes the file whole or not at all: a half-written PDF is worse than none.
+int export_minutes(client::Connection& connection, const ExportMinutes& action, const GlobalOptions& options,
+                   std::ostream& out, std::ostream& err) {
+  auto file = connection.minutes(action.request, options.timeout);
+  if (!file) return fail(err, file.error());
+  const v1::MinutesFile& f = file.value();
+  if (action.output.empty()) {
+    out << f.content();
+    return kExitOk;
+  }
+  std::string partial = action.output + ".part";
+  {
+    std::ofstream stream(partial, std::ios::binary | std::ios::trunc);
+    stream.write(f.content().data(), static_cast<std::streamsize>(f.content().size()));
+    if (!stream.flush()) {
+      err << "gavelctl: cannot write " << partial << "\n";
+      std::remove(partial.c_str());
+      return kExitFailed;
+    }
+  }
+  if (std::rename(partial.c_str(), action.output.c_str()) != 0) {
+    err << "gavelctl: cannot write " << action.output << "\n";
+    std::remove(partial.c_str());
+    return kExitFailed;
+  }
+  err << "gavelctl: wrote " << action.output << " (minutes v" << f.version() << (f.draft() ? ", draft" : ", signed")
+      << ", " << f.content().size() << " bytes, content SHA-256 " << f.content_sha256() << ")\n";
+  return kExitOk;
+}
+
 }  // namespace
 
 int run(const Invocation& invocation, std::ostream& out, std::ostream& err, const std::atomic<bool>& stop) {
@@ -124,6 +157,8 @@ int run(const Invocation& invocation, std::ostream& out, std::ostream& err, cons
         } else if constexpr (std::is_same_v<A, ListSpeakers>) {
           out << (options.json ? to_json(snapshot.queue()) + "\n" : format_queue(snapshot, names));
           return kExitOk;
+        } else if constexpr (std::is_same_v<A, ExportMinutes>) {
+          return export_minutes(connection, action, options, out, err);
         } else {
           return watch(connection, action, options, out, err, stop);
         }

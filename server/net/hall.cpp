@@ -63,6 +63,9 @@ void Hall::receive(const std::shared_ptr<Peer>& peer, const v1::ClientMessage& m
     case v1::ClientMessage::kPress:
       if (!guest.welcomed) break;
       return press(peer, guest, id, message.press());
+    case v1::ClientMessage::kMinutesRequest:
+      if (!guest.welcomed) break;
+      return minutes_request(peer, guest, id, message.minutes_request());
     case v1::ClientMessage::kJoinLinkRequest:
       if (!guest.welcomed) break;
       return send_error(peer, id, protocol_error(core::ErrorCode::invalid_state, "此服务器尚不能提供参会链接",
@@ -142,7 +145,9 @@ void Hall::command(const std::shared_ptr<Peer>& peer, Guest& guest, std::uint64_
                    const v1::Command& wire) {
   auto parsed = codec::from_wire(wire);
   if (!parsed) return send_error(peer, request_id, parsed.error());
-  core::Command command = std::move(parsed.value());
+  auto sealed = with_minutes_seal(guest, std::move(parsed.value()));
+  if (!sealed) return send_error(peer, request_id, sealed.error());
+  core::Command command = std::move(sealed.value());
   auto* ballot = std::get_if<core::cmd::CastBallot>(&command);
   if (ballot) {
     const core::Vote* open = meeting_.state().open_vote();
