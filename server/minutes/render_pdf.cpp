@@ -73,7 +73,7 @@ std::size_t chars_in(const std::string& text) {
 
 void table(PdfCanvas& pdf, const std::vector<std::vector<std::string>>& rows) {
   if (rows.empty()) return;
-  const double fractions[] = {0.08, 0.22, 0.40, 0.15, 0.15};
+  const double fractions[] = {0.07, 0.20, 0.38, 0.17, 0.18};
   constexpr double kPad = 2.5;
   TextStyle cell;
   cell.size = 12;  // 小4号
