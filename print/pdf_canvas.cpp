@@ -174,7 +174,7 @@ void PdfCanvas::qr(const std::vector<std::uint8_t>& bits, int modules, double x,
   cairo_fill(impl_->cr);
 }
 
-core::Result<std::string> PdfCanvas::finish() {
+std::optional<std::string> PdfCanvas::finish() {
   if (!finished_) {
     if (on_end_) on_end_(*this, page_);
     cairo_destroy(impl_->cr);
@@ -183,8 +183,10 @@ core::Result<std::string> PdfCanvas::finish() {
     finished_ = true;
   }
   cairo_status_t status = cairo_surface_status(impl_->surface);
-  if (status != CAIRO_STATUS_SUCCESS)
-    return core::make_error(core::ErrorCode::internal, "PDF 生成失败", std::string("cairo: ") + cairo_status_to_string(status));
+  if (status != CAIRO_STATUS_SUCCESS) {
+    failure_ = std::string("cairo: ") + cairo_status_to_string(status);
+    return std::nullopt;
+  }
   return impl_->bytes;
 }
 

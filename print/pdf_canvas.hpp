@@ -9,10 +9,9 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
-
-#include "core/result.hpp"
 
 typedef struct _cairo cairo_t;
 
@@ -92,8 +91,10 @@ class PdfCanvas {
   int page() const { return page_; }
   const Margins& margins() const { return margins_; }
 
-  // Ends the last page and returns the PDF's bytes (internal error if cairo failed).
-  core::Result<std::string> finish();
+  // Ends the last page and returns the PDF's bytes; nothing if cairo failed,
+  // and then failure() says why.
+  std::optional<std::string> finish();
+  const std::string& failure() const { return failure_; }
 
  private:
   struct Impl;
@@ -102,6 +103,7 @@ class PdfCanvas {
   double y_ = 0;
   int page_ = 1;
   bool finished_ = false;
+  std::string failure_;
   PageHook on_start_, on_end_;
 };
 

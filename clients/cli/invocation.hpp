@@ -45,13 +45,17 @@ struct ExportMinutes {
   v1::MinutesRequest request;
   std::string output;
 };
+// One join card per participant, several per A4 page, as a PDF.
+struct PrintCards {
+  std::string output;
+};
 struct ShowStatus {};
 struct ShowRoster {};
 struct ListSpeakers {};
 struct Watch {
   std::optional<std::uint64_t> resume_after;  // set: print what was missed since
 };
-using Action = std::variant<SendCommand, CastVote, ShowStatus, ShowRoster, ListSpeakers, Watch, ExportMinutes>;
+using Action = std::variant<SendCommand, CastVote, ShowStatus, ShowRoster, ListSpeakers, Watch, ExportMinutes, PrintCards>;
 
 struct Invocation {
   GlobalOptions options;

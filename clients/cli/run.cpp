@@ -5,6 +5,8 @@
 #include <fstream>
 
 #include "ballot.hpp"
+#include "client_lib/access_file.hpp"
+#include "join_cards.hpp"
 #include "client_lib/connection.hpp"
 #include "format.hpp"
 #include "target.hpp"
@@ -111,6 +113,53 @@ int export_minutes(client::Connection& connection, const ExportMinutes& action, 
   return kExitOk;
 }
 
+// Cards from three sources: the roster (names, groups, clickers) from the
+// server, the join links and codes from participants.csv, the Wi-Fi from access.json.
+int print_cards(const PrintCards& action, const v1::MeetingSnapshot& snapshot, const GlobalOptions& options,
+                std::ostream& err) {
+  auto rows = participants_csv(options);
+  if (!rows) return fail(err, rows.error());
+  auto access = client::load_access_file(options.access_path);
+  if (!access) return fail(err, access.error());
+  CardSheet sheet;
+  sheet.title = snapshot.info().title();
+  sheet.wifi = access.value().wifi;
+  sheet.wifi_name = wifi_name(sheet.wifi);
+  bool any_code = false;
+  for (const v1::Participant& p : snapshot.roster()) {
+    for (const CsvRow& row : rows.value()) {
+      auto id = row.find("id");
+      if (id == row.end() || id->second != p.id()) continue;
+      auto field = [&](const char* name) {
+        auto it = row.find(name);
+        return it == row.end() ? std::string() : it->second;
+      };
+      sheet.cards.push_back({p.name(), p.group(), field("join_url"), field("code"), p.clicker_id()});
+      any_code = any_code || !field("code").empty();
+    }
+  }
+  if (sheet.cards.empty()) {
+    err << "gavelctl: participants.csv names nobody on the roster\n";
+    return kExitFailed;
+  }
+  std::string why;
+  auto pdf = render_join_cards(sheet, why);
+  if (!pdf) {
+    err << "gavelctl: cannot make the cards: " << why << "\n";
+    return kExitFailed;
+  }
+  std::ofstream out(action.output, std::ios::binary | std::ios::trunc);
+  out.write(pdf->data(), static_cast<std::streamsize>(pdf->size()));
+  if (!out.flush()) {
+    err << "gavelctl: cannot write " << action.output << "\n";
+    return kExitFailed;
+  }
+  err << "gavelctl: wrote " << sheet.cards.size() << " join cards to " << action.output
+      << (any_code ? "" : " (participants.csv has no code column: no personal codes printed)")
+      << (sheet.wifi.empty() ? " (no [room] wifi_ssid in the meeting file: no Wi-Fi code)" : "") << "\n";
+  return kExitOk;
+}
+
 }  // namespace
 
 int run(const Invocation& invocation, std::ostream& out, std::ostream& err, const std::atomic<bool>& stop) {
@@ -157,6 +206,8 @@ int run(const Invocation& invocation, std::ostream& out, std::ostream& err, cons
         } else if constexpr (std::is_same_v<A, ListSpeakers>) {
           out << (options.json ? to_json(snapshot.queue()) + "\n" : format_queue(snapshot, names));
           return kExitOk;
+        } else if constexpr (std::is_same_v<A, PrintCards>) {
+          return print_cards(action, snapshot, options, err);
         } else if constexpr (std::is_same_v<A, ExportMinutes>) {
           return export_minutes(connection, action, options, out, err);
         } else {

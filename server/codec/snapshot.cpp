@@ -122,6 +122,10 @@ void snapshot(const core::MeetingState& state, core::Millis now, v1::MeetingSnap
   out->Clear();
   out->set_seq(state.seq);
   to_wire(state.info, out->mutable_info());
+  // Everyone receives snapshots; the Wi-Fi password goes to the operator's access file only.
+  out->mutable_info()->clear_wifi_ssid();
+  out->mutable_info()->clear_wifi_password();
+  out->mutable_info()->clear_wifi_security();
   out->set_phase(to_wire(state.phase));
   out->set_started_ms(state.started);
   out->set_ended_ms(state.ended);

@@ -57,6 +57,14 @@ struct QueueRules {
   bool alternate_groups = false;
 };
 
+// The room's Wi-Fi, printed as a QR code on the join cards. Not sent to
+// clients in snapshots: gaveld hands it to the operator's access file only.
+struct RoomWifi {
+  std::string ssid = {};
+  std::string password = {};
+  std::string security = {};  // WPA, WEP or nopass
+};
+
 struct MeetingInfo {
   std::string title;
   std::string date;
@@ -68,6 +76,7 @@ struct MeetingInfo {
   QueueRules queue_rules;
   bool live_tally_allowed = false;
   MinutesStyle minutes_style = MinutesStyle::full;
+  RoomWifi wifi = {};
 };
 
 struct Participant {

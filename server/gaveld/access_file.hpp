@@ -23,6 +23,9 @@ struct Urls {
 std::string reachable_host(const std::string& bind);
 Urls urls_for(const std::string& host, std::uint16_t port, bool tls);
 
+// The room's Wi-Fi as the text of a QR code: WIFI:T:WPA;S:ssid;P:password;;
+std::string wifi_qr_text(const core::MeetingInfo& info);
+
 core::Status write_access_files(const std::filesystem::path& dir, const Urls& urls,
                                 const std::vector<store::AccessToken>& tokens, const core::MeetingState& state);
 

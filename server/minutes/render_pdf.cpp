@@ -203,7 +203,10 @@ core::Result<std::string> render_pdf(const Document& doc) {
         break;
     }
   }
-  return pdf.finish();
+  auto bytes = pdf.finish();
+  if (!bytes) return core::make_error(core::ErrorCode::internal, "纪要 PDF 生成失败：" + pdf.failure(),
+                                      "the minutes' PDF could not be made: " + pdf.failure());
+  return std::move(*bytes);
 }
 
 }  // namespace gavel::minutes
