@@ -53,6 +53,12 @@ bool draw_card(print::PdfCanvas& pdf, const CardSheet& sheet, const JoinCard& ca
   pdf.text_at(sheet.title, head, left, top, inner);
   pdf.text_at(card.name, style(20, true), left, top + 5 * kMm, inner);
   pdf.text_at(card.group, style(11), left, top + 14 * kMm, inner);
+  // The clicker on the group's line, at the right: clear of both QR codes.
+  if (!card.clicker_id.empty()) {
+    print::TextStyle clicker = style(11, true);
+    clicker.align = print::Align::right;
+    pdf.text_at("表决器 " + card.clicker_id, clicker, left, top + 14 * kMm, inner);
+  }
 
   double qr_size = 34 * kMm, qr_top = top + 21 * kMm;
   auto join = qr_of(card.join_url);
@@ -68,7 +74,6 @@ bool draw_card(print::PdfCanvas& pdf, const CardSheet& sheet, const JoinCard& ca
     pdf.text_at("个人参会码", style(9), right, qr_top, right_w);
     pdf.text_at(card.code, style(26, true, "DejaVu Sans Mono"), right, qr_top + 4 * kMm, right_w);
   }
-  if (!card.clicker_id.empty()) pdf.text_at("表决器 " + card.clicker_id, style(11), right, qr_top + 16 * kMm, right_w);
   if (wifi) {
     double wifi_size = 20 * kMm;
     double wx = x + kCardW - kPad - wifi_size, wy = qr_top + qr_size - wifi_size;

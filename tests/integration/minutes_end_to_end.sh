@@ -168,4 +168,11 @@ ok "$ctl" --role secretary minutes export --format md -o "$work/v2.md"
 has "$work/v2.md" "本版更正（对照第1版）" "原文：与会者普遍支持错峰共享。" "第2版）"
 ok "$ctl" --role secretary minutes export --format md --version 1 -o "$work/v1.md"
 cmp -s "$work/minutes.md" "$work/v1.md" || fail "version 1 changed after version 2 was signed"
+# --- join cards: one per participant, eight to a page, with the room's Wi-Fi
+ok "$ctl" roster cards -o "$work/cards.pdf"
+[ "$(pdfinfo "$work/cards.pdf" | awk '/^Pages/ {print $2}')" = "4" ] || fail "28 participants should fill 4 pages of cards"
+pdftotext "$work/cards.pdf" "$work/cards.txt"
+has "$work/cards.txt" "周建华" "许文涛" "社区工作者" "扫码参会" "表决器 CK-0104" "Wi-Fi：幸福里议事厅"
+grep -qF '"wifi": "WIFI:T:WPA;S:幸福里议事厅;P:yishi2026;;"' "$work/data/access.json" || fail "access.json lacks the Wi-Fi"
+if "$ctl" --json status | grep -q yishi2026; then fail "the Wi-Fi password reached a client's snapshot"; fi
 echo "minutes end to end: 1 passed, 0 failed"
