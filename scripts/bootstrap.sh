@@ -12,6 +12,7 @@ packages=(
   libimgui-dev libglfw3-dev libgl-dev libgl1-mesa-dri libqrencode-dev libpng-dev
   libstb-dev fonts-noto-cjk xvfb xauth openssl
   chromium
+  libpango1.0-dev libcairo2-dev poppler-utils python3
 )
 
 missing=()

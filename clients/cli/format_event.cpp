@@ -176,6 +176,12 @@ std::string sentence(const v1::Event& e, const Names& names, Lang l) {
       const std::string note = r.note().empty() ? "" : s("：", ": ") + r.note();
       return s("决议 " + id(r.resolution_id()) + " 状态：" + word, "resolution " + id(r.resolution_id()) + " is now " + word) + note;
     }
+    case E::kMinutesEdited: {
+      const auto& m = e.minutes_edited();
+      bool note = m.kind() == v1::MINUTES_EDIT_NOTE;
+      return s(std::string(note ? "纪要批注 " : "纪要改写 ") + m.target() + "：" + m.text(),
+               std::string(note ? "note on " : "new wording of ") + m.target() + ": " + m.text());
+    }
     case E::BODY_NOT_SET: break;
   }
   return "";

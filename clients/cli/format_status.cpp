@@ -10,6 +10,17 @@ namespace gavel::cli {
 
 namespace {
 
+// "还剩 23 小时 05 分" / "23 h 05 min left" while the 24 hours run, then
+// "已逾期 2 小时 10 分" / "OVERDUE by 2 h 10 min".
+std::string due_words(std::int64_t left_ms, Lang l) {
+  std::int64_t minutes = (left_ms < 0 ? -left_ms : left_ms) / 60000;
+  std::string mm = (minutes % 60 < 10 ? "0" : "") + std::to_string(minutes % 60);
+  std::string hours = std::to_string(minutes / 60);
+  if (l == Lang::zh) return (left_ms >= 0 ? "还剩 " : "已逾期 ") + hours + " 小时 " + mm + " 分";
+  std::string span = hours + " h " + mm + " min";
+  return left_ms >= 0 ? span + " left" : "OVERDUE by " + span;
+}
+
 constexpr int kQueueShown = 10;
 
 std::string counts_line(const google::protobuf::RepeatedPtrField<v1::ChoiceCount>& counts, bool weighted,
@@ -169,10 +180,14 @@ std::string format_status(const v1::MeetingSnapshot& s, std::int64_t now_ms, con
 
   const v1::MinutesStatus& minutes = s.minutes();
   if (minutes.state() == v1::MINUTES_DRAFT) {
-    out << label(l, "纪要", "minutes") << say(l, "草稿，截止 ", "draft, due ")
-        << client::local_time(minutes.due_ms(), "%Y-%m-%d %H:%M") << "\n";
+    out << label(l, "纪要", "minutes") << say(l, "草稿第 ", "draft v") << minutes.signed_version() + 1
+        << say(l, " 版，截止 ", ", due ") << client::local_time(minutes.due_ms(), "%Y-%m-%d %H:%M");
+    // 五步议事法: the minutes are out within 24 hours of the end.
+    if (minutes.signed_version() == 0) out << " (" << due_words(minutes.due_ms() - now_ms, l) << ")";
+    out << "\n";
   } else if (minutes.state() == v1::MINUTES_SIGNED) {
-    out << label(l, "纪要", "minutes") << say(l, "已由 " + minutes.signed_by() + " 签署，", "signed by " + minutes.signed_by() + " at ")
+    out << label(l, "纪要", "minutes") << "v" << minutes.signed_version()
+        << say(l, " 已由 " + minutes.signed_by() + " 签署，", " signed by " + minutes.signed_by() + " at ")
         << client::local_time(minutes.signed_ms(), "%Y-%m-%d %H:%M") << "\n";
   }
   for (const v1::Notice& n : s.notices())

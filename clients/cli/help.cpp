@@ -51,8 +51,9 @@ Commands:
   minutes sign NAME                      the secretary signs the minutes
   clicker list|add|pair|unpair|revoke|lend
                                          clickers and base stations (chair)
+  minutes draft|note|edit|sign|export    the minutes (会议纪要): draft, annotate, sign, export
   status                                 a summary of the meeting now
-  roster                                 participants, their ids and who is here
+  roster [cards -o FILE.pdf]             participants, their ids and who is here; join cards
   watch [--resume SEQ]                   print events as they happen, until Ctrl-C
   resolution status ID STATUS            决议执行: a resolution's follow-up
 
@@ -229,11 +230,28 @@ the minutes are signed (an event in the record; dropped needs a --note).
 
   gavelctl resolution status 1 in-progress --note "已联系电梯公司勘察"
 )"},
-    {"minutes", R"(usage: gavelctl minutes sign NAME
+    {"minutes", R"(usage: gavelctl minutes draft [--format md|html|pdf|csv] [-o FILE]
+       gavelctl minutes note TARGET TEXT
+       gavelctl minutes edit TARGET TEXT
+       gavelctl minutes sign NAME
+       gavelctl minutes export --format md|html|pdf|csv -o FILE [--version N] [--draft]
 
-The secretary signs the drafted minutes (within 24 hours of the end).
+The minutes are drafted from the record (process style or decisions style, from
+the meeting file). `draft` prints the working version marked 草稿 (standard
+output without -o). `note` puts the secretary's note beside any part; `edit`
+rewords an item's prose (item/ID/title, background, proposal, summary); votes,
+times, attendance, speeches, motions, dissent and resolutions are recorded facts
+and take notes only. TARGET: header, attendance, actions, item/ID,
+item/ID/FIELD, speech/N, dissent/N, motion/N, vote/N, resolution/N.
+`sign` (secretary) freezes the version with its content hash; a later edit makes
+the next version, which lists what changed. `export` writes a signed version
+(the latest by default); an unsigned one only with --draft. csv is the action
+list. Chair or secretary; due 24 hours after the end (see `status`).
 
+  gavelctl --role secretary minutes note vote/2 "计票由两名监票人复核"
+  gavelctl --role secretary minutes edit item/lift/summary "多数住户支持加装"
   gavelctl --role secretary minutes sign 王芳
+  gavelctl --role secretary minutes export --format pdf -o 纪要.pdf
 )"},
     {"status", R"(usage: gavelctl status
 
@@ -242,9 +260,13 @@ left, the queue, attendance and quorum, motions, the open vote's turnout and the
 last result. With --json, the whole snapshot.
 )"},
     {"roster", R"(usage: gavelctl roster
+       gavelctl roster cards -o FILE.pdf
 
 Participants with their ids, groups and whether they are present. With --json,
-the roster as JSON.
+the roster as JSON. `cards`: one join card per participant, eight to an A4
+page, with the QR code of the personal join link, the personal code, the
+room's Wi-Fi (meeting file [room]) and the paired clicker; reads
+participants.csv beside the access file (give --access).
 )"},
     {"clicker", R"(usage: gavelctl clicker list
        gavelctl clicker add DEVICE... [--base BASE] [--pool]

@@ -43,6 +43,15 @@ struct CastVote {
   std::string receipt;
   std::string press_id;
 };
+// The minutes in a format, written to `output` (empty: standard output).
+struct ExportMinutes {
+  v1::MinutesRequest request;
+  std::string output;
+};
+// One join card per participant, several per A4 page, as a PDF.
+struct PrintCards {
+  std::string output;
+};
 struct ShowStatus {};
 // `items list`, `dissent list`, `resolutions list`, `opinions list`.
 enum class ListKind { items, dissent, resolutions, opinions };
@@ -58,7 +67,8 @@ struct Watch {
 struct ManageClickers {
   v1::ClickerAdmin admin;
 };
-using Action = std::variant<SendCommand, CastVote, ShowStatus, ShowRoster, ListSpeakers, Watch, ShowList, ManageClickers>;
+using Action = std::variant<SendCommand, CastVote, ShowStatus, ShowRoster, ListSpeakers, Watch, ShowList, ManageClickers,
+                            ExportMinutes, PrintCards>;
 
 struct Invocation {
   GlobalOptions options;

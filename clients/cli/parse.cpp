@@ -16,9 +16,12 @@ GroupParsed parse_status(Words words) {
 }
 
 GroupParsed parse_roster(Words words) {
-  return with_args(words, {}, "roster", [](const Args& a) -> GroupParsed {
-    if (auto e = a.expect(0, 0, "")) return *e;
-    return Action{ShowRoster{}};
+  return with_args(words, {{"-o"}}, "roster", [](const Args& a) -> GroupParsed {
+    if (a.positional().empty() && !a.has("-o")) return Action{ShowRoster{}};
+    if (a.positional().size() != 1 || a.positional()[0] != "cards")
+      return a.error("expected `roster` or `roster cards -o FILE`");
+    if (a.value("-o").empty()) return a.error("roster cards needs -o FILE.pdf");
+    return Action{PrintCards{a.value("-o")}};
   });
 }
 

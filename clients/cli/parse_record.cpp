@@ -108,8 +108,53 @@ GroupParsed parse_resolution(Words words) {
   });
 }
 
+namespace {
+constexpr std::pair<std::string_view, v1::MinutesFormat> kFormats[] = {
+    {"md", v1::MINUTES_FORMAT_MARKDOWN}, {"html", v1::MINUTES_FORMAT_HTML},
+    {"pdf", v1::MINUTES_FORMAT_PDF},     {"csv", v1::MINUTES_FORMAT_CSV}};
+
+GroupParsed export_minutes(const Args& a, bool draft) {
+  if (auto e = a.expect(0, 0, "")) return *e;
+  auto format = a.word_flag("--format", kFormats, v1::MINUTES_FORMAT_MARKDOWN);
+  if (!format) return format.error();
+  auto version = a.number_flag("--version", 0, UINT32_MAX);
+  if (!version) return version.error();
+  ExportMinutes action;
+  action.request.set_format(format.value());
+  action.request.set_version(static_cast<std::uint32_t>(version.value()));
+  action.request.set_draft(draft || a.has("--draft"));
+  action.output = a.value("-o");
+  return Action{std::move(action)};
+}
+
+GroupParsed edit_minutes(const Args& a, v1::MinutesEditKind kind) {
+  if (auto e = a.expect(2, SIZE_MAX, "TARGET TEXT")) return *e;
+  v1::Command c;
+  c.mutable_edit_minutes()->set_kind(kind);
+  c.mutable_edit_minutes()->set_target(a.positional()[0]);
+  c.mutable_edit_minutes()->set_text(a.text_from(1));
+  return send(std::move(c));
+}
+}  // namespace
+
 GroupParsed parse_minutes(Words words) {
   return dispatch("minutes", words, {
+      {"draft", [](Words rest) {
+         return with_args(rest, {{"--format"}, {"-o"}}, "minutes draft",
+                          [](const Args& a) { return export_minutes(a, true); });
+       }},
+      {"export", [](Words rest) {
+         return with_args(rest, {{"--format"}, {"-o"}, {"--version"}, {"--draft", false}}, "minutes export",
+                          [](const Args& a) { return export_minutes(a, false); });
+       }},
+      {"edit", [](Words rest) {
+         return with_args(rest, {}, "minutes edit",
+                          [](const Args& a) { return edit_minutes(a, v1::MINUTES_EDIT_WORDING); });
+       }},
+      {"note", [](Words rest) {
+         return with_args(rest, {}, "minutes note",
+                          [](const Args& a) { return edit_minutes(a, v1::MINUTES_EDIT_NOTE); });
+       }},
       {"sign", [](Words rest) {
          return with_args(rest, {}, "minutes sign", [](const Args& a) -> GroupParsed {
            if (auto e = a.expect(1, SIZE_MAX, "NAME")) return *e;

@@ -3,9 +3,13 @@
 
 #include <unistd.h>
 
+#include <cstdio>
+#include <fstream>
 #include <string>
 
 #include "ballot.hpp"
+#include "client_lib/access_file.hpp"
+#include "join_cards.hpp"
 #include "client_lib/connection.hpp"
 #include "confirm.hpp"
 #include "format.hpp"
@@ -126,6 +130,83 @@ int watch(client::Connection& connection, const Watch& request, const GlobalOpti
   return kExitOk;
 }
 
+// Writes the file whole or not at all: a half-written PDF is worse than none.
+int export_minutes(client::Connection& connection, const ExportMinutes& action, const GlobalOptions& options,
+                   std::ostream& out, std::ostream& err) {
+  auto file = connection.minutes(action.request, options.timeout);
+  if (!file) return fail(err, file.error(), options.lang);
+  const v1::MinutesFile& f = file.value();
+  if (action.output.empty()) {
+    out << f.content();
+    return kExitOk;
+  }
+  std::string partial = action.output + ".part";
+  {
+    std::ofstream stream(partial, std::ios::binary | std::ios::trunc);
+    stream.write(f.content().data(), static_cast<std::streamsize>(f.content().size()));
+    if (!stream.flush()) {
+      err << "gavelctl: cannot write " << partial << "\n";
+      std::remove(partial.c_str());
+      return kExitFailed;
+    }
+  }
+  if (std::rename(partial.c_str(), action.output.c_str()) != 0) {
+    err << "gavelctl: cannot write " << action.output << "\n";
+    std::remove(partial.c_str());
+    return kExitFailed;
+  }
+  err << "gavelctl: wrote " << action.output << " (minutes v" << f.version() << (f.draft() ? ", draft" : ", signed")
+      << ", " << f.content().size() << " bytes, content SHA-256 " << f.content_sha256() << ")\n";
+  return kExitOk;
+}
+
+// Cards from three sources: the roster (names, groups, clickers) from the
+// server, the join links and codes from participants.csv, the Wi-Fi from access.json.
+int print_cards(const PrintCards& action, const v1::MeetingSnapshot& snapshot, const GlobalOptions& options,
+                std::ostream& err) {
+  auto rows = participants_csv(options);
+  if (!rows) return fail(err, rows.error(), options.lang);
+  auto access = client::load_access_file(options.access_path);
+  if (!access) return fail(err, access.error(), options.lang);
+  CardSheet sheet;
+  sheet.title = snapshot.info().title();
+  sheet.wifi = access.value().wifi;
+  sheet.wifi_name = wifi_name(sheet.wifi);
+  bool any_code = false;
+  for (const v1::Participant& p : snapshot.roster()) {
+    for (const CsvRow& row : rows.value()) {
+      auto id = row.find("id");
+      if (id == row.end() || id->second != p.id()) continue;
+      auto field = [&](const char* name) {
+        auto it = row.find(name);
+        return it == row.end() ? std::string() : it->second;
+      };
+      sheet.cards.push_back({p.name(), p.group(), field("join_url"), field("code"), p.clicker_id()});
+      any_code = any_code || !field("code").empty();
+    }
+  }
+  if (sheet.cards.empty()) {
+    err << "gavelctl: participants.csv names nobody on the roster\n";
+    return kExitFailed;
+  }
+  std::string why;
+  auto pdf = render_join_cards(sheet, why);
+  if (!pdf) {
+    err << "gavelctl: cannot make the cards: " << why << "\n";
+    return kExitFailed;
+  }
+  std::ofstream out(action.output, std::ios::binary | std::ios::trunc);
+  out.write(pdf->data(), static_cast<std::streamsize>(pdf->size()));
+  if (!out.flush()) {
+    err << "gavelctl: cannot write " << action.output << "\n";
+    return kExitFailed;
+  }
+  err << "gavelctl: wrote " << sheet.cards.size() << " join cards to " << action.output
+      << (any_code ? "" : " (participants.csv has no code column: no personal codes printed)")
+      << (sheet.wifi.empty() ? " (no [room] wifi_ssid in the meeting file: no Wi-Fi code)" : "") << "\n";
+  return kExitOk;
+}
+
 }  // namespace
 
 int run(const Invocation& invocation, std::ostream& out, std::ostream& err, std::istream& in,
@@ -184,10 +265,14 @@ int run(const Invocation& invocation, std::ostream& out, std::ostream& err, std:
           return kExitOk;
         } else if constexpr (std::is_same_v<A, ManageClickers>) {
           auto fleet = connection.clicker_admin(action.admin, options.timeout);
-          if (!fleet) return fail(err, fleet.error());
+          if (!fleet) return fail(err, fleet.error(), options.lang);
           out << (options.json ? to_json(fleet.value()) + "\n"
                                : format_fleet(fleet.value(), connection.server_now_ms(), names));
           return kExitOk;
+        } else if constexpr (std::is_same_v<A, PrintCards>) {
+          return print_cards(action, snapshot, options, err);
+        } else if constexpr (std::is_same_v<A, ExportMinutes>) {
+          return export_minutes(connection, action, options, out, err);
         } else {
           return watch(connection, action, options, out, err, stop);
         }

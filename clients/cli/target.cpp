@@ -78,6 +78,27 @@ client::Result<std::string> participant_token(const std::string& csv_text, const
                              "no participant '" + id + "' (ids are in `gavelctl roster`)"));
 }
 
+client::Result<std::vector<CsvRow>> participants_csv(const GlobalOptions& options) {
+  if (options.access_path.empty())
+    return bad_file("participants.csv", "give --access DIR/access.json: the file is beside it");
+  const auto csv = std::filesystem::path(options.access_path).parent_path() / "participants.csv";
+  std::ifstream in(csv, std::ios::binary);
+  if (!in) return bad_file(csv.string(), "cannot open it (gaveld writes it beside access.json)");
+  std::string line;
+  if (!std::getline(in, line)) return bad_file(csv.string(), "empty file");
+  if (line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3);
+  const std::vector<std::string> header = csv_fields(line);
+  std::vector<CsvRow> rows;
+  while (std::getline(in, line)) {
+    if (line.empty() || line == "\r") continue;
+    const std::vector<std::string> fields = csv_fields(line);
+    CsvRow row;
+    for (std::size_t i = 0; i < header.size() && i < fields.size(); ++i) row[header[i]] = fields[i];
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
 client::Result<Target> resolve_target(const GlobalOptions& options) {
   std::optional<client::AccessFile> access;
   if (!options.access_path.empty()) {

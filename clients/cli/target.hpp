@@ -3,6 +3,10 @@
 // pure. Any thread.
 #pragma once
 
+#include <map>
+#include <string>
+#include <vector>
+
 #include "client_lib/endpoint.hpp"
 #include "client_lib/result.hpp"
 #include "invocation.hpp"
@@ -23,5 +27,10 @@ client::Result<Target> resolve_target(const GlobalOptions& options);
 // id,name,group,token,join_url; fields may be quoted).
 client::Result<std::string> participant_token(const std::string& csv_text, const std::string& id,
                                               const std::string& source, Lang lang = Lang::en);
+
+// gaveld's participants.csv as rows of column -> value (the header names
+// the columns: id, name, group, token, join_url and, when present, code).
+using CsvRow = std::map<std::string, std::string>;
+client::Result<std::vector<CsvRow>> participants_csv(const GlobalOptions& options);
 
 }  // namespace gavel::cli

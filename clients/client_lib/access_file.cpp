@@ -64,6 +64,7 @@ Result<AccessFile> parse_access_file(std::string_view json_text, const std::stri
       {"secretary_token", &file.secretary_token},
       {"display_token", &file.display_token},
       {"clicker_token", &file.clicker_token},
+      {"wifi", &file.wifi},
   };
   for (const auto& [name, out] : fields) {
     const auto it = doc.find(name);

@@ -20,6 +20,7 @@ struct AccessFile {
   std::string secretary_token;
   std::string display_token;
   std::string clicker_token;  // for base stations and the clicker simulator
+  std::string wifi;           // the room's Wi-Fi as QR text (WIFI:T:WPA;S:...;;), empty when not given
 
   // The token of a fixed role; fails for other roles or when the file has none.
   Result<std::string> token_for(v1::Role role) const;

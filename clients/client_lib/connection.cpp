@@ -295,6 +295,18 @@ Result<v1::Ack> Connection::call(const v1::Command& command, std::chrono::millis
   return answer.value().ack();
 }
 
+Result<v1::MinutesFile> Connection::minutes(const v1::MinutesRequest& request, std::chrono::milliseconds timeout) {
+  v1::ClientMessage message;
+  *message.mutable_minutes_request() = request;
+  auto answer =
+      impl_->request(std::move(message), Clock::now() + timeout, "the minutes within " + millis(timeout));
+  if (!answer) return answer.error();
+  if (answer.value().has_error()) return server_error(answer.value().error());
+  if (!answer.value().has_minutes_file())
+    return local_error(ErrorKind::protocol, "the server answered a minutes request without a file");
+  return answer.value().minutes_file();
+}
+
 Result<v1::ClickerAck> Connection::press(const v1::ClickerPress& press, std::chrono::milliseconds timeout) {
   v1::ClientMessage message;
   *message.mutable_press() = press;

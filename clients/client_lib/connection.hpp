@@ -51,6 +51,9 @@ class Connection {
   // Sends a command and waits for its Ack (sent once it is durable) or Error.
   // On a timeout the command may still have been applied: look at the events.
   Result<v1::Ack> call(const v1::Command& command, std::chrono::milliseconds timeout = kDefaultTimeout);
+  // The minutes in one format (chair and secretary only).
+  Result<v1::MinutesFile> minutes(const v1::MinutesRequest& request,
+                                  std::chrono::milliseconds timeout = kDefaultTimeout);
   // A clicker press (clicker role): the server's verdict on it.
   Result<v1::ClickerAck> press(const v1::ClickerPress& press,
                                std::chrono::milliseconds timeout = kDefaultTimeout);

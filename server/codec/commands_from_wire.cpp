@@ -111,6 +111,12 @@ core::Result<Command> decode(const v1::Command& w) {
       if (!status) return status.error();
       return Command{cmd::UpdateResolution{x.resolution_id(), status.value(), x.note()}};
     }
+    case v1::Command::kEditMinutes: {
+      const auto& x = w.edit_minutes();
+      auto kind = enum_from_wire<core::MinutesEditKind>(x.kind());
+      if (!kind) return kind.error();
+      return Command{cmd::EditMinutes{kind.value(), x.target(), x.text()}};
+    }
     case v1::Command::BODY_NOT_SET: break;
   }
   return core::make_error(core::ErrorCode::bad_message, "命令为空或无法识别",

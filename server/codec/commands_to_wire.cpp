@@ -122,6 +122,12 @@ struct Encoder {
   }
   void operator()(const cmd::DeferItem& c) const { out->mutable_defer_item()->set_item_id(c.item_id); }
   void operator()(const cmd::ReopenItem& c) const { out->mutable_reopen_item()->set_item_id(c.item_id); }
+  void operator()(const cmd::EditMinutes& c) const {
+    auto* w = out->mutable_edit_minutes();
+    w->set_kind(to_wire(c.kind));
+    w->set_target(c.target);
+    w->set_text(c.text);
+  }
 };
 
 }  // namespace

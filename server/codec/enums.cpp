@@ -24,8 +24,8 @@ constexpr bool same(std::initializer_list<std::pair<Core, Wire>> pairs, Wire wir
 }
 
 using core::Role, core::RequestKind, core::ItemState, core::DissentKind, core::MotionState,
-    core::BallotForm, core::Threshold, core::Outcome, core::Phase, core::MinutesState,
-    core::ErrorCode, core::DecisionRule, core::NoticeKind;
+    core::BallotForm, core::Threshold, core::Outcome, core::Phase, core::MinutesState, core::MinutesEditKind,
+    core::MinutesStyle, core::ErrorCode, core::DecisionRule, core::NoticeKind;
 
 static_assert(same<Role, v1::Role>({{Role::chair, v1::ROLE_CHAIR},
                                     {Role::secretary, v1::ROLE_SECRETARY},
@@ -113,6 +113,12 @@ static_assert(same<core::ResolutionStatus, v1::ResolutionStatus>(
      {core::ResolutionStatus::done, v1::RESOLUTION_DONE},
      {core::ResolutionStatus::dropped, v1::RESOLUTION_DROPPED}},
     v1::ResolutionStatus_MAX));
+static_assert(same<MinutesEditKind, v1::MinutesEditKind>(
+    {{MinutesEditKind::note, v1::MINUTES_EDIT_NOTE}, {MinutesEditKind::wording, v1::MINUTES_EDIT_WORDING}},
+    v1::MinutesEditKind_MAX));
+static_assert(same<MinutesStyle, v1::MinutesStyle>(
+    {{MinutesStyle::full, v1::MINUTES_STYLE_FULL}, {MinutesStyle::decisions, v1::MINUTES_STYLE_DECISIONS}},
+    v1::MinutesStyle_MAX));
 static_assert(same<ErrorCode, v1::ErrorCode>(
     {{ErrorCode::bad_message, v1::ERROR_BAD_MESSAGE},
      {ErrorCode::unsupported_version, v1::ERROR_UNSUPPORTED_VERSION},

@@ -20,6 +20,8 @@ inline v1::MeetingPhase to_wire(core::Phase v) { return static_cast<v1::MeetingP
 inline v1::DecisionRule to_wire(core::DecisionRule v) { return static_cast<v1::DecisionRule>(v); }
 inline v1::MinutesState to_wire(core::MinutesState v) { return static_cast<v1::MinutesState>(v); }
 inline v1::ResolutionStatus to_wire(core::ResolutionStatus v) { return static_cast<v1::ResolutionStatus>(v); }
+inline v1::MinutesEditKind to_wire(core::MinutesEditKind v) { return static_cast<v1::MinutesEditKind>(v); }
+inline v1::MinutesStyle to_wire(core::MinutesStyle v) { return static_cast<v1::MinutesStyle>(v); }
 
 // The enums that come in from the wire: their last value and their names
 // for the error message.
@@ -61,6 +63,13 @@ struct EnumInfo<core::ResolutionStatus> {
   static constexpr core::ResolutionStatus last = core::ResolutionStatus::dropped;
   static constexpr const char* zh = "决议执行状态";
   static constexpr const char* en = "resolution status";
+};
+
+template <>
+struct EnumInfo<core::MinutesEditKind> {
+  static constexpr core::MinutesEditKind last = core::MinutesEditKind::wording;
+  static constexpr const char* zh = "纪要修改类型";
+  static constexpr const char* en = "kind of minutes edit";
 };
 
 core::Error unknown_enum(const char* zh, const char* en, int value);

@@ -115,7 +115,6 @@ core::Result<EventBody> decode(const v1::Event& w) {
     }
     case v1::Event::kResolutionRecorded:
       return decode_resolution_recorded(w.resolution_recorded());
-    case v1::Event::kMinutesSigned: return EventBody{ev::MinutesSigned{w.minutes_signed().signed_by()}};
     case v1::Event::kItemDeferred: return EventBody{ev::ItemDeferred{w.item_deferred().item_id()}};
     case v1::Event::kItemReopened: return EventBody{ev::ItemReopened{w.item_reopened().item_id()}};
     case v1::Event::kResolutionUpdated: {
@@ -123,6 +122,17 @@ core::Result<EventBody> decode(const v1::Event& w) {
       auto status = enum_from_wire<core::ResolutionStatus>(x.status());
       if (!status) return status.error();
       return EventBody{ev::ResolutionUpdated{x.resolution_id(), status.value(), x.note()}};
+    }
+    case v1::Event::kMinutesSigned: {
+      const auto& x = w.minutes_signed();
+      return EventBody{ev::MinutesSigned{x.signed_by(), x.version(), x.content_sha256(), x.head_seq(),
+                                         x.head_sha256(), x.signature(), x.key_fingerprint()}};
+    }
+    case v1::Event::kMinutesEdited: {
+      const auto& x = w.minutes_edited();
+      auto kind = enum_from_wire<core::MinutesEditKind>(x.kind());
+      if (!kind) return kind.error();
+      return EventBody{ev::MinutesEdited{kind.value(), x.target(), x.text()}};
     }
     case v1::Event::BODY_NOT_SET: break;
   }

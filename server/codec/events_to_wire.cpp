@@ -145,7 +145,20 @@ struct Encoder {
     w->set_note(e.note);
   }
   void operator()(const ev::MinutesSigned& e) const {
-    out->mutable_minutes_signed()->set_signed_by(e.signed_by);
+    auto* w = out->mutable_minutes_signed();
+    w->set_signed_by(e.signed_by);
+    w->set_version(e.version);
+    w->set_content_sha256(e.content_sha256);
+    w->set_head_seq(e.head_seq);
+    w->set_head_sha256(e.head_sha256);
+    w->set_signature(e.signature);
+    w->set_key_fingerprint(e.key_fingerprint);
+  }
+  void operator()(const ev::MinutesEdited& e) const {
+    auto* w = out->mutable_minutes_edited();
+    w->set_kind(to_wire(e.kind));
+    w->set_target(e.target);
+    w->set_text(e.text);
   }
   void operator()(const ev::ItemDeferred& e) const { out->mutable_item_deferred()->set_item_id(e.item_id); }
   void operator()(const ev::ItemReopened& e) const { out->mutable_item_reopened()->set_item_id(e.item_id); }

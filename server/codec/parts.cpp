@@ -119,6 +119,10 @@ void to_wire(const core::MeetingInfo& info, v1::MeetingInfo* out) {
   out->mutable_queue_rules()->set_first_time_speakers_first(info.queue_rules.first_time_speakers_first);
   out->mutable_queue_rules()->set_alternate_groups(info.queue_rules.alternate_groups);
   out->set_live_tally_allowed(info.live_tally_allowed);
+  if (info.minutes_style != core::MinutesStyle::full) out->set_minutes_style(to_wire(info.minutes_style));
+  out->set_wifi_ssid(info.wifi.ssid);
+  out->set_wifi_password(info.wifi.password);
+  out->set_wifi_security(info.wifi.security);
 }
 
 core::MeetingInfo from_wire(const v1::MeetingInfo& wire) {
@@ -133,6 +137,9 @@ core::MeetingInfo from_wire(const v1::MeetingInfo& wire) {
       .queue_rules = {wire.queue_rules().first_time_speakers_first(),
                       wire.queue_rules().alternate_groups()},
       .live_tally_allowed = wire.live_tally_allowed(),
+      .minutes_style = wire.minutes_style() == v1::MINUTES_STYLE_DECISIONS ? core::MinutesStyle::decisions
+                                                                            : core::MinutesStyle::full,
+      .wifi = {wire.wifi_ssid(), wire.wifi_password(), wire.wifi_security()},
   };
 }
 

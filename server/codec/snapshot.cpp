@@ -111,6 +111,8 @@ void add_minutes(const core::MeetingState& state, v1::MinutesStatus* out) {
   out->set_due_ms(state.minutes_due);
   out->set_signed_by(state.minutes_signed_by);
   out->set_signed_ms(state.minutes_signed);
+  out->set_signed_version(static_cast<std::uint32_t>(state.minutes_versions.size()));
+  out->set_edits(static_cast<std::uint32_t>(state.minutes_edits.size()));
 }
 
 }  // namespace
@@ -119,6 +121,10 @@ void snapshot(const core::MeetingState& state, core::Millis now, v1::MeetingSnap
   out->Clear();
   out->set_seq(state.seq);
   to_wire(state.info, out->mutable_info());
+  // Everyone receives snapshots; the Wi-Fi password goes to the operator's access file only.
+  out->mutable_info()->clear_wifi_ssid();
+  out->mutable_info()->clear_wifi_password();
+  out->mutable_info()->clear_wifi_security();
   out->set_phase(to_wire(state.phase));
   out->set_started_ms(state.started);
   out->set_ended_ms(state.ended);

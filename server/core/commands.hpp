@@ -56,12 +56,22 @@ struct CastBallot {
   std::string fresh_receipt;  // filled by the server: the engine draws no randomness
 };
 struct RecordResolution { Id motion_id = 0; std::string text; std::string responsible; std::string deadline; };
-struct SignMinutes { std::string signed_by; };
+// Filled by the server's minutes desk, which drafts and hashes the document:
+// the engine only checks that the draft is of the current record.
+struct SignMinutes {
+  std::string signed_by;
+  std::string content_sha256 = {};
+  Seq head_seq = 0;
+  std::string head_sha256 = {};
+  std::string signature = {};
+  std::string key_fingerprint = {};
+};
 // A pending item moved to a later meeting (the minutes say "deferred").
 struct DeferItem { std::string item_id; };
 // Open a closed or deferred item again; the record keeps both.
 struct ReopenItem { std::string item_id; };
 struct UpdateResolution { Id resolution_id = 0; ResolutionStatus status = ResolutionStatus::open; std::string note; };
+struct EditMinutes { MinutesEditKind kind = MinutesEditKind::note; std::string target; std::string text; };
 
 }  // namespace gavel::core::cmd
 
@@ -75,7 +85,7 @@ using Command = std::variant<
     cmd::ExtendTimer, cmd::EndSpeech, cmd::RecordDissent, cmd::ReplyDissent,
     cmd::ProposeMotion, cmd::SecondMotion, cmd::WithdrawMotion, cmd::OpenVote, cmd::CloseVote,
     cmd::CastBallot, cmd::RecordResolution, cmd::SignMinutes, cmd::DeferItem, cmd::ReopenItem,
-    cmd::UpdateResolution>;
+    cmd::UpdateResolution, cmd::EditMinutes>;
 
 // The command's name in the permission table, the audit trail and gavelctl.
 const char* command_name(const Command& command);

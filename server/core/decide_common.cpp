@@ -58,7 +58,7 @@ void Decider::opening_notices(const Item& item, std::vector<Notice>& out) const 
 }
 
 Result<Ok> Decider::need_unsigned_minutes() const {
-  if (s.minutes == MinutesState::signed_off)
+  if (!s.minutes_versions.empty())
     return fail::state("纪要已签署，记录不能再更改", "the minutes are signed: the record is closed");
   return Ok{};
 }

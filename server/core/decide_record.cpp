@@ -3,6 +3,7 @@
 
 #include "attendance.hpp"
 #include "decider.hpp"
+#include "minutes_target.hpp"
 
 namespace gavel::core {
 
@@ -126,9 +127,35 @@ Decided Decider::operator()(const cmd::UpdateResolution& c) const {
 
 Decided Decider::operator()(const cmd::SignMinutes& c) const {
   if (s.phase != Phase::ended) return fail::state("会议结束后才能签署纪要", "sign the minutes after the meeting ends");
-  if (s.minutes == MinutesState::signed_off) return make_error(ErrorCode::duplicate, "纪要已签署", "the minutes are already signed");
+  if (s.minutes == MinutesState::signed_off)
+    return make_error(ErrorCode::duplicate, "这一版纪要已签署；修改后才能签署新的版本",
+                      "this version of the minutes is already signed; edit it to sign a new version");
   if (c.signed_by.empty()) return fail::argument("请填写签署人", "name who signs");
-  return one(ev::MinutesSigned{c.signed_by});
+  if (c.content_sha256.size() != 64)
+    return fail::argument("纪要须经服务器起草后签署", "the minutes are signed through the server's draft");
+  // The hash covers a draft of the record up to head_seq: if anything was
+  // recorded since, the secretary signs a document that no longer matches.
+  if (c.head_seq != s.seq)
+    return fail::state("记录在起草后又有变化，请重新起草后签署", "the record changed after the draft: draft again and sign");
+  auto version = static_cast<std::uint32_t>(s.minutes_versions.size() + 1);
+  return one(ev::MinutesSigned{c.signed_by, version, c.content_sha256, c.head_seq, c.head_sha256, c.signature,
+                               c.key_fingerprint},
+             version);
+}
+
+Decided Decider::operator()(const cmd::EditMinutes& c) const {
+  if (s.phase == Phase::scheduled) return fail::state("会议开始后才有纪要", "the minutes begin with the meeting");
+  if (c.kind != MinutesEditKind::note && c.kind != MinutesEditKind::wording)
+    return fail::argument("修改类型无效", "unknown kind of edit");
+  if (c.text.size() > kMaxText) return fail::argument("内容太长（不超过8000字节）", "the text is too long");
+  if (c.kind == MinutesEditKind::note && c.text.empty()) return fail::argument("请填写备注内容", "the note is empty");
+  auto target = parse_minutes_target(s, c.target);
+  if (!target) return target.error();
+  if (c.kind == MinutesEditKind::wording && !rewordable(target.value()))
+    return make_error(ErrorCode::not_allowed, "“" + c.target + "”是记录的事实（表决、时间、出席、发言、动议、意见、决议），不能修改，只能加注",
+                             "\"" + c.target + "\" is a recorded fact (votes, times, attendance, speeches, motions, dissent, "
+                             "resolutions): it cannot be edited, only annotated");
+  return one(ev::MinutesEdited{c.kind, c.target, c.text});
 }
 
 }  // namespace gavel::core

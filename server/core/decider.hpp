@@ -79,6 +79,7 @@ struct Decider {
   Decided operator()(const cmd::SignMinutes&) const;
   Decided operator()(const cmd::DeferItem&) const;
   Decided operator()(const cmd::ReopenItem&) const;
+  Decided operator()(const cmd::EditMinutes&) const;
 
   Decided operator()(const cmd::OpenVote&) const;
   Decided operator()(const cmd::CloseVote&) const;

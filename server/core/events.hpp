@@ -73,7 +73,16 @@ struct ResolutionRecorded {
   std::string responsible;
   std::string deadline;
 };
-struct MinutesSigned { std::string signed_by; };
+struct MinutesSigned {
+  std::string signed_by;
+  std::uint32_t version = 0;
+  std::string content_sha256 = {};
+  Seq head_seq = 0;
+  std::string head_sha256 = {};
+  std::string signature = {};
+  std::string key_fingerprint = {};
+};
+struct MinutesEdited { MinutesEditKind kind = MinutesEditKind::note; std::string target; std::string text; };
 // The chair moved a pending item to a later meeting.
 struct ItemDeferred { std::string item_id; };
 // The chair opened a closed (or deferred) item again.
@@ -92,7 +101,7 @@ using EventBody = std::variant<
     ev::SpeechExtended, ev::SpeechEnded, ev::DissentRecorded, ev::DissentReplied,
     ev::MotionProposed, ev::MotionSeconded, ev::MotionWithdrawn, ev::VoteOpened,
     ev::BallotRecorded, ev::VoteClosed, ev::LiveTally, ev::ResolutionRecorded,
-    ev::MinutesSigned, ev::ItemDeferred, ev::ItemReopened, ev::ResolutionUpdated>;
+    ev::MinutesSigned, ev::ItemDeferred, ev::ItemReopened, ev::ResolutionUpdated, ev::MinutesEdited>;
 
 struct Event {
   Seq seq = 0;

@@ -46,7 +46,11 @@ struct Folder {
   void operator()(const ev::OpinionAttached& x) {
     s.item(x.item_id)->opinions.push_back({x.author, x.text, e.at});
   }
-  void operator()(const ev::CheckedIn& x) { s.member(x.participant_id)->present = true; }
+  void operator()(const ev::CheckedIn& x) {
+    Member* m = s.member(x.participant_id);
+    m->present = true;
+    m->attended = true;
+  }
   void operator()(const ev::CheckedOut& x) {
     s.member(x.participant_id)->present = false;
     std::erase_if(s.queue, [&](const SpeakRequest& r) { return r.participant_id == x.participant_id; });
@@ -188,6 +192,14 @@ struct Folder {
     s.minutes = MinutesState::signed_off;
     s.minutes_signed_by = x.signed_by;
     s.minutes_signed = e.at;
+    auto version = x.version ? x.version : static_cast<std::uint32_t>(s.minutes_versions.size() + 1);
+    s.minutes_versions.push_back(MinutesVersion{version, x.signed_by, e.at, x.content_sha256, x.head_seq,
+                                                x.head_sha256, x.signature, x.key_fingerprint});
+  }
+  void operator()(const ev::MinutesEdited& x) {
+    auto version = static_cast<std::uint32_t>(s.minutes_versions.size() + 1);
+    s.minutes_edits.push_back(MinutesEdit{x.kind, x.target, x.text, version, e.at});
+    if (s.phase == Phase::ended) s.minutes = MinutesState::draft;
   }
 };
 

@@ -14,7 +14,7 @@ constexpr std::array kCommandNames = {
     "close_list",    "reopen_list",   "pause_timer",      "resume_timer",   "extend_timer",
     "end_speech",    "record_dissent", "reply_dissent",   "propose_motion", "second_motion",
     "withdraw_motion", "open_vote",   "close_vote",       "cast_ballot",    "record_resolution",
-    "sign_minutes",  "defer_item",    "reopen_item",   "update_resolution"};
+    "sign_minutes",  "defer_item",    "reopen_item",   "update_resolution", "edit_minutes"};
 static_assert(kCommandNames.size() == std::variant_size_v<Command>);
 
 constexpr std::array kEventNames = {
@@ -24,7 +24,7 @@ constexpr std::array kEventNames = {
     "speech_paused", "speech_resumed", "speech_extended", "speech_ended", "dissent_recorded",
     "dissent_replied", "motion_proposed", "motion_seconded", "motion_withdrawn", "vote_opened",
     "ballot_recorded", "vote_closed", "live_tally", "resolution_recorded", "minutes_signed",
-    "item_deferred", "item_reopened", "resolution_updated"};
+    "item_deferred", "item_reopened", "resolution_updated", "minutes_edited"};
 static_assert(kEventNames.size() == std::variant_size_v<EventBody>);
 }  // namespace
 

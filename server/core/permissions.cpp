@@ -44,6 +44,7 @@ constexpr std::array<Permission, std::variant_size_v<Command>> kTable{{
     {"defer_item",         true,  false, false, false, false},
     {"reopen_item",        true,  false, false, false, false},
     {"update_resolution",  true,  true,  false, false, false},
+    {"edit_minutes",       true,  true,  false, false, false},
 }};
 }  // namespace
 

@@ -17,6 +17,7 @@ namespace gavel::core {
 struct Member {
   Participant info;
   bool present = false;
+  bool attended = false;  // checked in at some point: 出席 in the minutes
 };
 
 struct Item {
@@ -138,7 +139,9 @@ struct MeetingState {
   MinutesState minutes = MinutesState::not_started;
   Millis minutes_due = 0;
   std::string minutes_signed_by;
-  Millis minutes_signed = 0;
+  Millis minutes_signed = 0;             // the latest signing; 0: never signed
+  std::vector<MinutesEdit> minutes_edits;
+  std::vector<MinutesVersion> minutes_versions;  // signed, oldest first
 
   std::map<std::string, SpeakingTotal> totals_by_person;
   std::map<std::string, SpeakingTotal> totals_by_group;

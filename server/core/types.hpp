@@ -52,6 +52,12 @@ enum class DecisionRule {
 enum class Phase { scheduled = 1, in_session = 2, ended = 3 };
 enum class MinutesState { not_started = 1, draft = 2, signed_off = 3 };
 enum class ResolutionStatus { open = 1, in_progress = 2, done = 3, dropped = 4 };
+// The minutes' two styles (meeting file [minutes] style): the process record
+// the seeds ask for, or Robert's Rules' record of what was done.
+enum class MinutesStyle { full = 1, decisions = 2 };
+// A secretary's change to the drafted minutes: a note beside any part, or a
+// new wording of a part that is prose rather than a recorded fact.
+enum class MinutesEditKind { note = 1, wording = 2 };
 
 // Who sends a command: the role of the connection, and for a participant or
 // a clicker the roster member it acts for.
@@ -70,6 +76,14 @@ struct QueueRules {
   bool alternate_groups = false;
 };
 
+// The room's Wi-Fi, printed as a QR code on the join cards. Not sent to
+// clients in snapshots: gaveld hands it to the operator's access file only.
+struct RoomWifi {
+  std::string ssid = {};
+  std::string password = {};
+  std::string security = {};  // WPA, WEP or nopass
+};
+
 struct MeetingInfo {
   std::string title;
   std::string date;
@@ -80,6 +94,8 @@ struct MeetingInfo {
   Quorum quorum;
   QueueRules queue_rules;
   bool live_tally_allowed = false;
+  MinutesStyle minutes_style = MinutesStyle::full;
+  RoomWifi wifi = {};
 };
 
 struct Participant {
@@ -159,6 +175,28 @@ struct VoteResult {
   bool vetoed = false;
   std::int32_t chosen_option = -1;
   std::vector<std::string> receipts_published;
+};
+
+struct MinutesEdit {
+  MinutesEditKind kind = MinutesEditKind::note;
+  std::string target;  // see minutes_target.hpp
+  std::string text;
+  std::uint32_t version = 1;  // the version of the minutes this edit belongs to
+  Millis at = 0;
+};
+
+// A signed version of the minutes. The content hash covers the rendered
+// document; the seal (head seq and hash, signature, key fingerprint) ties it
+// to the record.
+struct MinutesVersion {
+  std::uint32_t version = 0;
+  std::string signed_by;
+  Millis signed_at = 0;
+  std::string content_sha256;  // lowercase hex
+  Seq head_seq = 0;
+  std::string head_sha256;
+  std::string signature;        // base64 Ed25519 over the sealed text
+  std::string key_fingerprint;
 };
 
 }  // namespace gavel::core

@@ -74,9 +74,27 @@ void print_page_links(std::ostream& out, const Urls& urls, const std::vector<sto
       << "  secretary (记录员): " << urls.base << "secretary#token=" << token_of("secretary") << "\n";
 }
 
+// The de facto standard that phone cameras read (ZXing's "WIFI:" format):
+// \ ; , : and " inside a value are escaped with a backslash.
+std::string wifi_qr_text(const core::MeetingInfo& info) {
+  auto escaped = [](const std::string& value) {
+    std::string out;
+    for (char c : value) {
+      if (c == '\\' || c == ';' || c == ',' || c == ':' || c == '"') out += '\\';
+      out += c;
+    }
+    return out;
+  };
+  std::string text = "WIFI:T:" + (info.wifi.security.empty() ? std::string("WPA") : info.wifi.security) +
+                     ";S:" + escaped(info.wifi.ssid) + ";";
+  if (info.wifi.security != "nopass") text += "P:" + escaped(info.wifi.password) + ";";
+  return text + ";";
+}
+
 core::Status write_access_files(const std::filesystem::path& dir, const Urls& urls,
                                 const std::vector<store::AccessToken>& tokens, const core::MeetingState& state) {
   nlohmann::json access = {{"url", urls.base}, {"ws_url", urls.ws}, {"join_url", urls.join}};
+  if (!state.info.wifi.ssid.empty()) access["wifi"] = wifi_qr_text(state.info);
   std::string participants = "id,name,group,code,token,join_url\n";
   std::map<std::string, std::string> code_of;
   for (const store::AccessToken& token : tokens)

@@ -29,6 +29,8 @@ Urls urls_for(const std::string& host, std::uint16_t port, bool tls);
 void print_page_links(std::ostream& out, const Urls& urls, const std::vector<store::AccessToken>& tokens);
 // Writes `content` to `file` readable by the owner only (mode 0600), atomically.
 core::Status write_private_file(const std::filesystem::path& file, const std::string& content);
+// The room's Wi-Fi as the text of a QR code: WIFI:T:WPA;S:ssid;P:password;;
+std::string wifi_qr_text(const core::MeetingInfo& info);
 
 core::Status write_access_files(const std::filesystem::path& dir, const Urls& urls,
                                 const std::vector<store::AccessToken>& tokens, const core::MeetingState& state);

@@ -74,12 +74,17 @@ int serve(const gaveld::Options& options) {
   net::ServerOptions server_options = options.server;
   server_options.web = std::move(web);
   const std::string fingerprint = signer.value().fingerprint();
-  auto sealer = record::sign_on(std::make_shared<const record::Signer>(std::move(signer.value())), meeting.id);
+  auto shared_signer = std::make_shared<const record::Signer>(std::move(signer.value()));
+  auto sealer = record::sign_on(shared_signer, meeting.id);
   auto writer = std::make_unique<store::LogWriter>(std::move(store.value()), meeting.id, std::move(sealer));
+  const store::LogWriter* log = writer.get();  // owned by the server until it stops
   core::MeetingState snapshot_of_state = meeting.meeting.state();
   net::Server server(server_options, std::move(meeting.meeting), std::move(doorkeeper), std::move(writer),
                      std::move(meeting.tail));
   if (auto ok = equip_clickers(server, options.data, snapshot_of_state); !ok) return fail(ok.error().message_en);
+  server.seal_minutes_with([shared_signer, log](core::cmd::SignMinutes& sign) {
+    record::seal_minutes(*shared_signer, log->head(), sign);
+  });
   auto port = server.listen();
   if (!port) return fail(port.error().message_en);
 

@@ -219,6 +219,32 @@ void read_rules(Reader& in, const toml::table& root, MeetingToml& out) {
   }
 }
 
+void read_minutes_and_room(Reader& in, const toml::table& root, MeetingToml& out) {
+  core::MeetingInfo& info = out.setup.info;
+  if (const toml::table* minutes = in.table(root, "minutes", Need::optional)) {
+    in.only_known_keys(*minutes, "minutes", {"style"});
+    std::string style = in.text(*minutes, "minutes", "style", Need::optional).value_or("full");
+    if (style == "decisions") {
+      info.minutes_style = core::MinutesStyle::decisions;
+    } else if (style != "full") {
+      in.fail(line_of(*minutes->get("style")), "minutes.style", "应为 \"full\"（过程记录）或 \"decisions\"（只记决定）",
+              "must be \"full\" (the process) or \"decisions\" (what was decided)");
+    }
+  }
+  if (const toml::table* room = in.table(root, "room", Need::optional)) {
+    in.only_known_keys(*room, "room", {"wifi_ssid", "wifi_password", "wifi_security"});
+    info.wifi.ssid = in.text(*room, "room", "wifi_ssid", Need::optional).value_or("");
+    info.wifi.password = in.text(*room, "room", "wifi_password", Need::optional).value_or("");
+    std::string security = in.text(*room, "room", "wifi_security", Need::optional)
+                               .value_or(info.wifi.password.empty() ? "nopass" : "WPA");
+    if (security != "WPA" && security != "WEP" && security != "nopass") {
+      in.fail(line_of(*room->get("wifi_security")), "room.wifi_security", "应为 WPA、WEP 或 nopass",
+              "must be WPA, WEP or nopass");
+    }
+    info.wifi.security = security;
+  }
+}
+
 const toml::array* tables_under(Reader& in, const toml::table& parent, std::string_view path,
                                 std::string_view key, std::string_view header) {
   const toml::node* node = parent.get(key);
@@ -346,9 +372,10 @@ core::Result<MeetingToml> read_meeting_toml(std::string_view text, std::string_v
   }
   Reader in(name);
   MeetingToml out;
-  in.only_known_keys(root, "", {"meeting", "quorum", "queue", "item"});
+  in.only_known_keys(root, "", {"meeting", "quorum", "queue", "minutes", "room", "item"});
   read_meeting(in, root, out);
   read_rules(in, root, out);
+  read_minutes_and_room(in, root, out);
   read_agenda(in, root, out);
   if (in.error()) return *in.error();
   return out;

@@ -72,6 +72,9 @@ void Hall::receive(const std::shared_ptr<Peer>& peer, const v1::ClientMessage& m
     case v1::ClientMessage::kClickerAdmin:
       if (!guest.welcomed) break;
       return clicker_admin(peer, guest, id, message.clicker_admin());
+    case v1::ClientMessage::kMinutesRequest:
+      if (!guest.welcomed) break;
+      return minutes_request(peer, guest, id, message.minutes_request());
     case v1::ClientMessage::kJoinLinkRequest:
       if (!guest.welcomed) break;
       return join_link(peer, guest, id, message.join_link_request());
@@ -213,7 +216,9 @@ void Hall::command(const std::shared_ptr<Peer>& peer, Guest& guest, std::uint64_
                    const v1::Command& wire) {
   auto parsed = codec::from_wire(wire);
   if (!parsed) return send_error(peer, request_id, parsed.error());
-  core::Command command = std::move(parsed.value());
+  auto sealed = with_minutes_seal(guest, std::move(parsed.value()));
+  if (!sealed) return send_error(peer, request_id, sealed.error());
+  core::Command command = std::move(sealed.value());
   auto* ballot = std::get_if<core::cmd::CastBallot>(&command);
   std::optional<core::cmd::CastBallot> cast;
   if (ballot) {

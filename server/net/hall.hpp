@@ -49,6 +49,13 @@ class Hall : public std::enable_shared_from_this<Hall> {
   void set_join_base(std::string base) { join_base_ = std::move(base); }
 
   const core::MeetingState& state() const { return meeting_.state(); }
+
+  // Fills the seal of a signed version of the minutes: the chain head's hash
+  // at sign.head_seq, the data folder key's signature and its fingerprint.
+  // sign.content_sha256 and sign.head_seq are already set. Without a sealer
+  // those fields stay empty (the minutes then print the content hash and seq).
+  using MinutesSealer = std::function<void(core::cmd::SignMinutes& sign)>;
+  void seal_minutes_with(MinutesSealer sealer) { seal_minutes_ = std::move(sealer); }
   std::size_t connected() const { return peers_.size(); }
 
  private:
@@ -82,6 +89,11 @@ class Hall : public std::enable_shared_from_this<Hall> {
   // The receipt memory below follows the open vote: a new vote starts it afresh.
   void follow_open_vote();
   std::string receipt_of(const std::string& participant_id) const;
+  // The minutes desk (hall_minutes.cpp): a file for the chair or secretary,
+  // and a signature, which the server drafts, hashes and seals first.
+  void minutes_request(const std::shared_ptr<Peer>& peer, const Guest& guest, std::uint64_t request_id,
+                       const v1::MinutesRequest& request);
+  core::Result<core::Command> with_minutes_seal(const Guest& guest, core::Command command) const;
 
   // Runs the command; `answer` fills the reply once it is durable.
   using Answer = std::function<void(v1::ServerMessage&, const core::Result<core::Decision>&)>;
@@ -116,6 +128,7 @@ class Hall : public std::enable_shared_from_this<Hall> {
   clicker::ClickerDesk clickers_{clicker::Fleet{}};
   SaveFleet save_fleet_;
   core::Id lent_for_vote_ = 0;  // pool clickers were lent for this vote
+  MinutesSealer seal_minutes_;
   bool flush_scheduled_ = false;
   bool live_tally_scheduled_ = false;
 };

@@ -102,6 +102,10 @@ core::Result<std::uint16_t> Server::listen() {
   return acceptor.local_endpoint().port();
 }
 
+void Server::seal_minutes_with(std::function<void(core::cmd::SignMinutes&)> sealer) {
+  impl_->hall->hall->seal_minutes_with(std::move(sealer));
+}
+
 void Server::set_join_base(std::string base) { impl_->hall->hall->set_join_base(std::move(base)); }
 
 void Server::run() {

@@ -38,6 +38,9 @@ class Server {
   void equip_clickers(clicker::Fleet fleet, std::function<core::Status(const std::string&)> save);
   // Binds and listens; returns the port actually bound.
   core::Result<std::uint16_t> listen();
+  // Seals each version of the minutes before the secretary's signature is
+  // recorded (record::seal_minutes). Before run().
+  void seal_minutes_with(std::function<void(core::cmd::SignMinutes&)> sealer);
   // Where personal join links point (http://host:port/j/). Before run().
   void set_join_base(std::string base);
   // Serves until SIGINT or SIGTERM.

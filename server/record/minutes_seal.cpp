@@ -32,4 +32,12 @@ core::Result<Seal> seal_of(const store::StoredCheckpoint& stored) {
               stored.verifier_key};
 }
 
+void seal_minutes(const Signer& signer, const store::ChainHead& durable, core::cmd::SignMinutes& sign) {
+  if (durable.seq == sign.head_seq) sign.head_sha256 = hex(store::to_bytes(durable.hash));
+  std::string statement = "gavel minutes\nsha256:" + sign.content_sha256 + "\nhead " + std::to_string(sign.head_seq) +
+                          " " + sign.head_sha256 + "\n";
+  sign.signature = base64(signer.sign(statement));
+  sign.key_fingerprint = signer.fingerprint();
+}
+
 }  // namespace gavel::record

@@ -9,6 +9,7 @@
 #include <set>
 #include <string>
 
+#include "core/commands.hpp"
 #include "record/checkpoint.hpp"
 #include "store/log_writer.hpp"
 
@@ -22,5 +23,12 @@ store::LogWriter::Sealer sign_on(std::shared_ptr<const Signer> signer, store::Me
 // hash, signature, fingerprint. An error if it does not parse or its
 // signature does not check.
 core::Result<Seal> seal_of(const store::StoredCheckpoint& stored);
+
+// Seals a version of the minutes before it is signed: the chain's hash at
+// the draft's head seq (when that head is the last durable one), the data
+// folder key's Ed25519 signature over "gavel minutes\nsha256:<content>\n
+// head <seq> <head hash>\n" (base64) and the key's fingerprint. The
+// checkpoint that sign_on() stores with the signing event ties both together.
+void seal_minutes(const Signer& signer, const store::ChainHead& durable, core::cmd::SignMinutes& sign);
 
 }  // namespace gavel::record

@@ -99,4 +99,8 @@ Meeting MeetingDriver::replay() const {
   return fresh;
 }
 
+core::cmd::SignMinutes signing(const core::MeetingState& state, std::string signed_by) {
+  return core::cmd::SignMinutes{std::move(signed_by), std::string(64, '5'), state.seq};
+}
+
 }  // namespace gavel::test

@@ -74,6 +74,11 @@ class MeetingDriver {
   std::vector<Step> record_;
 };
 
+// The secretary's signature of the minutes as the server sends it to the
+// engine: with a content hash (any 64 characters: the engine does not draft)
+// and the record's current seq.
+core::cmd::SignMinutes signing(const core::MeetingState& state, std::string signed_by);
+
 // "check_in by participant elderly1" for failure messages.
 std::string what(const core::Command& command, const core::Actor& actor);
 

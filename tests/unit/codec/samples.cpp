@@ -49,10 +49,12 @@ cmd::CastBallot sample(Of<cmd::CastBallot>) { return {20, {0, 2}, "理由", "r-a
 cmd::RecordResolution sample(Of<cmd::RecordResolution>) {
   return {21, "三个月内完成改造", "物业公司", "2026-12-31"};
 }
+// Only signed_by travels: the server fills the rest from its own draft.
 cmd::SignMinutes sample(Of<cmd::SignMinutes>) { return {"李记录"}; }
 cmd::DeferItem sample(Of<cmd::DeferItem>) { return {"item-3"}; }
 cmd::ReopenItem sample(Of<cmd::ReopenItem>) { return {"item-1"}; }
 cmd::UpdateResolution sample(Of<cmd::UpdateResolution>) { return {2, core::ResolutionStatus::in_progress, "已联系施工方"}; }
+cmd::EditMinutes sample(Of<cmd::EditMinutes>) { return {core::MinutesEditKind::wording, "item/lift/summary", "多数支持"}; }
 
 ev::MeetingStarted sample(Of<ev::MeetingStarted>) { return {}; }
 ev::MeetingEnded sample(Of<ev::MeetingEnded>) { return {{"item-2", "item-3"}, true}; }
@@ -87,10 +89,13 @@ ev::LiveTally sample(Of<ev::LiveTally>) { return {19, {{"赞成", 3, 3.5}, {"反
 ev::ResolutionRecorded sample(Of<ev::ResolutionRecorded>) {
   return {20, "item-2", 21, 22, "安装充电桩", "业委会", "2027-01-15"};
 }
-ev::MinutesSigned sample(Of<ev::MinutesSigned>) { return {"李记录"}; }
+ev::MinutesSigned sample(Of<ev::MinutesSigned>) {
+  return {"李记录", 2, std::string(64, 'c'), 41, std::string(64, 'd'), "c2lnbmF0dXJl", "ed25519:1a2b3c4d"};
+}
 ev::ItemDeferred sample(Of<ev::ItemDeferred>) { return {"item-3"}; }
 ev::ItemReopened sample(Of<ev::ItemReopened>) { return {"item-1"}; }
 ev::ResolutionUpdated sample(Of<ev::ResolutionUpdated>) { return {2, core::ResolutionStatus::dropped, "资金未落实"}; }
+ev::MinutesEdited sample(Of<ev::MinutesEdited>) { return {core::MinutesEditKind::note, "vote/1", "监票人复核"}; }
 
 template <class Variant, std::size_t... I>
 std::vector<Variant> every(std::index_sequence<I...>) {

@@ -181,7 +181,7 @@ TEST(AbsentOpinions, CanBeAttachedUntilTheMinutesAreSigned) {
   m.start();
   m.ok(cmd::EndMeeting{}, chair());
   m.ok(cmd::AttachOpinion{"lift", "迟到的书面意见", "同意"}, secretary());
-  m.ok(cmd::SignMinutes{"王记录"}, secretary());
+  m.ok(signing(m.state(), "王记录"), secretary());
   m.rejects(cmd::AttachOpinion{"lift", "更迟的意见", "反对"}, secretary(),
             ErrorCode::invalid_state);
   EXPECT_EQ(m.state().item("lift")->opinions.size(), 1u);

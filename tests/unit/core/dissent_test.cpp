@@ -124,7 +124,7 @@ TEST_F(DissentRecorder, RecordsOutliveTheirItemAndTheMeeting) {
 TEST_F(DissentRecorder, RecordIsClosedOnceTheMinutesAreSigned) {
   m.ok(cmd::RecordDissent{"", DissentKind::minority, "youth2", "少数意见", false}, secretary());
   m.ok(cmd::EndMeeting{true}, chair());  // forced: the item is left open
-  m.ok(cmd::SignMinutes{"王记录"}, secretary());
+  m.ok(signing(m.state(), "王记录"), secretary());
   m.rejects(cmd::RecordDissent{"parking", DissentKind::objection, "", "签署后补记", false},
             secretary(), ErrorCode::invalid_state);
   m.rejects(cmd::ReplyDissent{1, "签署后回应"}, secretary(), ErrorCode::invalid_state);

@@ -161,11 +161,11 @@ TEST(Meeting, MinutesAreSignedOnlyAfterTheEndAndOnlyOnce) {
   m.ok(cmd::EndMeeting{}, chair());
   m.rejects(cmd::SignMinutes{""}, secretary(), ErrorCode::invalid_argument);
   m.clock.advance_s(3600);
-  m.ok(cmd::SignMinutes{"王记录"}, secretary());
+  m.ok(signing(m.state(), "王记录"), secretary());
   EXPECT_EQ(m.state().minutes, MinutesState::signed_off);
   EXPECT_EQ(m.state().minutes_signed_by, "王记录");
   EXPECT_EQ(m.state().minutes_signed, m.clock.now());
-  m.rejects(cmd::SignMinutes{"王记录"}, secretary(), ErrorCode::duplicate);
+  m.rejects(signing(m.state(), "王记录"), secretary(), ErrorCode::duplicate);
 }
 
 TEST(Meeting, CommandAndEventNamesAreStable) {

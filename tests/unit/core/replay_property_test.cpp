@@ -137,6 +137,7 @@ class Generator {
         no_item ? 20 : 2,      // defer_item
         no_item ? 150 : 2,     // reopen_item
         30,                    // update_resolution
+        30,                    // edit_minutes
     };
     std::discrete_distribution<std::size_t> which(weights.begin(), weights.end());
     std::size_t kind = which(rng_);
@@ -210,7 +211,8 @@ class Generator {
         return cmd::RecordResolution{motion, maybe("决议"), maybe("物业"), maybe("2026-06-30")};
       }
       case 30:
-        return cmd::SignMinutes{maybe("记录员")};
+        // The server fills the content hash from its draft; any 64 characters do here.
+        return cmd::SignMinutes{maybe("记录员"), std::string(64, 'f'), pick(4) ? s.seq : s.seq + 1};
       case 31:
         return cmd::DeferItem{item()};
       case 32:
@@ -218,6 +220,9 @@ class Generator {
       case 33:
         return cmd::UpdateResolution{static_cast<Id>(pick(static_cast<int>(s.next_resolution) + 1)),
                                      static_cast<ResolutionStatus>(1 + pick(4)), maybe("进展")};
+      case 34:
+        return cmd::EditMinutes{pick(2) ? MinutesEditKind::note : MinutesEditKind::wording,
+                                pick(2) ? "item/" + item() + "/summary" : "vote/1", maybe("纪要")};
     }
     return cmd::StartMeeting{};
   }

@@ -92,7 +92,7 @@ TEST_F(Resolutions, CanBeRecordedAfterTheMeetingForTheMinutes) {
 TEST_F(Resolutions, CannotBeAddedOnceTheMinutesAreSigned) {
   Id motion = decided_motion(8);
   m.ok(cmd::EndMeeting{true}, chair());  // forced: the item is left open
-  m.ok(cmd::SignMinutes{"王记录"}, secretary());
+  m.ok(signing(m.state(), "王记录"), secretary());
   m.rejects(cmd::RecordResolution{motion, "", "物业", "2026-03-01"}, secretary(),
             ErrorCode::invalid_state);
 }
@@ -104,7 +104,7 @@ TEST_F(Resolutions, StatusChangesAreEventsEvenAfterTheMinutesAreSigned) {
   m.ok(cmd::RecordResolution{motion, "", "物业", "2026-03-01"}, secretary());
   EXPECT_EQ(m.state().resolutions.at(0).status, ResolutionStatus::open);
   m.ok(cmd::EndMeeting{true}, chair());  // forced: the item is still open
-  m.ok(cmd::SignMinutes{"王记录"}, secretary());
+  m.ok(signing(m.state(), "王记录"), secretary());
   m.clock.advance_s(86400);
   Decision d = m.ok(cmd::UpdateResolution{1, ResolutionStatus::in_progress, "已联系施工方"}, chair());
   ASSERT_EQ(d.events.size(), 1u);

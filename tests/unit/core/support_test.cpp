@@ -121,7 +121,7 @@ TEST(Describe, SeesEveryChangeOfAWholeMeeting) {
   step(cmd::CloseItem{}, chair());
   step(cmd::CheckOut{}, participant("tenant1"));
   step(cmd::EndMeeting{}, chair());
-  step(cmd::SignMinutes{"记录员"}, secretary());
+  step(signing(m.state(), "记录员"), secretary());
   EXPECT_EQ(m.state().minutes, MinutesState::signed_off);
   EXPECT_EQ(describe(m.replay().state()), last);
 }
