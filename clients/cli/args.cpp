@@ -29,9 +29,9 @@ Checked<Args> Args::parse(std::span<const std::string> words, std::initializer_l
     const std::string name = word.substr(0, eq);
     const auto spec =
         std::find_if(flags.begin(), flags.end(), [&](const FlagSpec& f) { return f.name == name; });
-    if (spec == flags.end()) return args.error("unknown option " + name);
+    if (spec == flags.end()) return args.error("未知选项 " + name, "unknown option " + name);
     if (!spec->takes_value) {
-      if (eq != std::string::npos) return args.error(name + " takes no value");
+      if (eq != std::string::npos) return args.error(name + " 不带值", name + " takes no value");
       args.values_[name].emplace_back();
       continue;
     }
@@ -40,7 +40,7 @@ Checked<Args> Args::parse(std::span<const std::string> words, std::initializer_l
     } else if (i + 1 < words.size()) {
       args.values_[name].push_back(words[++i]);
     } else {
-      return args.error(name + " needs a value");
+      return args.error(name + " 后面需要一个值", name + " needs a value");
     }
   }
   return args;
@@ -56,12 +56,18 @@ std::vector<std::string> Args::values(std::string_view flag) const {
   return it == values_.end() ? std::vector<std::string>() : it->second;
 }
 
-std::optional<UsageError> Args::expect(std::size_t min, std::size_t max, std::string_view names) const {
+std::optional<UsageError> Args::expect(std::size_t min, std::size_t max, std::string_view names_zh,
+                                       std::string_view names_en) const {
   const std::size_t n = positional_.size();
   if (n >= min && n <= max) return std::nullopt;
-  if (max == 0) return error("unexpected argument '" + positional_.front() + "'");
-  if (n < min) return error("expected " + std::string(names));
-  return error("too many arguments (expected " + std::string(names) + "; quote text with spaces)");
+  const std::string zh(names_zh), en(names_en);
+  if (max == 0) {
+    const std::string& extra = positional_.front();
+    return error("多余的参数 '" + extra + "'，此命令不带参数", "unexpected argument '" + extra + "'");
+  }
+  if (n < min) return error("缺少参数，需要" + zh, "expected " + en);
+  return error("参数过多，需要" + zh + "；含空格的文本请加引号",
+               "too many arguments (expected " + en + "; quote text with spaces)");
 }
 
 std::string Args::text_from(std::size_t first) const {
@@ -73,14 +79,18 @@ std::string Args::text_from(std::size_t first) const {
   return text;
 }
 
-Checked<std::uint64_t> Args::number(std::string_view word, std::string_view what, std::uint64_t max) const {
+Checked<std::uint64_t> Args::number(std::string_view word, std::string_view what_zh, std::string_view what_en,
+                                    std::uint64_t max) const {
   std::uint64_t value = 0;
   const char* end = word.data() + word.size();
   const auto [ptr, ec] = std::from_chars(word.data(), end, value);
   if (word.empty() || ec != std::errc() || ptr != end || value > max) {
-    return error(std::string(what) + " must be a whole number" +
-                 (max == UINT64_MAX ? "" : " up to " + std::to_string(max)) + ", not '" + std::string(word) +
-                 "'");
+    const bool capped = max != UINT64_MAX;
+    const std::string given = "'" + std::string(word) + "'";
+    return error(std::string(what_zh) + " 应为" + (capped ? "不超过 " + std::to_string(max) + " 的" : "") +
+                     "整数，而不是 " + given,
+                 std::string(what_en) + " must be a whole number" +
+                     (capped ? " up to " + std::to_string(max) : "") + ", not " + given);
   }
   return value;
 }
@@ -88,7 +98,7 @@ Checked<std::uint64_t> Args::number(std::string_view word, std::string_view what
 Checked<std::uint64_t> Args::number_flag(std::string_view flag, std::uint64_t fallback,
                                          std::uint64_t max) const {
   if (!has(flag)) return fallback;
-  return number(value(flag), flag, max);
+  return number(value(flag), flag, flag, max);
 }
 
 }  // namespace gavel::cli

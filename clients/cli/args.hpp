@@ -40,19 +40,21 @@ class Args {
   std::vector<std::string> values(std::string_view flag) const;
   const std::vector<std::string>& positional() const { return positional_; }
 
-  UsageError error(std::string message) const {
-    return UsageError{topic_ + ": " + std::move(message), group_};
+  // The same mistake in Chinese and in English, after the command's name.
+  UsageError error(std::string_view zh, std::string_view en) const {
+    return UsageError{topic_ + "：" + std::string(zh), topic_ + ": " + std::string(en), group_};
   }
 
-  // Checks on positional arguments: exactly `names` of them (e.g. {"ITEM"}),
-  // or between min and max.
-  std::optional<UsageError> expect(std::size_t min, std::size_t max, std::string_view names) const;
+  // Checks on positional arguments: between min and max of them, named
+  // `names_zh` / `names_en` (e.g. "议程项 ITEM" / "ITEM") in the message.
+  std::optional<UsageError> expect(std::size_t min, std::size_t max, std::string_view names_zh,
+                                   std::string_view names_en) const;
   // All positional arguments from `first` on, joined by spaces: unquoted
   // text reads as one sentence.
   std::string text_from(std::size_t first) const;
 
-  // A whole number no larger than `max`; `what` names it in the message.
-  Checked<std::uint64_t> number(std::string_view word, std::string_view what,
+  // A whole number no larger than `max`; `what_zh` / `what_en` name it in the message.
+  Checked<std::uint64_t> number(std::string_view word, std::string_view what_zh, std::string_view what_en,
                                 std::uint64_t max = UINT64_MAX) const;
   Checked<std::uint64_t> number_flag(std::string_view flag, std::uint64_t fallback,
                                      std::uint64_t max = UINT64_MAX) const;
@@ -63,7 +65,9 @@ class Args {
     if (!has(flag)) return fallback;
     const std::string given = value(flag);
     if (auto v = from_word(table, given)) return *v;
-    return error(std::string(flag) + " must be one of " + word_list(table) + ", not '" + given + "'");
+    const std::string words = word_list(table);
+    return error(std::string(flag) + " 应为 " + words + " 之一，而不是 '" + given + "'",
+                 std::string(flag) + " must be one of " + words + ", not '" + given + "'");
   }
 
  private:

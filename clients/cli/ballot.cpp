@@ -23,7 +23,9 @@ std::optional<std::uint32_t> alias_index(v1::BallotForm form, std::string_view w
   return std::nullopt;
 }
 
-UsageError error(std::string message) { return UsageError{"vote cast: " + std::move(message), "vote"}; }
+UsageError error(const std::string& zh, const std::string& en) {
+  return UsageError{"vote cast：" + zh, "vote cast: " + en, "vote"};
+}
 
 }  // namespace
 
@@ -43,12 +45,13 @@ Checked<v1::Command> ballot_command(const CastVote& cast, const v1::MeetingSnaps
     if (ec == std::errc() && end == choice.data() + choice.size()) {
       // Numbered from 1 as `status` and the clickers' keys show them; the
       // server checks the range.
-      if (number == 0) return error("options are numbered from 1");
+      if (number == 0) return error("选项从 1 开始编号", "options are numbered from 1");
       ballot->add_choices(number - 1);
       continue;
     }
     if (!open)
-      return error("no vote is open, so '" + choice + "' cannot be looked up; give an option number");
+      return error("当前没有进行中的表决，无法查找 '" + choice + "'；请给出选项编号",
+                   "no vote is open, so '" + choice + "' cannot be looked up; give an option number");
     if (auto i = alias_index(vote.spec().form(), choice)) {
       ballot->add_choices(*i);
       continue;
@@ -59,8 +62,9 @@ Checked<v1::Command> ballot_command(const CastVote& cast, const v1::MeetingSnaps
       std::string known;
       for (int i = 0; i < options.size(); ++i)
         known += (i ? ", " : "") + std::to_string(i + 1) + " " + options[i];
-      return error("'" + choice + "' is not an option of vote #" + std::to_string(vote.id()) + " (" + known +
-                   ")");
+      const std::string id = std::to_string(vote.id());
+      return error("'" + choice + "' 不是表决 #" + id + " 的选项；可选：" + known,
+                   "'" + choice + "' is not an option of vote #" + id + " (" + known + ")");
     }
     ballot->add_choices(static_cast<std::uint32_t>(it - options.begin()));
   }

@@ -79,12 +79,16 @@ struct Invocation {
 struct Help {
   std::string text;
 };
-// Wrong arguments: print the message and exit 2. `topic` names the command
-// whose --help would have helped ("vote"), empty for the global options.
+// Wrong arguments: print the message and exit 2. Both texts are kept so the
+// reader's language can be chosen where it is printed. `topic` names the
+// command whose --help would have helped ("vote"), empty for the global options.
 struct UsageError {
-  std::string message;
+  std::string message_zh;
+  std::string message_en;
   std::string topic;
-  Lang lang = Lang::zh;  // of the hint around the message
+  Lang lang = Lang::zh;  // the reader's, once the global options are parsed
+
+  std::string message(Lang in) const { return say(in, message_zh, message_en); }
 };
 
 using Parsed = std::variant<Invocation, Help, UsageError>;

@@ -38,9 +38,12 @@ int main(int argc, char** argv) {
     return kExitOk;
   }
   if (const auto* usage = std::get_if<UsageError>(&parsed)) {
-    std::cerr << "gavelctl: " << usage->message << " ("
-              << say(usage->lang, "见 gavelctl ", "see gavelctl ")
-              << (usage->topic.empty() ? "" : usage->topic + " ") << "--help)\n";
+    const std::string topic = usage->topic.empty() ? "" : usage->topic + " ";
+    // Chinese says what the page holds: the command list, or this command's usage.
+    const std::string zh_hint =
+        topic.empty() ? "（命令列表见 gavelctl --help）" : "（用法见 gavelctl " + topic + "--help）";
+    std::cerr << "gavelctl: " << usage->message(usage->lang)
+              << say(usage->lang, zh_hint, " (see gavelctl " + topic + "--help)") << "\n";
     return kExitUsage;
   }
   const Invocation& invocation = std::get<Invocation>(parsed);

@@ -10,7 +10,7 @@ GroupParsed parse_meeting(Words words) {
        }},
       {"end", [](Words rest) {
          return with_args(rest, {{"--force", false}}, "meeting end", [](const Args& a) -> GroupParsed {
-           if (auto e = a.expect(0, 0, "")) return *e;
+           if (auto e = a.expect(0, 0, "", "")) return *e;
            v1::Command c;
            c.mutable_end_meeting()->set_force(a.has("--force"));
            return send(std::move(c));
@@ -23,7 +23,7 @@ GroupParsed parse_item(Words words) {
   return dispatch("item", words, {
       {"open", [](Words rest) {
          return with_args(rest, {}, "item open", [](const Args& a) -> GroupParsed {
-           if (auto e = a.expect(1, 1, "ITEM")) return *e;
+           if (auto e = a.expect(1, 1, "议程项 ITEM", "ITEM")) return *e;
            v1::Command c;
            c.mutable_open_item()->set_item_id(a.positional()[0]);
            return send(std::move(c));
@@ -37,7 +37,7 @@ GroupParsed parse_item(Words words) {
        }},
       {"defer", [](Words rest) {
          return with_args(rest, {}, "item defer", [](const Args& a) -> GroupParsed {
-           if (auto e = a.expect(1, 1, "ITEM")) return *e;
+           if (auto e = a.expect(1, 1, "议程项 ITEM", "ITEM")) return *e;
            v1::Command c;
            c.mutable_defer_item()->set_item_id(a.positional()[0]);
            return send(std::move(c));
@@ -45,7 +45,7 @@ GroupParsed parse_item(Words words) {
        }},
       {"reopen", [](Words rest) {
          return with_args(rest, {}, "item reopen", [](const Args& a) -> GroupParsed {
-           if (auto e = a.expect(1, 1, "ITEM")) return *e;
+           if (auto e = a.expect(1, 1, "议程项 ITEM", "ITEM")) return *e;
            v1::Command c;
            c.mutable_reopen_item()->set_item_id(a.positional()[0]);
            return send(std::move(c));
@@ -53,7 +53,7 @@ GroupParsed parse_item(Words words) {
        }},
       {"list", [](Words rest) {
          return with_args(rest, {}, "item list", [](const Args& a) -> GroupParsed {
-           if (auto e = a.expect(0, 0, "")) return *e;
+           if (auto e = a.expect(0, 0, "", "")) return *e;
            return Action{ShowList{ListKind::items}};
          });
        }},
@@ -64,8 +64,8 @@ GroupParsed parse_opinion(Words words) {
   return dispatch("opinion", words, {
       {"add", [](Words rest) {
          return with_args(rest, {{"--author"}}, "opinion add", [](const Args& a) -> GroupParsed {
-           if (auto e = a.expect(2, SIZE_MAX, "ITEM and TEXT")) return *e;
-           if (a.value("--author").empty()) return a.error("--author NAME is required");
+           if (auto e = a.expect(2, SIZE_MAX, "议程项 ITEM 和文本 TEXT", "ITEM and TEXT")) return *e;
+           if (a.value("--author").empty()) return a.error("需要 --author NAME", "--author NAME is required");
            v1::Command c;
            auto* o = c.mutable_attach_opinion();
            o->set_item_id(a.positional()[0]);

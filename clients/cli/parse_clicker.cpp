@@ -8,7 +8,7 @@ GroupParsed manage(v1::ClickerAdmin admin) { return Action{ManageClickers{std::m
 
 // DEVICE PID, into `pair` (for pair and lend alike).
 std::optional<UsageError> device_and_person(const Args& a, v1::ClickerPair* pair) {
-  if (auto e = a.expect(2, 2, "DEVICE PID")) return e;
+  if (auto e = a.expect(2, 2, "设备 DEVICE 和参会人 PID", "DEVICE PID")) return e;
   pair->set_device_id(a.positional()[0]);
   pair->set_participant_id(a.positional()[1]);
   return std::nullopt;
@@ -19,7 +19,7 @@ GroupParsed parse_clicker(Words words) {
   return dispatch("clicker", words, {
       {"list", [](Words rest) {
          return with_args(rest, {}, "clicker list", [](const Args& a) -> GroupParsed {
-           if (auto e = a.expect(0, 0, "")) return *e;
+           if (auto e = a.expect(0, 0, "", "")) return *e;
            v1::ClickerAdmin admin;
            admin.mutable_list();
            return manage(std::move(admin));
@@ -27,7 +27,9 @@ GroupParsed parse_clicker(Words words) {
        }},
       {"add", [](Words rest) {
          return with_args(rest, {{"--base"}, {"--pool", false}}, "clicker add", [](const Args& a) -> GroupParsed {
-           if (a.positional().empty() && !a.has("--base")) return a.error("give DEVICE ids (or --base BASE)");
+           if (a.positional().empty() && !a.has("--base")) {
+             return a.error("请给出设备编号 DEVICE 或 --base BASE", "give DEVICE ids (or --base BASE)");
+           }
            v1::ClickerAdmin admin;
            v1::ClickerEnroll* enroll = admin.mutable_enroll();
            for (const std::string& id : a.positional()) enroll->add_device_ids(id);
@@ -52,7 +54,7 @@ GroupParsed parse_clicker(Words words) {
        }},
       {"unpair", [](Words rest) {
          return with_args(rest, {}, "clicker unpair", [](const Args& a) -> GroupParsed {
-           if (auto e = a.expect(1, 1, "DEVICE")) return *e;
+           if (auto e = a.expect(1, 1, "设备 DEVICE", "DEVICE")) return *e;
            v1::ClickerAdmin admin;
            admin.set_unpair(a.positional()[0]);
            return manage(std::move(admin));
@@ -60,7 +62,7 @@ GroupParsed parse_clicker(Words words) {
        }},
       {"revoke", [](Words rest) {
          return with_args(rest, {}, "clicker revoke", [](const Args& a) -> GroupParsed {
-           if (auto e = a.expect(1, 1, "DEVICE or BASE")) return *e;
+           if (auto e = a.expect(1, 1, "设备 DEVICE 或基站 BASE", "DEVICE or BASE")) return *e;
            v1::ClickerAdmin admin;
            admin.set_revoke(a.positional()[0]);
            return manage(std::move(admin));

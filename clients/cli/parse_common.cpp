@@ -13,12 +13,13 @@ GroupParsed dispatch(std::string_view group, Words words,
                      std::initializer_list<std::pair<std::string_view, SubParser>> subs) {
   std::string names;
   for (const auto& [name, parser] : subs) names += (names.empty() ? "" : "|") + std::string(name);
-  if (words.empty()) return UsageError{std::string(group) + ": expected " + names, std::string(group)};
+  const std::string g(group);
+  if (words.empty()) return UsageError{g + "：缺少子命令，可用 " + names, g + ": expected " + names, g};
   if (words[0] == "-h" || words[0] == "--help") return Help{std::string(command_help(group))};
   const auto sub = std::find_if(subs.begin(), subs.end(), [&](const auto& s) { return s.first == words[0]; });
   if (sub == subs.end()) {
-    return UsageError{std::string(group) + ": unknown subcommand '" + words[0] + "' (expected " + names + ")",
-                      std::string(group)};
+    return UsageError{g + "：未知子命令 '" + words[0] + "'，可用 " + names,
+                      g + ": unknown subcommand '" + words[0] + "' (expected " + names + ")", g};
   }
   return sub->second(words.subspan(1));
 }
@@ -36,7 +37,7 @@ GroupParsed no_args(Words words, std::string topic, void (*fill)(v1::Command&)) 
   auto args = Args::parse(words, {}, std::move(topic));
   if (!args) return args.error();
   if (args.value().help()) return Help{std::string(command_help(group))};
-  if (auto e = args.value().expect(0, 0, "")) return *e;
+  if (auto e = args.value().expect(0, 0, "", "")) return *e;
   v1::Command c;
   fill(c);
   return send(std::move(c));

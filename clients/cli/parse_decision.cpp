@@ -6,13 +6,13 @@ namespace gavel::cli {
 namespace {
 
 Checked<std::uint64_t> motion_id(const Args& a, std::size_t index) {
-  return a.number(a.positional()[index], "the motion id MID");
+  return a.number(a.positional()[index], "动议编号 MID", "the motion id MID");
 }
 
 GroupParsed open_vote(const Args& a) {
-  if (auto e = a.expect(0, 0, "")) return *e;
-  if (!a.has("--motion")) return a.error("--motion MID is required");
-  auto motion = a.number(a.value("--motion"), "--motion");
+  if (auto e = a.expect(0, 0, "", "")) return *e;
+  if (!a.has("--motion")) return a.error("需要 --motion MID", "--motion MID is required");
+  auto motion = a.number(a.value("--motion"), "--motion", "--motion");
   if (!motion) return motion.error();
   auto form = a.word_flag("--form", kBallotForms, v1::BALLOT_YES_NO_ABSTAIN);
   if (!form) return form.error();
@@ -24,18 +24,24 @@ GroupParsed open_vote(const Args& a) {
   const std::vector<std::string> options = a.values("--option");
   const bool fixed = form.value() == v1::BALLOT_YES_NO_ABSTAIN || form.value() == v1::BALLOT_CONSENSUS;
   if (fixed && !options.empty()) {
-    return a.error("--option is for --form one-of or k-of; " + to_word(kBallotForms, form.value()) +
-                   " has its options already");
+    const std::string given = to_word(kBallotForms, form.value());
+    return a.error("--option 只用于 --form one-of 或 k-of；" + given + " 已有固定选项",
+                   "--option is for --form one-of or k-of; " + given + " has its options already");
   }
   // None: the server takes the item's options from the meeting file.
   if (!fixed && options.size() == 1) {
-    return a.error("--form " + to_word(kBallotForms, form.value()) +
-                   " needs two or more --option, or none to use the item's options from the meeting file");
+    const std::string given = to_word(kBallotForms, form.value());
+    return a.error("--form " + given + " 需要两个或更多 --option，或一个都不给，以使用会议文件中该议程项的选项",
+                   "--form " + given +
+                       " needs two or more --option, or none to use the item's options from the meeting file");
   }
   if (form.value() == v1::BALLOT_K_OF_N) {
-    if (max.value() == 0) return a.error("--form k-of needs --max N, how many options a ballot may choose");
+    if (max.value() == 0) {
+      return a.error("--form k-of 需要 --max N，即每张选票最多可选几项",
+                     "--form k-of needs --max N, how many options a ballot may choose");
+    }
   } else if (a.has("--max")) {
-    return a.error("--max is for --form k-of");
+    return a.error("--max 只用于 --form k-of", "--max is for --form k-of");
   }
 
   v1::Command c;
@@ -66,7 +72,7 @@ GroupParsed open_vote(const Args& a) {
 }
 
 GroupParsed propose_motion(const Args& a) {
-  if (auto e = a.expect(1, SIZE_MAX, "TEXT")) return *e;
+  if (auto e = a.expect(1, SIZE_MAX, "文本 TEXT", "TEXT")) return *e;
   auto amends = a.number_flag("--amends", 0);
   if (!amends) return amends.error();
   v1::Command c;
@@ -78,7 +84,7 @@ GroupParsed propose_motion(const Args& a) {
 }
 
 GroupParsed cast_vote(const Args& a) {
-  if (auto e = a.expect(1, SIZE_MAX, "one CHOICE or more")) return *e;
+  if (auto e = a.expect(1, SIZE_MAX, "至少一个选项 CHOICE", "one CHOICE or more")) return *e;
   auto vote = a.number_flag("--vote", 0);
   if (!vote) return vote.error();
   CastVote cast;
@@ -99,7 +105,7 @@ GroupParsed parse_motion(Words words) {
        }},
       {"second", [](Words rest) {
          return with_args(rest, {{"--seconder"}}, "motion second", [](const Args& a) -> GroupParsed {
-           if (auto e = a.expect(1, 1, "MID")) return *e;
+           if (auto e = a.expect(1, 1, "动议编号 MID", "MID")) return *e;
            auto id = motion_id(a, 0);
            if (!id) return id.error();
            v1::Command c;
@@ -110,7 +116,7 @@ GroupParsed parse_motion(Words words) {
        }},
       {"withdraw", [](Words rest) {
          return with_args(rest, {}, "motion withdraw", [](const Args& a) -> GroupParsed {
-           if (auto e = a.expect(1, 1, "MID")) return *e;
+           if (auto e = a.expect(1, 1, "动议编号 MID", "MID")) return *e;
            auto id = motion_id(a, 0);
            if (!id) return id.error();
            v1::Command c;

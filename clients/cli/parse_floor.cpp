@@ -6,7 +6,7 @@ namespace gavel::cli {
 namespace {
 
 Checked<std::uint64_t> request_id(const Args& a, std::size_t index) {
-  return a.number(a.positional()[index], "the request id RID");
+  return a.number(a.positional()[index], "发言申请编号 RID", "the request id RID");
 }
 
 }  // namespace
@@ -15,13 +15,13 @@ GroupParsed parse_speakers(Words words) {
   return dispatch("speakers", words, {
       {"list", [](Words rest) {
          return with_args(rest, {}, "speakers list", [](const Args& a) -> GroupParsed {
-           if (auto e = a.expect(0, 0, "")) return *e;
+           if (auto e = a.expect(0, 0, "", "")) return *e;
            return Action{ListSpeakers{}};
          });
        }},
       {"request", [](Words rest) {
          return with_args(rest, {{"--kind"}, {"--for"}}, "speakers request", [](const Args& a) -> GroupParsed {
-           if (auto e = a.expect(0, 0, "")) return *e;
+           if (auto e = a.expect(0, 0, "", "")) return *e;
            auto kind = a.word_flag("--kind", kRequestKinds, v1::REQUEST_CONTRIBUTION);
            if (!kind) return kind.error();
            v1::Command c;
@@ -32,7 +32,7 @@ GroupParsed parse_speakers(Words words) {
        }},
       {"withdraw", [](Words rest) {
          return with_args(rest, {}, "speakers withdraw", [](const Args& a) -> GroupParsed {
-           if (auto e = a.expect(0, 1, "at most one RID")) return *e;
+           if (auto e = a.expect(0, 1, "至多一个发言申请 RID", "at most one RID")) return *e;
            std::uint64_t id = 0;
            if (!a.positional().empty()) {
              auto rid = request_id(a, 0);
@@ -47,7 +47,8 @@ GroupParsed parse_speakers(Words words) {
       {"grant", [](Words rest) {
          return with_args(rest, {{"--participant"}}, "speakers grant", [](const Args& a) -> GroupParsed {
            const bool direct = a.has("--participant");
-           if (auto e = a.expect(direct ? 0 : 1, direct ? 0 : 1, "RID, or --participant PID")) return *e;
+           const std::size_t n = direct ? 0 : 1;
+           if (auto e = a.expect(n, n, "发言申请 RID，或 --participant PID", "RID, or --participant PID")) return *e;
            v1::Command c;
            auto* g = c.mutable_grant_floor();
            if (direct) {
@@ -65,10 +66,10 @@ GroupParsed parse_speakers(Words words) {
        }},
       {"move", [](Words rest) {
          return with_args(rest, {}, "speakers move", [](const Args& a) -> GroupParsed {
-           if (auto e = a.expect(2, 2, "RID and POS")) return *e;
+           if (auto e = a.expect(2, 2, "发言申请 RID 和位置 POS", "RID and POS")) return *e;
            auto rid = request_id(a, 0);
            if (!rid) return rid.error();
-           auto pos = a.number(a.positional()[1], "the position POS", UINT32_MAX);
+           auto pos = a.number(a.positional()[1], "位置 POS", "the position POS", UINT32_MAX);
            if (!pos) return pos.error();
            v1::Command c;
            c.mutable_move_request()->set_request_id(rid.value());
@@ -78,7 +79,7 @@ GroupParsed parse_speakers(Words words) {
        }},
       {"remove", [](Words rest) {
          return with_args(rest, {}, "speakers remove", [](const Args& a) -> GroupParsed {
-           if (auto e = a.expect(1, 1, "RID")) return *e;
+           if (auto e = a.expect(1, 1, "发言申请 RID", "RID")) return *e;
            auto rid = request_id(a, 0);
            if (!rid) return rid.error();
            v1::Command c;
@@ -105,8 +106,8 @@ GroupParsed parse_timer(Words words) {
        }},
       {"extend", [](Words rest) {
          return with_args(rest, {}, "timer extend", [](const Args& a) -> GroupParsed {
-           if (auto e = a.expect(1, 1, "SECONDS")) return *e;
-           auto seconds = a.number(a.positional()[0], "SECONDS", UINT32_MAX);
+           if (auto e = a.expect(1, 1, "秒数 SECONDS", "SECONDS")) return *e;
+           auto seconds = a.number(a.positional()[0], "秒数 SECONDS", "SECONDS", UINT32_MAX);
            if (!seconds) return seconds.error();
            v1::Command c;
            c.mutable_extend_timer()->set_seconds(static_cast<std::uint32_t>(seconds.value()));

@@ -19,8 +19,10 @@ bool is_iso_date(const std::string& s) {
 }
 
 GroupParsed add_dissent(const Args& a) {
-  if (auto e = a.expect(1, SIZE_MAX, "TEXT")) return *e;
-  if (a.has("--who") && a.has("--anonymous")) return a.error("--who and --anonymous exclude each other");
+  if (auto e = a.expect(1, SIZE_MAX, "文本 TEXT", "TEXT")) return *e;
+  if (a.has("--who") && a.has("--anonymous")) {
+    return a.error("--who 与 --anonymous 不能同时使用", "--who and --anonymous exclude each other");
+  }
   auto kind = a.word_flag("--kind", kDissentKinds, v1::DISSENT_DISAGREEMENT);
   if (!kind) return kind.error();
   v1::Command c;
@@ -34,14 +36,17 @@ GroupParsed add_dissent(const Args& a) {
 }
 
 GroupParsed add_resolution(const Args& a) {
-  if (!a.has("--motion")) return a.error("--motion MID is required");
-  auto motion = a.number(a.value("--motion"), "--motion");
+  if (!a.has("--motion")) return a.error("需要 --motion MID", "--motion MID is required");
+  auto motion = a.number(a.value("--motion"), "--motion", "--motion");
   if (!motion) return motion.error();
-  if (a.value("--responsible").empty()) return a.error("--responsible WHO is required");
+  if (a.value("--responsible").empty()) {
+    return a.error("需要 --responsible WHO", "--responsible WHO is required");
+  }
   const std::string deadline = a.value("--deadline");
-  if (deadline.empty()) return a.error("--deadline YYYY-MM-DD is required");
+  if (deadline.empty()) return a.error("需要 --deadline YYYY-MM-DD", "--deadline YYYY-MM-DD is required");
   if (!is_iso_date(deadline)) {
-    return a.error("--deadline must be a date like 2027-03-31, not '" + deadline + "'");
+    return a.error("--deadline 应为 2027-03-31 这样的日期，而不是 '" + deadline + "'",
+                   "--deadline must be a date like 2027-03-31, not '" + deadline + "'");
   }
   v1::Command c;
   auto* r = c.mutable_record_resolution();
@@ -62,8 +67,8 @@ GroupParsed parse_dissent(Words words) {
        }},
       {"reply", [](Words rest) {
          return with_args(rest, {}, "dissent reply", [](const Args& a) -> GroupParsed {
-           if (auto e = a.expect(2, SIZE_MAX, "ID and TEXT")) return *e;
-           auto id = a.number(a.positional()[0], "the dissent record ID");
+           if (auto e = a.expect(2, SIZE_MAX, "编号 ID 和文本 TEXT", "ID and TEXT")) return *e;
+           auto id = a.number(a.positional()[0], "异议记录编号 ID", "the dissent record ID");
            if (!id) return id.error();
            v1::Command c;
            c.mutable_reply_dissent()->set_dissent_id(id.value());
@@ -73,7 +78,7 @@ GroupParsed parse_dissent(Words words) {
        }},
       {"list", [](Words rest) {
          return with_args(rest, {}, "dissent list", [](const Args& a) -> GroupParsed {
-           if (auto e = a.expect(0, 0, "")) return *e;
+           if (auto e = a.expect(0, 0, "", "")) return *e;
            return Action{ShowList{ListKind::dissent}};
          });
        }},
@@ -89,14 +94,18 @@ GroupParsed parse_resolution(Words words) {
       // 决议执行: the follow-up after the meeting, an event in the record.
       {"status", [](Words rest) {
          return with_args(rest, {{"--note"}}, "resolution status", [](const Args& a) -> GroupParsed {
-           if (auto e = a.expect(2, 2, "ID and open|in-progress|done|dropped")) return *e;
-           auto id = a.number(a.positional()[0], "the resolution ID");
+           if (auto e = a.expect(2, 2, "编号 ID 和 open|in-progress|done|dropped 之一",
+                                 "ID and open|in-progress|done|dropped")) {
+             return *e;
+           }
+           auto id = a.number(a.positional()[0], "决议编号 ID", "the resolution ID");
            if (!id) return id.error();
            v1::ResolutionStatus status = v1::RESOLUTION_STATUS_UNSPECIFIED;
            for (const auto& [word, value] : kResolutionStatuses)
              if (a.positional()[1] == word) status = value;
            if (status == v1::RESOLUTION_STATUS_UNSPECIFIED)
-             return a.error("status must be open, in-progress, done or dropped, not '" + a.positional()[1] + "'");
+             return a.error("状态应为 open、in-progress、done 或 dropped，而不是 '" + a.positional()[1] + "'",
+                            "status must be open, in-progress, done or dropped, not '" + a.positional()[1] + "'");
            v1::Command c;
            auto* u = c.mutable_update_resolution();
            u->set_resolution_id(id.value());
@@ -114,7 +123,7 @@ constexpr std::pair<std::string_view, v1::MinutesFormat> kFormats[] = {
     {"pdf", v1::MINUTES_FORMAT_PDF},     {"csv", v1::MINUTES_FORMAT_CSV}};
 
 GroupParsed export_minutes(const Args& a, bool draft) {
-  if (auto e = a.expect(0, 0, "")) return *e;
+  if (auto e = a.expect(0, 0, "", "")) return *e;
   auto format = a.word_flag("--format", kFormats, v1::MINUTES_FORMAT_MARKDOWN);
   if (!format) return format.error();
   auto version = a.number_flag("--version", 0, UINT32_MAX);
@@ -128,7 +137,7 @@ GroupParsed export_minutes(const Args& a, bool draft) {
 }
 
 GroupParsed edit_minutes(const Args& a, v1::MinutesEditKind kind) {
-  if (auto e = a.expect(2, SIZE_MAX, "TARGET TEXT")) return *e;
+  if (auto e = a.expect(2, SIZE_MAX, "目标 TARGET 和文本 TEXT", "TARGET TEXT")) return *e;
   v1::Command c;
   c.mutable_edit_minutes()->set_kind(kind);
   c.mutable_edit_minutes()->set_target(a.positional()[0]);
@@ -157,7 +166,7 @@ GroupParsed parse_minutes(Words words) {
        }},
       {"sign", [](Words rest) {
          return with_args(rest, {}, "minutes sign", [](const Args& a) -> GroupParsed {
-           if (auto e = a.expect(1, SIZE_MAX, "NAME")) return *e;
+           if (auto e = a.expect(1, SIZE_MAX, "签署人 NAME", "NAME")) return *e;
            v1::Command c;
            c.mutable_sign_minutes()->set_signed_by(a.text_from(0));
            return send(std::move(c));

@@ -239,7 +239,7 @@ int run(const Invocation& invocation, std::ostream& out, std::ostream& err, std:
         } else if constexpr (std::is_same_v<A, CastVote>) {
           auto command = ballot_command(action, snapshot);
           if (!command) {
-            err << "gavelctl: " << command.error().message << "\n";
+            err << "gavelctl: " << command.error().message(options.lang) << "\n";
             return kExitUsage;
           }
           return send(connection, command.value(), options, out, err);

@@ -28,7 +28,7 @@ CastVote cast_of(std::vector<std::string> choices, std::uint64_t vote_id = 0, st
 
 std::vector<std::uint32_t> choices(const CastVote& cast, const v1::MeetingSnapshot& s) {
   auto command = ballot_command(cast, s);
-  EXPECT_TRUE(command.ok()) << (command.ok() ? "" : command.error().message);
+  EXPECT_TRUE(command.ok()) << (command.ok() ? "" : command.error().message_en);
   if (!command.ok()) return {};
   const auto& c = command.value().cast_ballot().choices();
   return {c.begin(), c.end()};
@@ -74,14 +74,14 @@ TEST(Ballot, ClearErrors) {
   const auto s = with_vote(v1::BALLOT_ONE_OF_N, {"甲", "乙"});
   auto unknown = ballot_command(cast_of({"丁"}), s);
   ASSERT_FALSE(unknown.ok());
-  EXPECT_NE(unknown.error().message.find("'丁' is not an option of vote #3 (1 甲, 2 乙)"), std::string::npos)
-      << unknown.error().message;
+  EXPECT_NE(unknown.error().message_en.find("'丁' is not an option of vote #3 (1 甲, 2 乙)"), std::string::npos)
+      << unknown.error().message_en;
   auto zero = ballot_command(cast_of({"0"}), s);
   ASSERT_FALSE(zero.ok());
-  EXPECT_NE(zero.error().message.find("numbered from 1"), std::string::npos);
+  EXPECT_NE(zero.error().message_en.find("numbered from 1"), std::string::npos);
   auto closed = ballot_command(cast_of({"yes"}), v1::MeetingSnapshot());
   ASSERT_FALSE(closed.ok());
-  EXPECT_NE(closed.error().message.find("no vote is open"), std::string::npos);
+  EXPECT_NE(closed.error().message_en.find("no vote is open"), std::string::npos);
   auto other = ballot_command(cast_of({"甲"}, 9), s);
   ASSERT_FALSE(other.ok()) << "vote 9 is not the open vote";
 }

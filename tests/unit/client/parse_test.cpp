@@ -18,7 +18,7 @@ Parsed parse(Argv args) {
 }
 
 std::string describe(const Parsed& p) {
-  if (const auto* e = std::get_if<UsageError>(&p)) return "usage error: " + e->message;
+  if (const auto* e = std::get_if<UsageError>(&p)) return "usage error: " + e->message_en;
   if (std::holds_alternative<Help>(p)) return "help";
   return "invocation";
 }
@@ -148,7 +148,7 @@ TEST_P(RefusedAsUsage, WithAClearMessage) {
   const Parsed parsed = parse(c.argv);
   const auto* error = std::get_if<UsageError>(&parsed);
   ASSERT_NE(error, nullptr) << describe(parsed);
-  EXPECT_NE(error->message.find(c.message), std::string::npos) << error->message;
+  EXPECT_NE(error->message_en.find(c.message), std::string::npos) << error->message_en;
 }
 
 INSTANTIATE_TEST_SUITE_P(
@@ -206,7 +206,7 @@ TEST(Gavelctl, NeedsATokenSource) {
   const Parsed parsed = parse_command_line({"status"});
   const auto* error = std::get_if<UsageError>(&parsed);
   ASSERT_NE(error, nullptr);
-  EXPECT_NE(error->message.find("no token"), std::string::npos);
+  EXPECT_NE(error->message_en.find("no token"), std::string::npos);
   EXPECT_TRUE(
       std::holds_alternative<Invocation>(parse_command_line({"status"}, {"", "", "data/access.json", "", ""})));
   EXPECT_TRUE(std::holds_alternative<Invocation>(parse_command_line({"status"}, {"", "tok", "", "", ""})));
@@ -251,7 +251,7 @@ TEST(Gavelctl, SpeaksChineseByDefaultAndEnglishOnRequest) {
   EXPECT_EQ(lang_of({"--token", "t", "status", "--lang=zh"}, {"", "", "", "", "en_US"}), Lang::zh);
   const Parsed bad = parse_command_line({"--lang", "fr", "status"});
   ASSERT_TRUE(std::holds_alternative<UsageError>(bad));
-  EXPECT_NE(std::get<UsageError>(bad).message.find("--lang must be zh or en"), std::string::npos);
+  EXPECT_NE(std::get<UsageError>(bad).message_en.find("--lang must be zh or en"), std::string::npos);
 }
 
 TEST(Gavelctl, HelpIsInChineseByDefault) {
@@ -347,6 +347,32 @@ TEST(Gavelctl, UsageErrorsNameTheirTopic) {
   EXPECT_EQ(std::get<UsageError>(parse({"vote", "open"})).topic, "vote");
   EXPECT_EQ(std::get<UsageError>(parse({"speakers", "grant"})).topic, "speakers");
   EXPECT_EQ(std::get<UsageError>(parse({"nope"})).topic, "");
+}
+
+// Each usage error carries both texts; the reader's language picks one.
+TEST(Gavelctl, UsageErrorsAreInChineseByDefault) {
+  const auto usage = [](Argv argv, const Environment& env = {}) {
+    argv.insert(argv.begin(), {"--token", "t0"});
+    return std::get<UsageError>(parse_command_line(argv, env));
+  };
+  const UsageError command = usage({"frobnicate"});
+  EXPECT_EQ(command.lang, Lang::zh);
+  EXPECT_EQ(command.message(command.lang), "未知命令 'frobnicate'");
+  EXPECT_EQ(command.message(Lang::en), "unknown command 'frobnicate'");
+
+  const UsageError option = usage({"vote", "open", "--deadline", "x"});
+  EXPECT_EQ(option.message(Lang::zh), "vote open：未知选项 --deadline");
+  EXPECT_EQ(option.message(Lang::en), "vote open: unknown option --deadline");
+
+  const UsageError deadline =
+      usage({"resolution", "add", "--motion", "1", "--responsible", "x", "--deadline", "next week"});
+  EXPECT_EQ(deadline.message(Lang::zh),
+            "resolution add：--deadline 应为 2027-03-31 这样的日期，而不是 'next week'");
+  EXPECT_EQ(deadline.message(Lang::en),
+            "resolution add: --deadline must be a date like 2027-03-31, not 'next week'");
+
+  EXPECT_EQ(usage({"--lang", "en", "frobnicate"}).lang, Lang::en);
+  EXPECT_EQ(usage({"frobnicate"}, {"", "", "", "", "en_GB.UTF-8"}).lang, Lang::en);
 }
 
 }  // namespace
