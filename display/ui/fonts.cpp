@@ -36,6 +36,8 @@ client::Result<bool, std::string> FontSet::rebuild(const GlyphSet& glyphs, const
 
   ImFontGlyphRangesBuilder builder;
   builder.AddRanges(atlas.GetGlyphRangesDefault());
+  // Punctuation the panels join texts with, whatever the language shown.
+  builder.AddText("—·…「」（）：，、；");
   for (char32_t cp : glyphs.codepoints()) builder.AddChar(static_cast<ImWchar>(cp));
   ImVector<ImWchar> built;
   builder.BuildRanges(&built);
