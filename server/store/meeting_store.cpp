@@ -33,6 +33,19 @@ core::Status run_all(Database& db, std::span<const char* const> statements) {
     if (auto ok = db.exec(sql); !ok) return ok;
   return core::Ok{};
 }
+
+// Every row of a prepared (and bound) query, each read by `read` from the statement.
+template <class T, class Read>
+core::Result<std::vector<T>> all_rows(core::Result<Statement>& query, Read read) {
+  if (!query) return query.error();
+  std::vector<T> out;
+  for (;;) {
+    auto row = query.value().step();
+    if (!row) return row.error();
+    if (!row.value()) return out;
+    out.push_back(read(query.value()));
+  }
+}
 }  // namespace
 
 core::Result<MeetingStore> MeetingStore::open(const std::filesystem::path& file) {
@@ -111,29 +124,16 @@ core::Result<std::optional<MeetingRecord>> MeetingStore::active_meeting() {
 
 core::Result<std::vector<MeetingRecord>> MeetingStore::archived_meetings() {
   auto q = db_.prepare("SELECT id, title, setup, created_ms FROM meetings WHERE archived = 1 ORDER BY id");
-  if (!q) return q.error();
-  std::vector<MeetingRecord> out;
-  for (;;) {
-    auto row = q.value().step();
-    if (!row) return row.error();
-    if (!row.value()) break;
-    out.push_back({q.value().int64(0), q.value().text(1), q.value().blob(2), q.value().int64(3)});
-  }
-  return out;
+  return all_rows<MeetingRecord>(q, [](Statement& r) {
+    return MeetingRecord{r.int64(0), r.text(1), r.blob(2), r.int64(3)};
+  });
 }
 
 core::Result<std::vector<MeetingRecord>> MeetingStore::meetings() {
   auto q = db_.prepare("SELECT id, title, setup, created_ms, archived FROM meetings ORDER BY id");
-  if (!q) return q.error();
-  std::vector<MeetingRecord> out;
-  for (;;) {
-    auto row = q.value().step();
-    if (!row) return row.error();
-    if (!row.value()) break;
-    out.push_back({q.value().int64(0), q.value().text(1), q.value().blob(2), q.value().int64(3),
-                   q.value().int64(4) != 0});
-  }
-  return out;
+  return all_rows<MeetingRecord>(q, [](Statement& r) {
+    return MeetingRecord{r.int64(0), r.text(1), r.blob(2), r.int64(3), r.int64(4) != 0};
+  });
 }
 
 core::Result<MeetingId> MeetingStore::create_meeting(const std::string& title, const std::string& setup,
@@ -149,26 +149,26 @@ core::Result<MeetingId> MeetingStore::create_meeting(const std::string& title, c
   if (auto ok = m.value().bind(1, title).bind_blob(2, setup).bind(3, now).run(); !ok)
     return fail(ok.error());
   MeetingId id = sqlite3_last_insert_rowid(db_.handle());
-  auto t = db_.prepare("INSERT INTO tokens(token, meeting_id, role, participant_id) VALUES(?,?,?,?)");
-  if (!t) return fail(t.error());
-  for (const AccessToken& token : tokens)
-    if (auto ok = t.value().bind(1, token.token).bind(2, id).bind(3, token.role).bind(4, token.participant_id).run(); !ok)
-      return fail(ok.error());
+  if (auto ok = insert_tokens(id, tokens); !ok) return fail(ok.error());
   if (auto ok = db_.exec("COMMIT"); !ok) return fail(ok.error());
   return id;
 }
 
 core::Status MeetingStore::add_tokens(MeetingId id, const std::vector<AccessToken>& tokens) {
   if (auto ok = db_.exec("BEGIN IMMEDIATE"); !ok) return ok;
-  auto t = db_.prepare("INSERT INTO tokens(token, meeting_id, role, participant_id) VALUES(?,?,?,?)");
-  core::Status written = t ? core::Status(core::Ok{}) : core::Status(t.error());
-  for (const AccessToken& token : tokens) {
-    if (!written) break;
-    written = t.value().bind(1, token.token).bind(2, id).bind(3, token.role).bind(4, token.participant_id).run();
-  }
+  auto written = insert_tokens(id, tokens);
   if (written) written = db_.exec("COMMIT");
   if (!written) (void)db_.exec("ROLLBACK");
   return written;
+}
+
+core::Status MeetingStore::insert_tokens(MeetingId id, const std::vector<AccessToken>& tokens) {
+  auto t = db_.prepare("INSERT INTO tokens(token, meeting_id, role, participant_id) VALUES(?,?,?,?)");
+  if (!t) return t.error();
+  for (const AccessToken& token : tokens)
+    if (auto ok = t.value().bind(1, token.token).bind(2, id).bind(3, token.role).bind(4, token.participant_id).run(); !ok)
+      return ok;
+  return core::Ok{};
 }
 
 core::Status MeetingStore::archive(MeetingId id) {
@@ -179,16 +179,8 @@ core::Status MeetingStore::archive(MeetingId id) {
 
 core::Result<std::vector<AccessToken>> MeetingStore::tokens(MeetingId id) {
   auto q = db_.prepare("SELECT token, role, participant_id FROM tokens WHERE meeting_id = ?");
-  if (!q) return q.error();
-  q.value().bind(1, id);
-  std::vector<AccessToken> out;
-  for (;;) {
-    auto row = q.value().step();
-    if (!row) return row.error();
-    if (!row.value()) break;
-    out.push_back({q.value().text(0), q.value().text(1), q.value().text(2)});
-  }
-  return out;
+  if (q) q.value().bind(1, id);
+  return all_rows<AccessToken>(q, [](Statement& r) { return AccessToken{r.text(0), r.text(1), r.text(2)}; });
 }
 
 core::Status MeetingStore::for_each_event(MeetingId id, core::Seq after,
@@ -224,31 +216,19 @@ core::Result<std::vector<StoredEvent>> MeetingStore::events_after(MeetingId id, 
 
 core::Result<std::vector<core::SecretBallot>> MeetingStore::ballots(MeetingId id) {
   auto q = db_.prepare("SELECT receipt, vote_id, choices, weight, reason FROM ballots WHERE meeting_id = ?");
-  if (!q) return q.error();
-  q.value().bind(1, id);
-  std::vector<core::SecretBallot> out;
-  for (;;) {
-    auto row = q.value().step();
-    if (!row) return row.error();
-    if (!row.value()) break;
-    Statement& s = q.value();
-    out.push_back({static_cast<core::Id>(s.int64(1)), s.text(0), split_choices(s.text(2)), s.real(3), s.text(4)});
-  }
-  return out;
+  if (q) q.value().bind(1, id);
+  return all_rows<core::SecretBallot>(q, [](Statement& r) {
+    return core::SecretBallot{static_cast<core::Id>(r.int64(1)), r.text(0), split_choices(r.text(2)), r.real(3),
+                              r.text(4)};
+  });
 }
 
 core::Result<std::vector<core::VetoStanding>> MeetingStore::veto_standings(MeetingId id) {
   auto q = db_.prepare("SELECT vote_id, standing FROM veto_standing WHERE meeting_id = ?");
-  if (!q) return q.error();
-  q.value().bind(1, id);
-  std::vector<core::VetoStanding> out;
-  for (;;) {
-    auto row = q.value().step();
-    if (!row) return row.error();
-    if (!row.value()) break;
-    out.push_back({static_cast<core::Id>(q.value().int64(0)), q.value().int64(1) != 0});
-  }
-  return out;
+  if (q) q.value().bind(1, id);
+  return all_rows<core::VetoStanding>(q, [](Statement& r) {
+    return core::VetoStanding{static_cast<core::Id>(r.int64(0)), r.int64(1) != 0};
+  });
 }
 
 core::Result<ChainHead> MeetingStore::chain_head(MeetingId id) {
@@ -277,16 +257,10 @@ core::Result<ChainHead> MeetingStore::chain_head(MeetingId id) {
 
 core::Result<std::vector<StoredCheckpoint>> MeetingStore::checkpoints(MeetingId id) {
   auto q = db_.prepare("SELECT size, note, verifier_key FROM checkpoints WHERE meeting_id = ? ORDER BY size");
-  if (!q) return q.error();
-  q.value().bind(1, id);
-  std::vector<StoredCheckpoint> out;
-  for (;;) {
-    auto row = q.value().step();
-    if (!row) return row.error();
-    if (!row.value()) break;
-    out.push_back({static_cast<core::Seq>(q.value().int64(0)), q.value().text(1), q.value().text(2)});
-  }
-  return out;
+  if (q) q.value().bind(1, id);
+  return all_rows<StoredCheckpoint>(q, [](Statement& r) {
+    return StoredCheckpoint{static_cast<core::Seq>(r.int64(0)), r.text(1), r.text(2)};
+  });
 }
 
 core::Status MeetingStore::checkpoint() { return db_.exec("PRAGMA wal_checkpoint(TRUNCATE)"); }

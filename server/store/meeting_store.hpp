@@ -120,6 +120,8 @@ class MeetingStore {
  private:
   explicit MeetingStore(Database db) : db_(std::move(db)) {}
   core::Status prepare_statements();
+  // Inside the caller's transaction.
+  core::Status insert_tokens(MeetingId id, const std::vector<AccessToken>& tokens);
 
   core::Status append_commits(MeetingId id, std::span<const Commit* const> commits, ChainHead& head);
 

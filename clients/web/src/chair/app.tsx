@@ -1,6 +1,7 @@
 // The chair's console on the laptop: the whole meeting without gavelctl.
 // Single-key shortcuts for the floor and the timer work whenever the focus
 // is not in a text field, and are shown on screen.
+import type { ComponentChildren } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import type { MeetingSnapshot } from "../gen/gavel/v1/meeting_pb";
 import { serverMessage, t, te } from "../i18n/i18n";
@@ -68,45 +69,62 @@ export function DissentList({ s }: { s: MeetingSnapshot }) {
   );
 }
 
-export function ChairApp(props: { session: Session }) {
+// The chair's console and the secretary's desk alike: the top bar, then the
+// sign-in gate, "connecting", or the page's cards over the offline banner.
+export function OfficerPage(props: {
+  session: Session;
+  title: () => string;
+  cards: (s: MeetingSnapshot) => ComponentChildren;
+}) {
   const { session } = props;
-  useSession(session);
   const [, relang] = useState(0);
-  const [notice, setNotice] = useState<string | null>(null);
   const s = session.state;
-  useShortcuts(session, s, setNotice);
   const bar = (
-    <TopBar session={session} title={`${t("chairTitle")}${s && s.info ? ` · ${s.info.title}` : ""}`} subtitle={s ? te("phase", s.phase) : undefined} onLang={() => relang((n) => n + 1)} />
+    <TopBar session={session} title={`${props.title()}${s && s.info ? ` · ${s.info.title}` : ""}`} subtitle={s ? te("phase", s.phase) : undefined} onLang={() => relang((n) => n + 1)} />
   );
-  if (!session.credentials || session.status === "refused")
-    return (
-      <div class="page console">
-        {bar}
-        <OfficerGate session={session} />
-      </div>
+  let body: ComponentChildren;
+  if (!session.credentials || session.status === "refused") body = <OfficerGate session={session} />;
+  else if (!s)
+    body = (
+      <main>
+        <p class="loading">{t("connecting")}</p>
+      </main>
     );
-  if (!s)
-    return (
-      <div class="page console">
-        {bar}
-        <main>
-          <p class="loading">{t("connecting")}</p>
-        </main>
-      </div>
+  else
+    body = (
+      <>
+        <OfflineBanner session={session} />
+        <main>{props.cards(s)}</main>
+      </>
     );
   return (
     <div class="page console">
       {bar}
-      <OfflineBanner session={session} />
-      <main>
-        <FloorCard session={session} s={s} notice={notice} />
-        <VoteCard session={session} s={s} />
-        <AgendaCard session={session} s={s} />
-        <MotionsCard key={s.currentItemId} session={session} s={s} />
-        <PeopleCard session={session} s={s} title={t("attendance")} withQr />
-        <DissentList s={s} />
-        <ResolutionCard session={session} s={s} />
-      </main>
+      {body}
     </div>
+  );
+}
+
+export function ChairApp(props: { session: Session }) {
+  const { session } = props;
+  useSession(session);
+  const [notice, setNotice] = useState<string | null>(null);
+  useShortcuts(session, session.state, setNotice);
+  return (
+    <OfficerPage
+      session={session}
+      title={() => t("chairTitle")}
+      cards={(s) => (
+        <>
+          <FloorCard session={session} s={s} notice={notice} />
+          <VoteCard session={session} s={s} />
+          <AgendaCard session={session} s={s} />
+          <MotionsCard key={s.currentItemId} session={session} s={s} />
+          <PeopleCard session={session} s={s} title={t("attendance")} withQr />
+          <DissentList s={s} />
+          <ResolutionCard session={session} s={s} />
+        </>
+      )}
+    />
   );
 }

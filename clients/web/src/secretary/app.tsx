@@ -5,10 +5,10 @@ import { useState } from "preact/hooks";
 import { DissentKind, MeetingPhase, MinutesState, MotionState, type MeetingSnapshot } from "../gen/gavel/v1/meeting_pb";
 import { t, te } from "../i18n/i18n";
 import type { Session } from "../meeting/session";
-import { OfficerGate } from "../chair/app";
+import { OfficerPage } from "../chair/app";
 import { ResolutionCard } from "../chair/decisions";
 import { PeopleCard } from "../chair/people";
-import { Act, Card, OfflineBanner, TopBar, clearDraft, localTime, nameOf, useDraft, useSession } from "../ui/common";
+import { Act, Card, clearDraft, localTime, nameOf, useDraft, useSession } from "../ui/common";
 import { num, u64 } from "../wire/int64";
 
 const dissentKinds = [DissentKind.DISSENT_DISAGREEMENT, DissentKind.DISSENT_MINORITY, DissentKind.DISSENT_OBJECTION, DissentKind.DISSENT_BLOCK];
@@ -154,38 +154,19 @@ function MinutesCard({ session, s }: { session: Session; s: MeetingSnapshot }) {
 export function SecretaryApp(props: { session: Session }) {
   const { session } = props;
   useSession(session);
-  const [, relang] = useState(0);
-  const s = session.state;
-  const bar = (
-    <TopBar session={session} title={`${t("secretaryTitle")}${s && s.info ? ` · ${s.info.title}` : ""}`} subtitle={s ? te("phase", s.phase) : undefined} onLang={() => relang((n) => n + 1)} />
-  );
-  if (!session.credentials || session.status === "refused")
-    return (
-      <div class="page console">
-        {bar}
-        <OfficerGate session={session} />
-      </div>
-    );
-  if (!s)
-    return (
-      <div class="page console">
-        {bar}
-        <main>
-          <p class="loading">{t("connecting")}</p>
-        </main>
-      </div>
-    );
   return (
-    <div class="page console">
-      {bar}
-      <OfflineBanner session={session} />
-      <main>
-        <DissentEntry key={s.currentItemId} session={session} s={s} />
-        <DissentRecords session={session} s={s} />
-        <PeopleCard session={session} s={s} title={t("doorCheckIn")} />
-        <ResolutionCard session={session} s={s} />
-        <MinutesCard session={session} s={s} />
-      </main>
-    </div>
+    <OfficerPage
+      session={session}
+      title={() => t("secretaryTitle")}
+      cards={(s) => (
+        <>
+          <DissentEntry key={s.currentItemId} session={session} s={s} />
+          <DissentRecords session={session} s={s} />
+          <PeopleCard session={session} s={s} title={t("doorCheckIn")} />
+          <ResolutionCard session={session} s={s} />
+          <MinutesCard session={session} s={s} />
+        </>
+      )}
+    />
   );
 }
