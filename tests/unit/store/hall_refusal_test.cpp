@@ -3,6 +3,7 @@
 // English, nothing refused is in the record, nothing acknowledged is lost,
 // snapshots and the speech timer go on, and it recovers by itself.
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <set>
 
@@ -31,6 +32,19 @@ const v1::MeetingSnapshot& welcome_of(const KeepingPeer& peer) {
     if (m.has_welcome()) return m.welcome().snapshot();
   static const v1::MeetingSnapshot none;
   return none;
+}
+
+// The audit trail's actions by the server itself, in order.
+std::vector<std::string> server_actions(const std::filesystem::path& database) {
+  std::vector<std::string> actions;
+  sqlite3* db = nullptr;
+  sqlite3_stmt* q = nullptr;
+  if (sqlite3_open_v2(database.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK &&
+      sqlite3_prepare_v2(db, "SELECT action FROM audit WHERE role = 'server' ORDER BY rowid", -1, &q, nullptr) == SQLITE_OK)
+    while (sqlite3_step(q) == SQLITE_ROW) actions.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(q, 0)));
+  sqlite3_finalize(q);
+  sqlite3_close(db);
+  return actions;
 }
 
 // A meeting with a vote open and a speech running.
@@ -93,6 +107,8 @@ void refuses_then_recovers(FaultyDisk::Refusal refusal) {
   EXPECT_EQ(dissents(state), (std::set<std::string>{"after", "before"}));
   EXPECT_TRUE(state.current_vote().open());
   EXPECT_EQ(state.current_vote().cast(), 1u);
+  EXPECT_EQ(server_actions(restarted.database()), (std::vector<std::string>{"storage_refused", "storage_restored"}))
+      << "the outage is in the audit trail";
 }
 
 TEST(HallRefusal, AFullDiskRefusesCommandsKeepsServingAndRecovers) {
