@@ -13,6 +13,7 @@
 #include "clicker/clicker_desk.hpp"
 #include "core/meeting.hpp"
 #include "gavel/v1/envelope.pb.h"
+#include "net/answered_commands.hpp"
 #include "net/doorkeeper.hpp"
 #include "net/join_codes.hpp"
 #include "net/peer.hpp"
@@ -56,6 +57,9 @@ class Hall : public std::enable_shared_from_this<Hall> {
   // those fields stay empty (the minutes then print the content hash and seq).
   using MinutesSealer = std::function<void(core::cmd::SignMinutes& sign)>;
   void seal_minutes_with(MinutesSealer sealer) { seal_minutes_ = std::move(sealer); }
+  // The whole record as JSON (gavelctl record export), for the officers' download.
+  using RecordExporter = std::function<core::Result<std::string>()>;
+  void export_record_with(RecordExporter exporter) { export_record_ = std::move(exporter); }
   std::size_t connected() const { return peers_.size(); }
 
  private:
@@ -93,6 +97,7 @@ class Hall : public std::enable_shared_from_this<Hall> {
   // and a signature, which the server drafts, hashes and seals first.
   void minutes_request(const std::shared_ptr<Peer>& peer, const Guest& guest, std::uint64_t request_id,
                        const v1::MinutesRequest& request);
+  void record_file(const std::shared_ptr<Peer>& peer, const Guest& guest, std::uint64_t request_id);
   core::Result<core::Command> with_minutes_seal(const Guest& guest, core::Command command) const;
 
   // Runs the command; `answer` fills the reply once it is durable.
@@ -123,12 +128,14 @@ class Hall : public std::enable_shared_from_this<Hall> {
   std::deque<v1::Event> recent_;          // for clients that resume
   std::vector<v1::Event> unflushed_;      // durable, not yet broadcast
   ReceiptBook receipt_book_;
+  AnsweredCommands answered_;
   CodeAttempts code_attempts_;
   std::string join_base_;
   clicker::ClickerDesk clickers_{clicker::Fleet{}};
   SaveFleet save_fleet_;
   core::Id lent_for_vote_ = 0;  // pool clickers were lent for this vote
   MinutesSealer seal_minutes_;
+  RecordExporter export_record_;
   bool flush_scheduled_ = false;
   bool live_tally_scheduled_ = false;
 };
