@@ -39,9 +39,9 @@ function ago(ms: number, now: number): string {
 function HealthCells({ h, now }: { h: Health; now: number }) {
   return (
     <>
-      <td class={lowBattery(h) ? "warn-cell" : ""}>{h.heard && h.battery >= 0 ? `${h.battery}%` : "—"}</td>
-      <td class={h.signal && h.signal < kPoorSignal ? "warn-cell" : ""}>{h.signal ? `${h.signal} dBm` : "—"}</td>
-      <td class={silent(h, now) ? "warn-cell" : ""}>
+      <td data-label={t("battery")} class={lowBattery(h) ? "warn-cell" : ""}>{h.heard && h.battery >= 0 ? `${h.battery}%` : "—"}</td>
+      <td data-label={t("signal")} class={h.signal && h.signal < kPoorSignal ? "warn-cell" : ""}>{h.signal ? `${h.signal} dBm` : "—"}</td>
+      <td data-label={t("lastHeard")} class={silent(h, now) ? "warn-cell" : ""}>
         {h.connected ? t("clickerOnline") : t("clickerOffline")} · {ago(h.heard, now)}
       </td>
     </>
@@ -80,7 +80,7 @@ export function ClickersCard({ session, s }: { session: Session; s: MeetingSnaps
   const quiet = devices.filter((d) => silent(healthOf(d), now)).length;
   const online = devices.filter((d) => d.connected).length;
   return (
-    <Card title={t("clickers")} id="clickers">
+    <Card title={t("clickers")} id="clickers" class="wide">
       {error ? (
         <p class="error" role="alert">
           {error}
@@ -119,7 +119,7 @@ export function ClickersCard({ session, s }: { session: Session; s: MeetingSnaps
                 {devices.map((d) => (
                   <tr key={d.deviceId} data-testid={`clicker-${d.deviceId}`}>
                     <th scope="row">{d.deviceId}</th>
-                    <td>
+                    <td data-label={t("clickerHolder")}>
                       {d.pool ? (
                         <span class="tag">{t("poolDevice")}</span>
                       ) : (
@@ -148,9 +148,9 @@ export function ClickersCard({ session, s }: { session: Session; s: MeetingSnaps
                       )}
                     </td>
                     <HealthCells h={healthOf(d)} now={now} />
-                    <td>{d.baseId || t("wifiClicker")}</td>
+                    <td data-label={t("baseStation")}>{d.baseId || t("wifiClicker")}</td>
                     {voteOpen ? (
-                      <td data-testid={`voted-${d.deviceId}`} class={d.voted ? "ok-cell" : ""}>
+                      <td data-label={t("vote")} data-testid={`voted-${d.deviceId}`} class={d.voted ? "ok-cell" : ""}>
                         {d.participantId ? (d.voted ? t("alreadyVoted") : t("notVotedYet")) : "—"}
                       </td>
                     ) : null}
@@ -175,7 +175,7 @@ export function ClickersCard({ session, s }: { session: Session; s: MeetingSnaps
                   {bases.map((b) => (
                     <tr key={b.baseId}>
                       <th scope="row">{b.baseId}</th>
-                      <td>{b.devices}</td>
+                      <td data-label={t("relayed")}>{b.devices}</td>
                       <HealthCells h={healthOf(b)} now={now} />
                     </tr>
                   ))}

@@ -144,7 +144,7 @@ export function MinutesCard({ session, s, signing }: { session: Session; s: Meet
   const left = m && num(m.dueMs) ? num(m.dueMs) - session.serverNow() : 0;
   const overdue = m && num(m.dueMs) && state !== MinutesState.MINUTES_SIGNED && left < 0;
   return (
-    <Card title={t("minutes")} id="minutes">
+    <Card title={t("minutes")} id="minutes" class="wide">
       <p class="big-state" data-testid="minutes-state">
         {state === MinutesState.MINUTES_SIGNED && m ? t("minutesSigned", m.signedBy) : te("minutes", state)}
       </p>
