@@ -17,6 +17,7 @@
 #include "net/server.hpp"
 #include "net/wall_clock.hpp"
 #include "record/minutes_seal.hpp"
+#include "record/record_file.hpp"
 
 namespace {
 using namespace gavel;
@@ -89,6 +90,13 @@ int serve(const gaveld::Options& options) {
   server.reload_from([database = options.data / "gavel.db"] { return gaveld::read_back(database); });
   server.seal_minutes_with([shared_signer, log](core::cmd::SignMinutes& sign) {
     record::seal_minutes(*shared_signer, log->head(), sign);
+  });
+  server.export_record_with([db = options.data / "gavel.db", id = meeting.id]() -> core::Result<std::string> {
+    auto reader = store::MeetingStore::open_read_only(db);
+    if (!reader) return reader.error();
+    auto record = record::read_record(reader.value(), id);
+    if (!record) return record.error();
+    return record::to_json(record.value());
   });
   auto port = server.listen();
   if (!port) return fail(port.error().message_en);

@@ -6,6 +6,7 @@
 #include "codec/codec.hpp"
 #include "core/live_tally.hpp"
 #include "net/log.hpp"
+#include "net/voter_standing.hpp"
 
 namespace gavel::net {
 
@@ -62,7 +63,11 @@ void Hall::receive(const std::shared_ptr<Peer>& peer, const v1::ClientMessage& m
       if (guest.clicker)
         return send_error(peer, id, protocol_error(core::ErrorCode::not_allowed, "表决器只能按键",
                                                    "a clicker credential can only press"));
-      return command(peer, guest, id, message.command());
+      // A command sent again with its key gets the first answer instead of a second run.
+      if (auto runner = answered_.admit(peer, std::string(role_name(guest.role)) + ' ' + guest.participant_id, id,
+                                        message.command_key()))
+        return command(runner, guest, id, message.command());
+      return;
     case v1::ClientMessage::kPress:
       if (!guest.welcomed) break;
       return press(peer, guest, id, message.press());
@@ -128,6 +133,8 @@ void Hall::hello(const std::shared_ptr<Peer>& peer, Guest& guest, std::uint64_t 
   welcome->set_role(codec::to_wire(guest.role));
   welcome->set_participant_id(guest.participant_id);
   codec::snapshot(state, clock_(), welcome->mutable_snapshot());
+  if (guest.role == core::Role::participant)
+    *welcome->mutable_standing() = standing_of(state, guest.participant_id, receipt_of(guest.participant_id));
   log_line(std::string("welcome ") + role_name(guest.role) + " " + guest.participant_id + " " +
            peer->describe() + " (" + guest.client_name + ")");
   // The snapshot may hold events still being written: welcome only once they

@@ -13,6 +13,7 @@
 #include "clicker/clicker_desk.hpp"
 #include "core/meeting.hpp"
 #include "gavel/v1/envelope.pb.h"
+#include "net/answered_commands.hpp"
 #include "net/doorkeeper.hpp"
 #include "net/join_codes.hpp"
 #include "net/peer.hpp"
@@ -57,6 +58,9 @@ class Hall : public std::enable_shared_from_this<Hall> {
   // those fields stay empty (the minutes then print the content hash and seq).
   using MinutesSealer = std::function<void(core::cmd::SignMinutes& sign)>;
   void seal_minutes_with(MinutesSealer sealer) { seal_minutes_ = std::move(sealer); }
+  // The whole record as JSON (gavelctl record export), for the officers' download.
+  using RecordExporter = std::function<core::Result<std::string>()>;
+  void export_record_with(RecordExporter exporter) { export_record_ = std::move(exporter); }
   std::size_t connected() const { return peers_.size(); }
 
   // How to read the meeting back from its record (what a restart would
@@ -102,6 +106,7 @@ class Hall : public std::enable_shared_from_this<Hall> {
   // and a signature, which the server drafts, hashes and seals first.
   void minutes_request(const std::shared_ptr<Peer>& peer, const Guest& guest, std::uint64_t request_id,
                        const v1::MinutesRequest& request);
+  void record_file(const std::shared_ptr<Peer>& peer, const Guest& guest, std::uint64_t request_id);
   core::Result<core::Command> with_minutes_seal(const Guest& guest, core::Command command) const;
 
   // Runs the command; `answer` fills the reply once it is durable.
@@ -136,6 +141,7 @@ class Hall : public std::enable_shared_from_this<Hall> {
   std::deque<v1::Event> recent_;          // for clients that resume
   std::vector<v1::Event> unflushed_;      // durable, not yet broadcast
   ReceiptBook receipt_book_;
+  AnsweredCommands answered_;
   CodeAttempts code_attempts_;
   std::string join_base_;
   clicker::ClickerDesk clickers_{clicker::Fleet{}};
@@ -145,6 +151,7 @@ class Hall : public std::enable_shared_from_this<Hall> {
   StorageHealth storage_;
   Reload reload_;
   std::size_t rebuilds_ = 0;  // a welcome prepared before a rebuild is prepared again
+  RecordExporter export_record_;
   bool flush_scheduled_ = false;
   bool live_tally_scheduled_ = false;
 };
