@@ -146,6 +146,7 @@ void Hall::hello(const std::shared_ptr<Peer>& peer, Guest& guest, std::uint64_t 
         if (event.seq() > after && event.seq() <= upto) *w->add_missed() = event;
     }
     it->second.welcomed = true;
+    p->admitted();
     send(p, *reply);
   });
 }

@@ -70,6 +70,7 @@ void Hall::welcome_clicker(const std::shared_ptr<Peer>& peer, Guest& guest, std:
     peer->widen_rate_limit(n * kBaseRatePerDevice, n * kBaseBurstPerDevice);
   }
   guest.welcomed = true;
+  peer->admitted();
   log_line(std::string("welcome ") + (caller.base_station ? "base station " : "clicker ") + caller.id + " " +
            peer->describe());
   send(peer, reply);
