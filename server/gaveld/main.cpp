@@ -35,7 +35,13 @@ core::Status equip_clickers(net::Server& server, const std::filesystem::path& di
   if (std::ifstream in(file); in) text.assign(std::istreambuf_iterator<char>(in), {});
   auto fleet = clicker::Fleet::from_json(text);
   if (!fleet) return fleet.error();
-  fleet.value().seed(state.roster, [] { return net::random_token(); });
+  bool no_token = false;
+  fleet.value().seed(state.roster, [&no_token] {
+    auto token = net::random_token();
+    no_token = no_token || !token;
+    return token.value_or("");
+  });
+  if (no_token) return net::no_randomness();
   auto save = [file](const std::string& json) { return gaveld::write_private_file(file, json); };
   if (auto ok = save(fleet.value().to_json()); !ok) return ok;
   server.equip_clickers(std::move(fleet.value()), save);

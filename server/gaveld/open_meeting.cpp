@@ -16,12 +16,18 @@ core::Error corrupt(const std::string& what) {
   return core::make_error(core::ErrorCode::internal, "数据库内容损坏：" + what, "the database is damaged: " + what);
 }
 
-std::vector<store::AccessToken> fresh_tokens(const core::MeetingSetup& setup) {
+core::Result<std::vector<store::AccessToken>> fresh_tokens(const core::MeetingSetup& setup) {
   std::vector<store::AccessToken> tokens;
+  auto add = [&](const std::string& role, const std::string& participant_id) {
+    auto token = net::random_token();
+    if (token) tokens.push_back({std::move(*token), role, participant_id});
+    return token.has_value();
+  };
   // Clickers and base stations each have their own credential (DIR/clickers.json).
   for (const char* role : {"chair", "secretary", "display"})
-    tokens.push_back({net::random_token(), role, ""});
-  for (const core::Participant& p : setup.roster) tokens.push_back({net::random_token(), "participant", p.id});
+    if (!add(role, "")) return net::no_randomness();
+  for (const core::Participant& p : setup.roster)
+    if (!add("participant", p.id)) return net::no_randomness();
   return tokens;
 }
 
@@ -52,7 +58,9 @@ core::Result<OpenedMeeting> create(store::MeetingStore& store, const Options& op
   if (!setup) return setup.error();
   v1::MeetingSetup wire;
   codec::to_wire(setup.value(), &wire);
-  auto tokens = fresh_tokens(setup.value());
+  auto fresh = fresh_tokens(setup.value());
+  if (!fresh) return fresh.error();
+  auto& tokens = fresh.value();
   auto codes = missing_codes(tokens);
   if (!codes) return codes.error();
   tokens.insert(tokens.end(), codes.value().begin(), codes.value().end());

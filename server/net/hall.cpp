@@ -158,6 +158,7 @@ void Hall::hello(const std::shared_ptr<Peer>& peer, Guest& guest, std::uint64_t 
         if (event.seq() > after && event.seq() <= upto) *w->add_missed() = event;
     }
     it->second.welcomed = true;
+    p->admitted();
     send(p, *reply);
   });
 }
@@ -237,7 +238,9 @@ void Hall::command(const std::shared_ptr<Peer>& peer, Guest& guest, std::uint64_
     follow_open_vote();
     if (auto refused = receipt_book_.refuse(meeting_.state(), guest.participant_id, *ballot))
       return send_error(peer, request_id, *refused);
-    ballot->fresh_receipt = random_token();
+    auto receipt = random_token();
+    if (!receipt) return send_error(peer, request_id, no_randomness());
+    ballot->fresh_receipt = std::move(*receipt);
     cast = *ballot;
   }
   decide(peer, guest, request_id, std::move(command),
