@@ -6,6 +6,7 @@ LogWriter::LogWriter(MeetingStore store, MeetingId meeting, Sealer sealer)
     : store_(std::move(store)), meeting_(meeting), sealer_(std::move(sealer)) {
   // Read before the thread starts: afterwards the store is the thread's own.
   if (auto known = store_.chain_head(meeting_)) head_ = known.value();
+  image_asked_ = head_.seq;  // a restart leaves an image at the head, or folded little
   if (auto stored = store_.checkpoints(meeting_); stored && !stored.value().empty())
     last_checkpoint_ = stored.value().back();
   thread_ = std::thread([this] { run(); });
@@ -38,6 +39,15 @@ std::optional<StoredCheckpoint> LogWriter::last_checkpoint() const {
   return last_checkpoint_;
 }
 
+std::optional<StateImage> LogWriter::image_if_due(const core::MeetingState& state, core::Id closed_vote) {
+  {
+    std::lock_guard lock(mutex_);
+    if (!closed_vote && state.seq < image_asked_ + kImageEvery) return std::nullopt;
+    image_asked_ = state.seq;
+  }
+  return image_of(state, closed_vote ? closed_vote : state.next_vote);
+}
+
 std::size_t LogWriter::transactions() const {
   std::lock_guard lock(mutex_);
   return transactions_;
@@ -67,13 +77,10 @@ void LogWriter::run() {
       commits.push_back(&commit);
     }
     core::Status status = store_.append(meeting_, commits);
-    bool checkpoint = false;
-    for (const Commit* commit : commits) checkpoint = checkpoint || commit->checkpoint;
     const bool appended = static_cast<bool>(status);
     ChainHead head;
     if (appended)
       if (auto known = store_.chain_head(meeting_)) head = known.value();
-    if (status && checkpoint) status = store_.seal_ballots();
     {
       std::lock_guard lock(mutex_);
       ++transactions_;

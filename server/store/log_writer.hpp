@@ -28,6 +28,11 @@ class LogWriter {
   LogWriter& operator=(const LogWriter&) = delete;
 
   void submit(Commit commit, Done done);
+  // A checkpoint of the folded state to send with the commit that brought
+  // it to `state` (a vote closed, or kImageEvery events since the last), or
+  // none; taken on the caller's thread. A restart folds only what follows.
+  std::optional<StateImage> image_if_due(const core::MeetingState& state, core::Id closed_vote);
+  static constexpr core::Seq kImageEvery = 20000;
   // How many transactions have committed so far (for tests and benchmarks).
   std::size_t transactions() const;
   // The chain head of everything committed so far.
@@ -45,6 +50,7 @@ class LogWriter {
   std::vector<std::pair<Commit, Done>> pending_;
   bool stopping_ = false;
   std::size_t transactions_ = 0;
+  core::Seq image_asked_ = 0;
   ChainHead head_;
   Sealer sealer_;
   std::optional<StoredCheckpoint> last_checkpoint_;
