@@ -79,24 +79,14 @@ std::optional<core::Meeting> from_image(store::MeetingStore& store, store::Meeti
 }
 }  // namespace
 
-core::Result<core::Meeting> replay(store::MeetingStore& store, store::MeetingId id, const std::string& setup,
-                                   std::vector<store::StoredEvent>* tail, std::size_t* replayed) {
+core::Result<core::Meeting> fold(store::MeetingStore& store, store::MeetingId id, const std::string& setup,
+                                 std::vector<store::StoredEvent>* tail, std::size_t* replayed) {
   v1::MeetingSetup wire_setup;
   if (!wire_setup.ParseFromString(setup)) return corrupt("meeting setup");
   auto decoded = codec::from_wire(wire_setup);
   if (!decoded) return decoded.error();
-  // A kill -9 may have left a ballot box ahead of the log, or one sealed
-  // but not yet wiped.
-  if (auto ok = store.recover_ballot_boxes(id); !ok) return ok.error();
   std::optional<core::Meeting> imaged = from_image(store, id);
-  const bool from_checkpoint = imaged.has_value();
   const core::Seq folded = imaged ? imaged->state().seq : 0;
-  // Votes that may close in the tail: their records are not in the image.
-  core::Id closed_from = 1;
-  if (imaged) {
-    const core::Vote* open = imaged->state().open_vote();
-    closed_from = open ? open->id : imaged->state().next_vote;
-  }
   core::Meeting meeting = imaged ? std::move(*imaged) : core::Meeting(decoded.value());
   auto head = store.chain_head(id);
   if (!head) return head.error();
@@ -127,9 +117,28 @@ core::Result<core::Meeting> replay(store::MeetingStore& store, store::MeetingId 
     for (const core::VetoStanding& veto : vetoes.value()) meeting.apply(veto);
   }
   if (replayed) *replayed = count;
-  // A long fold is kept as a checkpoint, so the next start is short.
-  if (count >= store::LogWriter::kImageEvery || (!from_checkpoint && count > 0)) {
-    if (auto saved = store.save_image(id, store::image_of(meeting.state(), closed_from)); !saved) return saved.error();
+  return meeting;
+}
+
+core::Result<core::Meeting> replay(store::MeetingStore& store, store::MeetingId id, const std::string& setup,
+                                   std::vector<store::StoredEvent>* tail, std::size_t* replayed) {
+  // A kill -9 may have left a ballot box ahead of the log, or one sealed
+  // but not yet wiped.
+  if (auto ok = store.recover_ballot_boxes(id); !ok) return ok.error();
+  auto checkpoint = store.state_image(id);
+  if (!checkpoint) return checkpoint.error();
+  std::size_t count = 0;
+  auto meeting = fold(store, id, setup, tail, &count);
+  if (!meeting) return meeting;
+  if (replayed) *replayed = count;
+  // A long fold is kept as a checkpoint, so the next start is short. Without
+  // one before, every closed vote's record goes with it; with one, the hall
+  // wrote each close's record already.
+  const bool had_checkpoint = checkpoint.value().has_value();
+  if (count >= store::LogWriter::kImageEvery || (!had_checkpoint && count > 0)) {
+    const core::Id closed_from = had_checkpoint ? meeting.value().state().next_vote : 1;
+    if (auto saved = store.save_image(id, store::image_of(meeting.value().state(), closed_from)); !saved)
+      return saved.error();
   }
   // Whatever the last run left in the WAL, the file keeps no commit order.
   if (auto truncated = store.checkpoint(); !truncated) return truncated.error();

@@ -24,7 +24,15 @@ LogWriter::~LogWriter() {
 void LogWriter::submit(Commit commit, Done done) {
   {
     std::lock_guard lock(mutex_);
-    pending_.emplace_back(std::move(commit), std::move(done));
+    pending_.push_back({std::move(commit), std::move(done), false});
+  }
+  wake_.notify_one();
+}
+
+void LogWriter::mend(Commit probe, Done done) {
+  {
+    std::lock_guard lock(mutex_);
+    pending_.push_back({std::move(probe), std::move(done), true});
   }
   wake_.notify_one();
 }
@@ -53,9 +61,15 @@ std::size_t LogWriter::transactions() const {
   return transactions_;
 }
 
+namespace {
+// Nothing to write: settled once everything before it is, whatever happened to that.
+bool is_barrier(const Commit& c) {
+  return c.events.empty() && c.ballots.empty() && !c.veto && c.audit.empty() && !c.closed_vote && !c.image && !c.seal;
+}
+}  // namespace
+
 void LogWriter::run() {
-  std::vector<std::pair<Commit, Done>> batch;
-  std::vector<const Commit*> commits;
+  std::vector<Pending> batch;
   for (;;) {
     {
       std::unique_lock lock(mutex_);
@@ -63,32 +77,59 @@ void LogWriter::run() {
       if (pending_.empty()) return;  // stopping, and nothing left to write
       batch.swap(pending_);
     }
-    commits.clear();
-    std::optional<StoredCheckpoint> sealed;
-    for (auto& [commit, done] : batch) {
-      // The commit's own seal, else the writer's: either way, remember
-      // what was signed once it is committed.
-      if (sealer_ || commit.seal)
-        commit.seal = [this, &sealed, &c = commit, own = std::move(commit.seal)](const ChainHead& head) {
-          auto checkpoint = own ? own(head) : sealer_(c, head);
-          if (checkpoint) sealed = checkpoint;
-          return checkpoint;
-        };
-      commits.push_back(&commit);
+    if (failure_) {
+      // Stopped: refuse everything before the latest mend, try the rest.
+      std::size_t first = batch.size();
+      for (std::size_t i = batch.size(); i-- > 0;)
+        if (batch[i].mends) {
+          first = i;
+          break;
+        }
+      for (std::size_t i = 0; i < first; ++i)
+        batch[i].done(is_barrier(batch[i].commit) ? core::Status(core::Ok{}) : core::Status(*failure_));
+      batch.erase(batch.begin(), batch.begin() + static_cast<std::ptrdiff_t>(first));
+      if (!batch.empty()) failure_.reset();
     }
-    core::Status status = store_.append(meeting_, commits);
-    const bool appended = static_cast<bool>(status);
-    ChainHead head;
-    if (appended)
-      if (auto known = store_.chain_head(meeting_)) head = known.value();
-    {
-      std::lock_guard lock(mutex_);
-      ++transactions_;
-      if (appended) head_ = head;
-      if (appended && sealed) last_checkpoint_ = std::move(sealed);
-    }
-    for (auto& [commit, done] : batch) done(status);
+    if (!batch.empty()) write(batch);
     batch.clear();
+  }
+}
+
+void LogWriter::write(std::vector<Pending>& batch) {
+  std::vector<const Commit*> commits;
+  std::vector<bool> barrier;
+  std::optional<StoredCheckpoint> sealed;
+  for (Pending& pending : batch) {
+    Commit& commit = pending.commit;
+    barrier.push_back(is_barrier(commit));
+    // The commit's own seal, else the writer's: either way, remember
+    // what was signed once it is committed.
+    if (sealer_ || commit.seal)
+      commit.seal = [this, &sealed, &c = commit, own = std::move(commit.seal)](const ChainHead& head) {
+        auto checkpoint = own ? own(head) : sealer_(c, head);
+        if (checkpoint) sealed = checkpoint;
+        return checkpoint;
+      };
+    commits.push_back(&commit);
+  }
+  core::Status status = store_.append(meeting_, commits);
+  const bool appended = static_cast<bool>(status);
+  ChainHead head;
+  if (appended)
+    if (auto known = store_.chain_head(meeting_)) head = known.value();
+  // A closed vote's ballots are sealed inside append (store/ballot_box.hpp).
+  if (!appended) failure_ = status.error();
+  {
+    std::lock_guard lock(mutex_);
+    ++transactions_;
+    if (appended) head_ = head;
+    if (appended && sealed) last_checkpoint_ = std::move(sealed);
+  }
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    core::Status outcome = status;
+    if (barrier[i]) outcome = core::Ok{};
+    else if (batch[i].mends && failure_) outcome = *failure_;
+    batch[i].done(outcome);
   }
 }
 

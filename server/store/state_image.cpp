@@ -26,7 +26,7 @@ static_assert(sizeof(AgendaItem) == 200, "a field was added to AgendaItem: add i
 static_assert(sizeof(Item) == 288, "a field was added to Item: add it to fields() below");
 static_assert(sizeof(MeetingInfo) == 288, "a field was added to MeetingInfo: add it to fields() below");
 static_assert(sizeof(Speech) == 128, "a field was added to Speech: add it to fields() below");
-static_assert(sizeof(Dissent) == 152, "a field was added to Dissent: add it to fields() below");
+static_assert(sizeof(Dissent) == 160, "a field was added to Dissent: add it to fields() below");
 static_assert(sizeof(Motion) == 160, "a field was added to Motion: add it to fields() below");
 static_assert(sizeof(VoteSpec) == 152, "a field was added to VoteSpec: add it to fields() below");
 static_assert(sizeof(VoteResult) == 96, "a field was added to VoteResult: add it to fields() below");
@@ -73,7 +73,7 @@ template <class Io, Is<Speech> T> void fields(Io& io, T& x) {
      x.paused_total, x.ended);
 }
 template <class Io, Is<Dissent> T> void fields(Io& io, T& x) {
-  io(x.id, x.item_id, x.kind, x.participant_id, x.text, x.reply, x.recorded);
+  io(x.id, x.item_id, x.kind, x.participant_id, x.text, x.reply, x.recorded, x.motion_id);
 }
 template <class Io, Is<Motion> T> void fields(Io& io, T& x) {
   io(x.id, x.item_id, x.amends, x.mover_id, x.seconder_id, x.text, x.state, x.moved);
