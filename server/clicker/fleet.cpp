@@ -222,7 +222,7 @@ core::Status Fleet::lend(const std::string& device_id, const std::string& partic
   if (!vote || !vote->spec.secret)
     return core::make_error(core::ErrorCode::invalid_state, "没有进行中的无记名表决",
                             "no secret vote is open");
-  if (std::find(vote->eligible.begin(), vote->eligible.end(), participant_id) == vote->eligible.end())
+  if (!vote->may_vote(participant_id))
     return core::make_error(core::ErrorCode::not_eligible, "该参会者没有本次表决的表决权",
                             "that participant is not eligible for this vote");
   if (vote->voters.count(participant_id))

@@ -15,8 +15,9 @@ void add_vote_record(const core::MeetingState& state, const core::Vote& vote, v1
   out->set_open(vote.open);
   out->set_opened_ms(vote.opened);
   out->set_closed_ms(vote.closed);
-  out->set_eligible(static_cast<std::uint32_t>(vote.eligible.size()));
-  out->set_cast(static_cast<std::uint32_t>(vote.voters.size()));
+  // A closed vote keeps only its result (core/state.hpp).
+  out->set_eligible(vote.result ? vote.result->eligible : static_cast<std::uint32_t>(vote.eligible.size()));
+  out->set_cast(vote.result ? vote.result->cast : static_cast<std::uint32_t>(vote.voters.size()));
   out->set_recused(vote.recused);
   const core::DecisionRule rule = core::decision_rule(vote.spec);
   out->set_rule(to_wire(rule));

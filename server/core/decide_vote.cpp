@@ -107,7 +107,7 @@ Decided Decider::operator()(const cmd::CastBallot& c) const {
     return fail::state("表决已结束或尚未开始", "that vote is not open");
   const std::string& voter = actor.participant_id;
   if (!c.press_id.empty() && vote->press_ids.count(voter + ":" + c.press_id)) return Draft{};
-  if (std::find(vote->eligible.begin(), vote->eligible.end(), voter) == vote->eligible.end())
+  if (!vote->may_vote(voter))
     return make_error(ErrorCode::not_eligible, "您没有本次表决的表决权",
                       "not eligible for this vote (absent when it opened, or recused)");
   if (!valid_choices(*vote, c.choices))

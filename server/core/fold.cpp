@@ -133,6 +133,7 @@ struct Folder {
     vote.item_id = s.open_item() ? s.open_item()->info.id : std::string();
     vote.spec = x.spec;
     vote.eligible = x.eligible;
+    vote.eligible_ids.insert(x.eligible.begin(), x.eligible.end());
     const Item* item = s.item(vote.item_id);
     vote.recused = item ? static_cast<std::uint32_t>(item->recused.size()) : 0;
     vote.quorate_at_open = x.quorate;
@@ -161,6 +162,18 @@ struct Folder {
     vote.closed = e.at;
     vote.result = x.result;
     vote.result->rule = decision_rule(vote.spec);
+    // The result says everything a closed vote still needs (eligible and
+    // cast included): the voters and the ballot box would only hold memory,
+    // a million ballots of them in a long meeting. A named vote keeps its
+    // names, which the minutes print.
+    vote.eligible = {};
+    vote.eligible_ids = {};
+    vote.voters = {};
+    vote.secret = {};
+    vote.restored = {};
+    vote.veto_no = {};
+    vote.veto_restored = false;
+    vote.press_ids = {};
     Motion* m = s.motion(vote.spec.motion_id);
     if (!m) return;
     switch (x.result.outcome) {
@@ -210,20 +223,19 @@ void Meeting::apply(const Event& event) {
   state_.seq = event.seq;
 }
 
+// Ballots count only while their vote is open: a closed vote keeps its
+// result, and a ballot of one read back after a restart changes nothing.
 void Meeting::fold(const SecretBallot& ballot) {
-  for (Vote& vote : state_.votes)
-    if (vote.id == ballot.vote_id) vote.secret[ballot.receipt] = ballot;
+  if (Vote* vote = state_.open_vote(); vote && vote->id == ballot.vote_id) vote->secret[ballot.receipt] = ballot;
 }
 
 void Meeting::apply(const SecretBallot& ballot) {
   fold(ballot);
-  for (Vote& vote : state_.votes)
-    if (vote.id == ballot.vote_id) vote.restored.insert(ballot.receipt);
+  if (Vote* vote = state_.open_vote(); vote && vote->id == ballot.vote_id) vote->restored.insert(ballot.receipt);
 }
 
 void Meeting::apply(const VetoStanding& veto) {
-  for (Vote& vote : state_.votes)
-    if (vote.id == veto.vote_id) vote.veto_restored = veto.standing;
+  if (Vote* vote = state_.open_vote(); vote && vote->id == veto.vote_id) vote->veto_restored = veto.standing;
 }
 
 }  // namespace gavel::core

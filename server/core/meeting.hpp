@@ -14,6 +14,9 @@ namespace gavel::core {
 class Meeting {
  public:
   explicit Meeting(const MeetingSetup& setup);
+  // Goes on from a state folded earlier (a checkpoint): the same as folding
+  // the events that gave it over the setup.
+  explicit Meeting(MeetingState folded) : state_(std::move(folded)) {}
 
   // Checks the actor's permission and the meeting's rules; on success the
   // events are already folded into the state. On error nothing changed.

@@ -7,6 +7,7 @@
 #include <set>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "events.hpp"
@@ -75,7 +76,8 @@ struct Vote {
   Id id = 0;
   std::string item_id;
   VoteSpec spec;
-  std::vector<std::string> eligible;
+  std::vector<std::string> eligible;                              // in roster order, as opened
+  std::unordered_set<std::string> eligible_ids;                   // the same, for a lookup per ballot
   std::uint32_t recused = 0;
   bool quorate_at_open = false;
   Millis opened = 0;
@@ -93,6 +95,9 @@ struct Vote {
   Millis live_at = 0;
   std::uint32_t changes_since_live = 0;                           // changed ballots move counts too
   std::optional<VoteResult> result;
+
+  // Whether this participant may vote in it (fixed at the opening).
+  bool may_vote(const std::string& participant_id) const { return eligible_ids.count(participant_id) > 0; }
 };
 
 struct Resolution {
@@ -134,7 +139,9 @@ struct MeetingState {
 
   std::vector<Dissent> dissent;
   std::vector<Motion> motions;
-  std::vector<Vote> votes;       // the last may be open
+  // The last may be open. A closed vote keeps its result, not its ballot
+  // box: who took part and the ballots are dropped when it closes.
+  std::vector<Vote> votes;
   std::vector<Resolution> resolutions;
 
   MinutesState minutes = MinutesState::not_started;

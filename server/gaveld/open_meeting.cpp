@@ -6,6 +6,7 @@
 #include "meeting_file/meeting_file.hpp"
 #include "net/doorkeeper.hpp"
 #include "net/join_codes.hpp"
+#include "store/log_writer.hpp"
 
 namespace gavel::gaveld {
 
@@ -71,45 +72,84 @@ core::Result<OpenedMeeting> create(store::MeetingStore& store, const Options& op
 }
 }  // namespace
 
+namespace {
+// The meeting as the latest state checkpoint left it, if it is usable (the
+// store checked its chain hash); nullopt folds the whole log instead.
+std::optional<core::Meeting> from_image(store::MeetingStore& store, store::MeetingId id) {
+  auto image = store.state_image(id);
+  if (!image || !image.value()) return std::nullopt;
+  auto state = store::state_from(image.value()->state, [&](core::Id vote) -> std::optional<std::string> {
+    auto record = store.vote_record(id, vote);
+    return record ? record.value() : std::nullopt;
+  });
+  if (!state) return std::nullopt;
+  return core::Meeting(std::move(state.value()));
+}
+}  // namespace
+
 core::Result<core::Meeting> fold(store::MeetingStore& store, store::MeetingId id, const std::string& setup,
                                  std::vector<store::StoredEvent>* tail, std::size_t* replayed) {
   v1::MeetingSetup wire_setup;
   if (!wire_setup.ParseFromString(setup)) return corrupt("meeting setup");
   auto decoded = codec::from_wire(wire_setup);
   if (!decoded) return decoded.error();
-  core::Meeting meeting(decoded.value());
+  std::optional<core::Meeting> imaged = from_image(store, id);
+  const core::Seq folded = imaged ? imaged->state().seq : 0;
+  core::Meeting meeting = imaged ? std::move(*imaged) : core::Meeting(decoded.value());
+  auto head = store.chain_head(id);
+  if (!head) return head.error();
+  // Resuming clients need the last events, folded or not.
+  const core::Seq first_kept = head.value().seq > kTail ? head.value().seq - kTail : 0;
   std::size_t count = 0;
-  auto ok = store.for_each_event(id, 0, [&](store::StoredEvent&& stored) -> core::Status {
-    v1::Event wire;
-    if (!wire.ParseFromString(stored.body)) return corrupt("event " + std::to_string(stored.seq));
-    auto event = codec::from_wire(wire);
-    if (!event) return event.error();
-    if (event.value().seq != meeting.state().seq + 1) return corrupt("gap before event " + std::to_string(stored.seq));
-    meeting.apply(event.value());
-    ++count;
-    if (tail) {
-      tail->push_back(std::move(stored));
-      if (tail->size() > 2 * kTail) tail->erase(tail->begin(), tail->end() - static_cast<std::ptrdiff_t>(kTail));
+  auto ok = store.for_each_event(id, std::min(folded, first_kept), [&](store::StoredEvent&& stored) -> core::Status {
+    if (stored.seq > folded) {
+      v1::Event wire;
+      if (!wire.ParseFromString(stored.body)) return corrupt("event " + std::to_string(stored.seq));
+      auto event = codec::from_wire(wire);
+      if (!event) return event.error();
+      if (event.value().seq != meeting.state().seq + 1) return corrupt("gap before event " + std::to_string(stored.seq));
+      meeting.apply(event.value());
+      ++count;
     }
+    if (tail && stored.seq > first_kept) tail->push_back(std::move(stored));
     return core::Ok{};
   });
   if (!ok) return ok.error();
-  auto ballots = store.ballots(id);
-  if (!ballots) return ballots.error();
-  for (const core::SecretBallot& ballot : ballots.value()) meeting.apply(ballot);
-  auto vetoes = store.veto_standings(id);
-  if (!vetoes) return vetoes.error();
-  for (const core::VetoStanding& veto : vetoes.value()) meeting.apply(veto);
+  // Only the open vote's ballots count (a closed vote keeps its result).
+  if (const core::Vote* open = meeting.state().open_vote(); open && open->spec.secret) {
+    auto ballots = store.ballots_of_vote(id, open->id);
+    if (!ballots) return ballots.error();
+    for (const core::SecretBallot& ballot : ballots.value()) meeting.apply(ballot);
+    auto vetoes = store.veto_standings(id);
+    if (!vetoes) return vetoes.error();
+    for (const core::VetoStanding& veto : vetoes.value()) meeting.apply(veto);
+  }
   if (replayed) *replayed = count;
   return meeting;
 }
 
 core::Result<core::Meeting> replay(store::MeetingStore& store, store::MeetingId id, const std::string& setup,
                                    std::vector<store::StoredEvent>* tail, std::size_t* replayed) {
-  auto meeting = fold(store, id, setup, tail, replayed);
+  // A kill -9 may have left a ballot box ahead of the log, or one sealed
+  // but not yet wiped.
+  if (auto ok = store.recover_ballot_boxes(id); !ok) return ok.error();
+  auto checkpoint = store.state_image(id);
+  if (!checkpoint) return checkpoint.error();
+  std::size_t count = 0;
+  auto meeting = fold(store, id, setup, tail, &count);
   if (!meeting) return meeting;
+  if (replayed) *replayed = count;
+  // A long fold is kept as a checkpoint, so the next start is short. Without
+  // one before, every closed vote's record goes with it; with one, the hall
+  // wrote each close's record already.
+  const bool had_checkpoint = checkpoint.value().has_value();
+  if (count >= store::LogWriter::kImageEvery || (!had_checkpoint && count > 0)) {
+    const core::Id closed_from = had_checkpoint ? meeting.value().state().next_vote : 1;
+    if (auto saved = store.save_image(id, store::image_of(meeting.value().state(), closed_from)); !saved)
+      return saved.error();
+  }
   // Whatever the last run left in the WAL, the file keeps no commit order.
-  if (auto folded = store.checkpoint(); !folded) return folded.error();
+  if (auto truncated = store.checkpoint(); !truncated) return truncated.error();
   return meeting;
 }
 

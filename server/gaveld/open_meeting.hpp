@@ -24,10 +24,12 @@ struct OpenedMeeting {
 
 core::Result<OpenedMeeting> open_meeting(store::MeetingStore& store, const Options& options, core::Millis now);
 
-// Rebuilds a meeting from its stored setup, event log and ballots, reading only.
+// Rebuilds a meeting from its latest state checkpoint (or its stored setup)
+// and the events after it, and the open vote's ballots, reading only.
 core::Result<core::Meeting> fold(store::MeetingStore& store, store::MeetingId id, const std::string& setup,
                                  std::vector<store::StoredEvent>* tail, std::size_t* replayed);
-// fold(), then moves the WAL into the file (on start: see open_meeting.cpp).
+// On start: settles the ballot boxes a crash left (store/ballot_box.hpp),
+// fold(), keeps a long fold as a checkpoint, then moves the WAL into the file.
 core::Result<core::Meeting> replay(store::MeetingStore& store, store::MeetingId id, const std::string& setup,
                                    std::vector<store::StoredEvent>* tail, std::size_t* replayed);
 

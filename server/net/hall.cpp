@@ -324,9 +324,8 @@ void Hall::record(const core::Decision& decision, std::vector<store::AuditEntry>
   }
   commit.ballots = decision.secret_ballots;
   commit.veto = decision.veto;
-  commit.checkpoint = std::any_of(decision.events.begin(), decision.events.end(), [](const core::Event& e) {
-    return std::holds_alternative<core::ev::VoteClosed>(e.body);
-  });
+  commit.closed_vote = store::closed_vote(decision.events);
+  commit.image = writer_->image_if_due(meeting_.state(), commit.closed_vote);
   after_durable(std::move(commit), [this, events = std::move(wire_events), then = std::move(then)]() mutable {
     published(std::move(events));
     then();

@@ -6,6 +6,7 @@ LogWriter::LogWriter(MeetingStore store, MeetingId meeting, Sealer sealer)
     : store_(std::move(store)), meeting_(meeting), sealer_(std::move(sealer)) {
   // Read before the thread starts: afterwards the store is the thread's own.
   if (auto known = store_.chain_head(meeting_)) head_ = known.value();
+  image_asked_ = head_.seq;  // a restart leaves an image at the head, or folded little
   if (auto stored = store_.checkpoints(meeting_); stored && !stored.value().empty())
     last_checkpoint_ = stored.value().back();
   thread_ = std::thread([this] { run(); });
@@ -46,6 +47,15 @@ std::optional<StoredCheckpoint> LogWriter::last_checkpoint() const {
   return last_checkpoint_;
 }
 
+std::optional<StateImage> LogWriter::image_if_due(const core::MeetingState& state, core::Id closed_vote) {
+  {
+    std::lock_guard lock(mutex_);
+    if (!closed_vote && state.seq < image_asked_ + kImageEvery) return std::nullopt;
+    image_asked_ = state.seq;
+  }
+  return image_of(state, closed_vote ? closed_vote : state.next_vote);
+}
+
 std::size_t LogWriter::transactions() const {
   std::lock_guard lock(mutex_);
   return transactions_;
@@ -54,7 +64,7 @@ std::size_t LogWriter::transactions() const {
 namespace {
 // Nothing to write: settled once everything before it is, whatever happened to that.
 bool is_barrier(const Commit& c) {
-  return c.events.empty() && c.ballots.empty() && !c.veto && c.audit.empty() && !c.checkpoint && !c.seal;
+  return c.events.empty() && c.ballots.empty() && !c.veto && c.audit.empty() && !c.closed_vote && !c.image && !c.seal;
 }
 }  // namespace
 
@@ -104,20 +114,11 @@ void LogWriter::write(std::vector<Pending>& batch) {
   }
   core::Status status = store_.append(meeting_, commits);
   const bool appended = static_cast<bool>(status);
-  bool checkpoint = unsealed_;
-  for (const Commit* commit : commits) checkpoint = checkpoint || commit->checkpoint;
   ChainHead head;
   if (appended)
     if (auto known = store_.chain_head(meeting_)) head = known.value();
-  if (!appended) {
-    failure_ = status.error();
-  } else if (checkpoint) {
-    // The commits are durable, but a closed vote's ballots must be sealed
-    // before anything else is written: stop until a mend manages both.
-    auto seal = store_.seal_ballots();
-    unsealed_ = !seal;
-    if (!seal) failure_ = seal.error();
-  }
+  // A closed vote's ballots are sealed inside append (store/ballot_box.hpp).
+  if (!appended) failure_ = status.error();
   {
     std::lock_guard lock(mutex_);
     ++transactions_;

@@ -34,6 +34,11 @@ class LogWriter {
   LogWriter& operator=(const LogWriter&) = delete;
 
   void submit(Commit commit, Done done);
+  // A checkpoint of the folded state to send with the commit that brought
+  // it to `state` (a vote closed, or kImageEvery events since the last), or
+  // none; taken on the caller's thread. A restart folds only what follows.
+  std::optional<StateImage> image_if_due(const core::MeetingState& state, core::Id closed_vote);
+  static constexpr core::Seq kImageEvery = 20000;
   // After a failure: writes `probe` (it should hold something, e.g. an audit
   // entry) as the first commit tried again; if it commits, the writer takes
   // commits again, else `done` gets the new failure.
@@ -61,13 +66,12 @@ class LogWriter {
   std::vector<Pending> pending_;
   bool stopping_ = false;
   std::size_t transactions_ = 0;
+  core::Seq image_asked_ = 0;
   ChainHead head_;
   Sealer sealer_;
   std::optional<StoredCheckpoint> last_checkpoint_;
-  // Writer thread only: the failure that stopped the writer, and whether a
-  // closed vote's ballots still wait to be sealed (sealing needs room too).
+  // Writer thread only: the failure that stopped the writer.
   std::optional<core::Error> failure_;
-  bool unsealed_ = false;
   std::thread thread_;
 };
 

@@ -7,27 +7,6 @@
 namespace gavel::store {
 
 namespace {
-std::string join_choices(const std::vector<std::uint32_t>& choices) {
-  std::string out;
-  for (auto c : choices) {
-    if (!out.empty()) out += ',';
-    out += std::to_string(c);
-  }
-  return out;
-}
-
-std::vector<std::uint32_t> split_choices(const std::string& text) {
-  std::vector<std::uint32_t> out;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    auto end = text.find(',', start);
-    if (end == std::string::npos) end = text.size();
-    out.push_back(static_cast<std::uint32_t>(std::stoul(text.substr(start, end - start))));
-    start = end + 1;
-  }
-  return out;
-}
-
 core::Status run_all(Database& db, std::span<const char* const> statements) {
   for (const char* sql : statements)
     if (auto ok = db.exec(sql); !ok) return ok;
@@ -57,7 +36,7 @@ core::Result<MeetingStore> MeetingStore::open(const std::filesystem::path& file)
                                       "PRAGMA foreign_keys=ON", "PRAGMA secure_delete=ON"};
   if (auto ok = run_all(db.value(), kPragmas); !ok) return ok.error();
   if (auto ok = migrate(db.value()); !ok) return ok.error();
-  MeetingStore store(std::move(db.value()));
+  MeetingStore store(std::move(db.value()), file);
   if (auto ok = store.prepare_statements(); !ok) return ok.error();
   return store;
 }
@@ -80,7 +59,7 @@ core::Result<MeetingStore> MeetingStore::open_read_only(const std::filesystem::p
                                 std::to_string(kSchemaVersion) + "（旧文件请先用 gaveld 打开一次以升级）",
                             "the database has schema " + std::to_string(found) + ", this program reads " +
                                 std::to_string(kSchemaVersion) + " (open an older file with gaveld once to upgrade it)");
-  MeetingStore store(std::move(db.value()));
+  MeetingStore store(std::move(db.value()), file);
   if (auto ok = store.prepare_statements(); !ok) return ok.error();
   return store;
 }
@@ -106,7 +85,7 @@ core::Status MeetingStore::prepare_statements() {
   if (!c) return c.error();
   insert_checkpoint_ = std::move(c.value());
   insert_event_ = std::move(e.value());
-  upsert_ballot_ = std::move(b.value());
+  insert_ballot_ = std::move(b.value());
   upsert_veto_ = std::move(v.value());
   insert_audit_ = std::move(a.value());
   return core::Ok{};
@@ -214,13 +193,152 @@ core::Result<std::vector<StoredEvent>> MeetingStore::events_after(MeetingId id, 
   return out;
 }
 
+namespace {
+core::SecretBallot ballot_row(Statement& r) {
+  return core::SecretBallot{static_cast<core::Id>(r.int64(0)), r.text(1), split_choices(r.text(2)), r.real(3), r.text(4)};
+}
+}  // namespace
+
 core::Result<std::vector<core::SecretBallot>> MeetingStore::ballots(MeetingId id) {
-  auto q = db_.prepare("SELECT receipt, vote_id, choices, weight, reason FROM ballots WHERE meeting_id = ?");
+  auto q = db_.prepare("SELECT vote_id, receipt, choices, weight, reason FROM ballots WHERE meeting_id = ?");
   if (q) q.value().bind(1, id);
-  return all_rows<core::SecretBallot>(q, [](Statement& r) {
-    return core::SecretBallot{static_cast<core::Id>(r.int64(1)), r.text(0), split_choices(r.text(2)), r.real(3),
-                              r.text(4)};
-  });
+  auto out = all_rows<core::SecretBallot>(q, ballot_row);
+  if (!out) return out;
+  for (core::Id vote : BallotBox::on_disk(file_, id)) {
+    auto open = box(id, vote);
+    if (!open) return open.error();
+    auto more = open.value()->ballots(vote);
+    if (!more) return more.error();
+    out.value().insert(out.value().end(), more.value().begin(), more.value().end());
+  }
+  return out;
+}
+
+core::Result<std::vector<core::SecretBallot>> MeetingStore::ballots_of_vote(MeetingId id, core::Id vote) {
+  // The main file has a vote's ballots once it is sealed, or from before
+  // the boxes; otherwise they are all in its box, and a million sealed
+  // ones need not be scanned.
+  auto q = db_.prepare(
+      "SELECT vote_id, receipt, choices, weight, reason FROM ballots WHERE meeting_id = ?1 AND vote_id = ?2 "
+      "AND (EXISTS (SELECT 1 FROM sealed_boxes WHERE meeting_id = ?1 AND vote_id = ?2) "
+      "OR EXISTS (SELECT 1 FROM ballots_before_boxes WHERE meeting_id = ?1))");
+  if (q) q.value().bind(1, id).bind(2, static_cast<std::int64_t>(vote));
+  auto out = all_rows<core::SecretBallot>(q, ballot_row);
+  if (!out || !std::filesystem::exists(BallotBox::file_for(file_, id, vote))) return out;
+  auto open = box(id, vote);
+  if (!open) return open.error();
+  auto more = open.value()->ballots(vote);
+  if (!more) return more.error();
+  out.value().insert(out.value().end(), more.value().begin(), more.value().end());
+  return out;
+}
+
+core::Result<BallotBox*> MeetingStore::box(MeetingId id, core::Id vote) {
+  auto key = std::make_pair(id, vote);
+  if (auto it = boxes_.find(key); it != boxes_.end()) return &it->second;
+  auto opened = BallotBox::open(BallotBox::file_for(file_, id, vote), id);
+  if (!opened) return opened.error();
+  return &boxes_.emplace(key, std::move(opened.value())).first->second;
+}
+
+core::Status MeetingStore::recover_ballot_boxes(MeetingId id) {
+  auto head = chain_head(id);
+  if (!head) return head.error();
+  auto sealed = db_.prepare("SELECT 1 FROM sealed_boxes WHERE meeting_id = ? AND vote_id = ?");
+  if (!sealed) return sealed.error();
+  for (core::Id vote : BallotBox::on_disk(file_, id)) {
+    auto found = sealed.value().bind(1, id).bind(2, static_cast<std::int64_t>(vote)).step();
+    if (!found) return found.error();
+    sealed.value().reset();
+    if (found.value()) {
+      // Killed between the close's commit and the wipe: the ballots are in
+      // the main file already.
+      boxes_.erase({id, vote});
+      if (auto ok = BallotBox::wipe(BallotBox::file_for(file_, id, vote)); !ok) return ok;
+      continue;
+    }
+    auto open = box(id, vote);
+    if (!open) return open.error();
+    if (auto ok = open.value()->settle(head.value().seq); !ok) return ok;
+  }
+  return core::Ok{};
+}
+
+core::Result<std::optional<StoredImage>> MeetingStore::state_image(MeetingId id) {
+  auto q = db_.prepare(
+      "SELECT i.seq, i.image FROM state_images AS i JOIN events AS e ON e.meeting_id = i.meeting_id AND e.seq = i.seq "
+      "WHERE i.meeting_id = ? AND e.hash = i.hash");
+  if (!q) return q.error();
+  auto row = q.value().bind(1, id).step();
+  if (!row) return row.error();
+  if (!row.value()) return std::optional<StoredImage>();
+  return std::optional<StoredImage>(StoredImage{static_cast<core::Seq>(q.value().int64(0)), q.value().blob(1)});
+}
+
+core::Result<std::optional<std::string>> MeetingStore::vote_record(MeetingId id, core::Id vote) {
+  auto q = db_.prepare("SELECT record FROM vote_records WHERE meeting_id = ? AND vote_id = ?");
+  if (!q) return q.error();
+  auto row = q.value().bind(1, id).bind(2, static_cast<std::int64_t>(vote)).step();
+  if (!row) return row.error();
+  if (!row.value()) return std::optional<std::string>();
+  return std::optional<std::string>(q.value().blob(0));
+}
+
+core::Status MeetingStore::save_image(MeetingId id, const StateImage& image) {
+  auto head = chain_head(id);
+  if (!head) return head.error();
+  if (auto ok = db_.exec("BEGIN IMMEDIATE"); !ok) return ok;
+  auto ok = store_image(id, image, head.value());
+  if (ok) ok = db_.exec("COMMIT");
+  if (!ok) (void)db_.exec("ROLLBACK");
+  return ok;
+}
+
+core::Status MeetingStore::store_image(MeetingId id, const StateImage& image, const ChainHead& head) {
+  // An image of another seq than the head would be checked against the wrong hash.
+  if (image.seq != head.seq || head.seq == 0) return core::Ok{};
+  auto records = db_.prepare("INSERT OR REPLACE INTO vote_records(meeting_id, vote_id, record) VALUES(?,?,?)");
+  if (!records) return records.error();
+  for (const auto& [vote, record] : image.closed_votes)
+    if (auto ok = records.value().bind(1, id).bind(2, static_cast<std::int64_t>(vote)).bind_blob(3, record).run(); !ok)
+      return ok;
+  auto q = db_.prepare("INSERT OR REPLACE INTO state_images(meeting_id, seq, hash, image) VALUES(?,?,?,?)");
+  if (!q) return q.error();
+  return q.value().bind(1, id).bind(2, static_cast<std::int64_t>(head.seq)).bind_blob(3, to_bytes(head.hash))
+      .bind_blob(4, image.state).run();
+}
+
+core::Status MeetingStore::seal_box(MeetingId id, core::Id vote) {
+  auto mark = db_.prepare("INSERT OR IGNORE INTO sealed_boxes(meeting_id, vote_id) VALUES(?,?)");
+  if (!mark) return mark.error();
+  if (auto ok = mark.value().bind(1, id).bind(2, static_cast<std::int64_t>(vote)).run(); !ok) return ok;
+  if (!boxes_.count({id, vote}) && !std::filesystem::exists(BallotBox::file_for(file_, id, vote))) return core::Ok{};
+  auto open = box(id, vote);
+  if (!open) return open.error();
+  auto ballots = open.value()->ballots(vote);
+  if (!ballots) return ballots.error();
+  // In receipt (random) order, in one transaction: the main file's pages
+  // are filled in that order, not in the order the ballots arrived.
+  for (const core::SecretBallot& b : ballots.value())
+    if (auto ok = insert_ballot_.bind(1, b.receipt).bind(2, id).bind(3, static_cast<std::int64_t>(vote))
+                      .bind(4, join_choices(b.choices)).bind(5, b.weight).bind(6, b.reason).run();
+        !ok)
+      return ok;
+  return core::Ok{};
+}
+
+core::Status MeetingStore::put_ballots(MeetingId id, std::span<const Commit* const> commits, core::Seq upto,
+                                       std::vector<BallotBox*>& touched) {
+  std::map<core::Id, std::vector<const core::SecretBallot*>> by_vote;
+  for (const Commit* commit : commits)
+    for (const core::SecretBallot& b : commit->ballots) by_vote[b.vote_id].push_back(&b);
+  for (const auto& [vote, ballots] : by_vote) {
+    auto open = box(id, vote);
+    if (!open) return open.error();
+    if (auto ok = open.value()->put(ballots, upto); !ok) return ok;
+    touched.push_back(open.value());
+  }
+  return core::Ok{};
 }
 
 core::Result<std::vector<core::VetoStanding>> MeetingStore::veto_standings(MeetingId id) {
@@ -265,31 +383,49 @@ core::Result<std::vector<StoredCheckpoint>> MeetingStore::checkpoints(MeetingId 
 
 core::Status MeetingStore::checkpoint() { return db_.exec("PRAGMA wal_checkpoint(TRUNCATE)"); }
 
-core::Status MeetingStore::seal_ballots() {
-  // VACUUM rebuilds the file: the ballot box is copied in receipt (random)
-  // order, and no freed page keeps an old copy of a ballot in arrival order.
-  if (auto ok = db_.exec("VACUUM"); !ok) return ok;
-  return checkpoint();
+core::Id closed_vote(const std::vector<core::Event>& events) {
+  for (const core::Event& e : events)
+    if (const auto* closed = std::get_if<core::ev::VoteClosed>(&e.body)) return closed->vote_id;
+  return 0;
 }
 
 core::Status MeetingStore::append(MeetingId id, std::span<const Commit* const> commits) {
   auto known = chain_head(id);
   if (!known) return known.error();
   ChainHead head = known.value();
-  if (auto ok = db_.exec("BEGIN IMMEDIATE"); !ok) return ok;
-  core::Status ok = core::Ok{};
-  try {
-    ok = append_commits(id, commits, head);
-  } catch (const std::exception& e) {
-    ok = core::make_error(core::ErrorCode::internal, std::string("记录失败：") + e.what(), e.what());
+  const core::Seq before = head.seq;
+  core::Seq upto = before;
+  std::vector<core::Id> closing;
+  for (const Commit* commit : commits) {
+    if (!commit->events.empty()) upto = commit->events.back().seq;
+    if (commit->closed_vote) closing.push_back(commit->closed_vote);
   }
-  if (ok) ok = db_.exec("COMMIT");
+  // The ballot boxes first: after a crash they may be ahead of the log,
+  // never behind it (settle() undoes what the log did not reach).
+  std::vector<BallotBox*> touched;
+  core::Status ok = put_ballots(id, commits, upto, touched);
+  if (ok) ok = db_.exec("BEGIN IMMEDIATE");
+  if (ok) {
+    try {
+      ok = append_commits(id, commits, head);
+    } catch (const std::exception& e) {
+      ok = core::make_error(core::ErrorCode::internal, std::string("记录失败：") + e.what(), e.what());
+    }
+    if (ok) ok = db_.exec("COMMIT");
+    if (!ok) (void)db_.exec("ROLLBACK");
+  }
   if (!ok) {
-    (void)db_.exec("ROLLBACK");
+    for (BallotBox* b : touched) (void)b->settle(before);
     return ok;
   }
   heads_[id] = head;
-  return ok;
+  for (core::Id vote : closing) {
+    boxes_.erase({id, vote});
+    if (auto wiped = BallotBox::wipe(BallotBox::file_for(file_, id, vote)); !wiped) return wiped;
+  }
+  // The WAL held this meeting's pages in commit order: empty it at a close.
+  if (!closing.empty()) return checkpoint();
+  return core::Ok{};
 }
 
 core::Status MeetingStore::append_commits(MeetingId id, std::span<const Commit* const> commits, ChainHead& head) {
@@ -306,11 +442,6 @@ core::Status MeetingStore::append_commits(MeetingId id, std::span<const Commit* 
         return ok;
       head = {e.seq, hash};
     }
-    for (const core::SecretBallot& b : commit->ballots)
-      if (auto ok = upsert_ballot_.bind(1, b.receipt).bind(2, id).bind(3, static_cast<std::int64_t>(b.vote_id))
-                        .bind(4, join_choices(b.choices)).bind(5, b.weight).bind(6, b.reason).run();
-          !ok)
-        return ok;
     if (const auto& veto = commit->veto)
       if (auto ok = upsert_veto_.bind(1, id).bind(2, static_cast<std::int64_t>(veto->vote_id))
                         .bind(3, std::int64_t{veto->standing ? 1 : 0}).run();
@@ -322,6 +453,10 @@ core::Status MeetingStore::append_commits(MeetingId id, std::span<const Commit* 
                         .bind(8, static_cast<std::int64_t>(a.seq)).run();
           !ok)
         return ok;
+    if (commit->closed_vote)
+      if (auto ok = seal_box(id, commit->closed_vote); !ok) return ok;
+    if (commit->image)
+      if (auto ok = store_image(id, *commit->image, head); !ok) return ok;
     if (commit->seal)
       if (std::optional<StoredCheckpoint> sealed = commit->seal(head))
         if (auto ok = insert_checkpoint_.bind(1, id).bind(2, static_cast<std::int64_t>(sealed->size))

@@ -1,6 +1,8 @@
 // The durable record in one SQLite file (WAL, synchronous=FULL): meetings and
-// their append-only event logs, the secret ballot box, access tokens and the
-// audit trail. One MeetingStore per thread; writes go through LogWriter.
+// their append-only event logs, the secret ballot box, access tokens, the
+// audit trail and checkpoints of the folded state. An open secret vote's
+// ballots live in a file of their own until it closes (store/ballot_box.hpp).
+// One MeetingStore per thread; writes go through LogWriter.
 #pragma once
 
 #include <filesystem>
@@ -13,8 +15,10 @@
 
 #include "core/events.hpp"
 #include "core/result.hpp"
+#include "store/ballot_box.hpp"
 #include "store/chain.hpp"
 #include "store/sqlite.hpp"
+#include "store/state_image.hpp"
 
 namespace gavel::store {
 
@@ -54,13 +58,25 @@ struct Commit {
   std::vector<core::SecretBallot> ballots;
   std::optional<core::VetoStanding> veto;
   std::vector<AuditEntry> audit;
-  // A vote closed: afterwards, rewrite the ballot box and empty the WAL,
-  // which both keep traces of the order ballots arrived in.
-  bool checkpoint = false;
+  // The vote these events close (0: none). Its ballot box moves into the
+  // main file in receipt order in the same transaction, its own file is
+  // wiped, and the WAL is emptied.
+  core::Id closed_vote = 0;
+  // A checkpoint of the folded state after these events, stored with them.
+  std::optional<StateImage> image{};
   // Set to sign the record: called on the writer thread inside the
   // transaction, once this commit's events are chained, with the head they
   // reached; a checkpoint it returns is stored in the same transaction.
   std::function<std::optional<StoredCheckpoint>(const ChainHead&)> seal{};
+};
+
+// The vote that `events` close, or 0.
+core::Id closed_vote(const std::vector<core::Event>& events);
+
+// A stored checkpoint of the folded state, its chain hash checked.
+struct StoredImage {
+  core::Seq seq = 0;
+  std::string state;
 };
 
 struct MeetingRecord {
@@ -101,7 +117,19 @@ class MeetingStore {
   core::Status for_each_event(MeetingId id, core::Seq after,
                               const std::function<core::Status(StoredEvent&&)>& visit);
   core::Result<std::vector<StoredEvent>> events_after(MeetingId id, core::Seq after, std::size_t limit);
+  // Every ballot of the meeting: the sealed votes' and the open boxes'.
   core::Result<std::vector<core::SecretBallot>> ballots(MeetingId id);
+  // The ballots of one vote, wherever they are.
+  core::Result<std::vector<core::SecretBallot>> ballots_of_vote(MeetingId id, core::Id vote);
+  // After a crash: wipes the boxes of votes already sealed and settles the
+  // others against the event log (store/ballot_box.hpp). Before reading ballots.
+  core::Status recover_ballot_boxes(MeetingId id);
+  // The latest state checkpoint whose chain hash matches the log, if any.
+  core::Result<std::optional<StoredImage>> state_image(MeetingId id);
+  // A closed vote's stored record (state_image.hpp).
+  core::Result<std::optional<std::string>> vote_record(MeetingId id, core::Id vote);
+  // Stores a checkpoint of the state at the current chain head, alone.
+  core::Status save_image(MeetingId id, const StateImage& image);
   core::Result<std::vector<core::VetoStanding>> veto_standings(MeetingId id);
   // The hash of the last stored event (or the chain's root).
   core::Result<ChainHead> chain_head(MeetingId id);
@@ -109,24 +137,29 @@ class MeetingStore {
 
   // Appends the commits in one transaction: all of them or none.
   core::Status append(MeetingId id, std::span<const Commit* const> commits);
-  // Rebuilds the file so that not even its bytes keep the order ballots
-  // arrived in (the ballot box is copied in receipt order, no freed page
-  // keeps an old copy), then empties the WAL. Costs time in proportion to
-  // the file's size: done when a vote closes.
-  core::Status seal_ballots();
   // Moves the WAL into the database file and truncates it to zero bytes.
   core::Status checkpoint();
 
  private:
-  explicit MeetingStore(Database db) : db_(std::move(db)) {}
+  MeetingStore(Database db, std::filesystem::path file) : db_(std::move(db)), file_(std::move(file)) {}
   core::Status prepare_statements();
   // Inside the caller's transaction.
   core::Status insert_tokens(MeetingId id, const std::vector<AccessToken>& tokens);
 
   core::Status append_commits(MeetingId id, std::span<const Commit* const> commits, ChainHead& head);
+  // The open box of a vote, opened (or created) on first use.
+  core::Result<BallotBox*> box(MeetingId id, core::Id vote);
+  // Writes the batch's secret ballots into their boxes, ahead of the log.
+  core::Status put_ballots(MeetingId id, std::span<const Commit* const> commits, core::Seq upto,
+                           std::vector<BallotBox*>& touched);
+  // Inside the caller's transaction: the closed vote's box into `ballots`.
+  core::Status seal_box(MeetingId id, core::Id vote);
+  core::Status store_image(MeetingId id, const StateImage& image, const ChainHead& head);
 
   Database db_;
-  Statement insert_event_, upsert_ballot_, upsert_veto_, insert_audit_, insert_checkpoint_;
+  std::filesystem::path file_;
+  std::map<std::pair<MeetingId, core::Id>, BallotBox> boxes_;
+  Statement insert_event_, insert_ballot_, upsert_veto_, insert_audit_, insert_checkpoint_;
   // The chain head of each meeting written through this connection, so the
   // writer hashes without reading back; moved only after a commit succeeds.
   std::map<MeetingId, ChainHead> heads_;

@@ -94,6 +94,35 @@ CREATE TABLE checkpoints (
   verifier_key TEXT NOT NULL,   -- name+keyid+base64(0x01 || public key)
   PRIMARY KEY (meeting_id, size, note)
 ) WITHOUT ROWID;
+)sql",
+                                                                       R"sql(
+-- Secret votes whose ballot box (a file of its own while the vote is open,
+-- store/ballot_box.hpp) was moved into `ballots` at the close.
+CREATE TABLE sealed_boxes (
+  meeting_id INTEGER NOT NULL,
+  vote_id INTEGER NOT NULL,
+  PRIMARY KEY (meeting_id, vote_id)
+) WITHOUT ROWID;
+-- Meetings whose open vote may have ballots in `ballots` itself, from
+-- before the boxes: a restart looks for them there too. (No index on the
+-- vote: it would be one more copy of every receipt in the file.)
+CREATE TABLE ballots_before_boxes (meeting_id INTEGER PRIMARY KEY);
+INSERT INTO ballots_before_boxes SELECT DISTINCT meeting_id FROM ballots;
+-- The latest checkpoint of the folded state (store/state_image.hpp) and the
+-- chain hash of the event it folded, so a restart folds only what follows.
+CREATE TABLE state_images (
+  meeting_id INTEGER PRIMARY KEY REFERENCES meetings(id),
+  seq INTEGER NOT NULL,
+  hash BLOB NOT NULL,
+  image BLOB NOT NULL
+);
+-- Each closed vote as the fold left it, written once at its close.
+CREATE TABLE vote_records (
+  meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+  vote_id INTEGER NOT NULL,
+  record BLOB NOT NULL,
+  PRIMARY KEY (meeting_id, vote_id)
+);
 )sql"};
 
 // Events written before the chain existed get their hashes when the file is

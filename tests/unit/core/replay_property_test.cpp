@@ -6,8 +6,10 @@
 //   - a mirror Meeting built from the same setup, fed only the accepted
 //     events and secret ballots, describes exactly as the live one;
 //   - no event of a secret vote carries a choice.
-// At the end a fresh replay of the whole record matches too, and every kind
-// of command was accepted at least once, so the walk reached deep states.
+// At the end a fresh replay of the whole record matches too, as does a
+// restart from a checkpoint of the fold taken anywhere plus the events after
+// it, and every kind of command was accepted at least once, so the walk
+// reached deep states.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -18,6 +20,7 @@
 #include <vector>
 
 #include "core/permissions.hpp"
+#include "store/state_image.hpp"
 #include "support/describe.hpp"
 #include "support/meeting_driver.hpp"
 
@@ -422,6 +425,32 @@ void walk(std::uint32_t seed, bool rules, int steps, Walk& stats) {
   for (const auto& [vote, veto] : vetoes) restarted.apply(veto);
   EXPECT_EQ(describe(restarted.state()), describe(live.state()))
       << "events first, then the ballot box, does not rebuild the state";
+
+  // A restart from a checkpoint of the fold (store/state_image.hpp) folds
+  // only the events after it, then the ballot box: the same state, wherever
+  // the checkpoint was taken.
+  std::vector<Event> log;
+  for (const Step& s : live.record()) log.insert(log.end(), s.events.begin(), s.events.end());
+  std::mt19937 cuts(seed);
+  for (int round = 0; round < 8; ++round) {
+    const std::size_t cut = std::uniform_int_distribution<std::size_t>(0, log.size())(cuts);
+    Meeting before_cut(setup);
+    for (std::size_t i = 0; i < cut; ++i) before_cut.apply(log[i]);
+    const store::StateImage image = store::image_of(before_cut.state(), 1);
+    std::map<Id, std::string> records(image.closed_votes.begin(), image.closed_votes.end());
+    auto state = store::state_from(image.state, [&](Id vote) -> std::optional<std::string> {
+      auto it = records.find(vote);
+      return it == records.end() ? std::nullopt : std::optional<std::string>(it->second);
+    });
+    ASSERT_TRUE(state.ok()) << "cut at " << cut << ": " << state.error().message_en;
+    Meeting resumed(std::move(state.value()));
+    ASSERT_EQ(describe(resumed.state()), describe(before_cut.state())) << "the checkpoint at " << cut << " differs";
+    for (std::size_t i = cut; i < log.size(); ++i) resumed.apply(log[i]);
+    for (const SecretBallot& b : shuffled) resumed.apply(b);
+    for (const auto& [vote, veto] : vetoes) resumed.apply(veto);
+    ASSERT_EQ(describe(resumed.state()), describe(live.state()))
+        << "a checkpoint at event " << cut << " of " << log.size() << ", then the tail, does not rebuild the state";
+  }
 }
 
 TEST(ReplayProperty, FoldingTheRecordedEventsReproducesTheState) {
