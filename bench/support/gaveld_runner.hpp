@@ -56,6 +56,28 @@ class Gaveld {
   std::uint16_t port_ = 0;
 };
 
+// The baseline (bench/echo_server.cpp) as a child process on a loopback port.
+class Baseline {
+ public:
+  Baseline() = default;
+  ~Baseline();  // kills a server still running
+  Baseline(const Baseline&) = delete;
+  Baseline& operator=(const Baseline&) = delete;
+
+  void start(std::chrono::seconds limit = std::chrono::seconds(10));  // until it accepts connections
+  void stop();
+
+  pid_t pid() const { return pid_; }
+  std::uint16_t port() const { return port_; }
+  std::size_t rss_kib() const;
+  std::size_t peak_rss_kib() const;
+  double cpu_seconds() const;
+
+ private:
+  pid_t pid_ = 0;
+  std::uint16_t port_ = 0;
+};
+
 // Counts the fsync and fdatasync calls a process makes, through `perf stat`
 // on the syscall tracepoints: with synchronous=FULL, one per SQLite commit.
 // Counts nothing (nullopt) where perf is missing or not permitted.
