@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -143,6 +144,13 @@ std::chrono::microseconds Gaveld::start(const std::optional<std::filesystem::pat
   std::vector<std::string> args = {GAVELD_PATH, "--data", data_.string(), "--bind", "127.0.0.1",
                                    "--port", std::to_string(port_)};
   if (meeting) args.insert(args.end(), {"--meeting", meeting->string()});
+  // A profiler's command line, say, to run gaveld under.
+  if (const char* prefix = std::getenv("GAVEL_BENCH_GAVELD_PREFIX")) {
+    std::vector<std::string> before;
+    std::stringstream words(prefix);
+    for (std::string word; words >> word;) before.push_back(word);
+    args.insert(args.begin(), before.begin(), before.end());
+  }
   auto began = Clock::now();
   pid_ = spawn(args, data_ / "gaveld.log");
   // Polled every millisecond: the resolution of the restart figure.
