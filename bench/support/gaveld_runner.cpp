@@ -165,7 +165,21 @@ std::chrono::microseconds Gaveld::start(const std::optional<std::filesystem::pat
   return std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - began);
 }
 
-void Gaveld::stop() { end(pid_, SIGTERM); }
+// SIGTERM, and SIGKILL if it has not ended within 10 s: a server swamped
+// past the memory guard may take minutes to shut down, and the run goes on.
+void Gaveld::stop() {
+  if (pid_ <= 0) return;
+  ::kill(pid_, SIGTERM);
+  auto began = Clock::now();
+  while (::waitpid(pid_, nullptr, WNOHANG) != pid_) {
+    if (Clock::now() - began > std::chrono::seconds(10)) {
+      end(pid_, SIGKILL);
+      return;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  pid_ = 0;
+}
 void Gaveld::kill_hard() { end(pid_, SIGKILL); }
 
 std::size_t Gaveld::rss_kib() const { return status_field_kib(pid_, "VmRSS"); }

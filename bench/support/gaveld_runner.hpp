@@ -38,7 +38,7 @@ class Gaveld {
   // /healthz. Throws if it does not serve within `limit`.
   std::chrono::microseconds start(const std::optional<std::filesystem::path>& meeting = std::nullopt,
                                   std::chrono::seconds limit = std::chrono::seconds(60));
-  void stop();       // SIGTERM, then wait
+  void stop();       // SIGTERM, then wait (SIGKILL after 10 s)
   void kill_hard();  // SIGKILL, then wait
 
   pid_t pid() const { return pid_; }
