@@ -150,6 +150,7 @@ std::chrono::microseconds Gaveld::start(const std::optional<std::filesystem::pat
     std::stringstream words(prefix);
     for (std::string word; words >> word;) before.push_back(word);
     args.insert(args.begin(), before.begin(), before.end());
+    limit = std::max(limit, std::chrono::seconds(600));  // a profiler runs it tens of times slower
   }
   auto began = Clock::now();
   pid_ = spawn(args, data_ / "gaveld.log");
