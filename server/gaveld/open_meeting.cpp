@@ -16,12 +16,18 @@ core::Error corrupt(const std::string& what) {
   return core::make_error(core::ErrorCode::internal, "数据库内容损坏：" + what, "the database is damaged: " + what);
 }
 
-std::vector<store::AccessToken> fresh_tokens(const core::MeetingSetup& setup) {
+core::Result<std::vector<store::AccessToken>> fresh_tokens(const core::MeetingSetup& setup) {
   std::vector<store::AccessToken> tokens;
+  auto add = [&](const std::string& role, const std::string& participant_id) {
+    auto token = net::random_token();
+    if (token) tokens.push_back({std::move(*token), role, participant_id});
+    return token.has_value();
+  };
   // Clickers and base stations each have their own credential (DIR/clickers.json).
   for (const char* role : {"chair", "secretary", "display"})
-    tokens.push_back({net::random_token(), role, ""});
-  for (const core::Participant& p : setup.roster) tokens.push_back({net::random_token(), "participant", p.id});
+    if (!add(role, "")) return net::no_randomness();
+  for (const core::Participant& p : setup.roster)
+    if (!add("participant", p.id)) return net::no_randomness();
   return tokens;
 }
 
@@ -52,7 +58,9 @@ core::Result<OpenedMeeting> create(store::MeetingStore& store, const Options& op
   if (!setup) return setup.error();
   v1::MeetingSetup wire;
   codec::to_wire(setup.value(), &wire);
-  auto tokens = fresh_tokens(setup.value());
+  auto fresh = fresh_tokens(setup.value());
+  if (!fresh) return fresh.error();
+  auto& tokens = fresh.value();
   auto codes = missing_codes(tokens);
   if (!codes) return codes.error();
   tokens.insert(tokens.end(), codes.value().begin(), codes.value().end());
@@ -63,8 +71,8 @@ core::Result<OpenedMeeting> create(store::MeetingStore& store, const Options& op
 }
 }  // namespace
 
-core::Result<core::Meeting> replay(store::MeetingStore& store, store::MeetingId id, const std::string& setup,
-                                   std::vector<store::StoredEvent>* tail, std::size_t* replayed) {
+core::Result<core::Meeting> fold(store::MeetingStore& store, store::MeetingId id, const std::string& setup,
+                                 std::vector<store::StoredEvent>* tail, std::size_t* replayed) {
   v1::MeetingSetup wire_setup;
   if (!wire_setup.ParseFromString(setup)) return corrupt("meeting setup");
   auto decoded = codec::from_wire(wire_setup);
@@ -93,6 +101,13 @@ core::Result<core::Meeting> replay(store::MeetingStore& store, store::MeetingId 
   if (!vetoes) return vetoes.error();
   for (const core::VetoStanding& veto : vetoes.value()) meeting.apply(veto);
   if (replayed) *replayed = count;
+  return meeting;
+}
+
+core::Result<core::Meeting> replay(store::MeetingStore& store, store::MeetingId id, const std::string& setup,
+                                   std::vector<store::StoredEvent>* tail, std::size_t* replayed) {
+  auto meeting = fold(store, id, setup, tail, replayed);
+  if (!meeting) return meeting;
   // Whatever the last run left in the WAL, the file keeps no commit order.
   if (auto folded = store.checkpoint(); !folded) return folded.error();
   return meeting;

@@ -5,7 +5,6 @@
 #include <openssl/sha.h>
 
 #include <array>
-#include <stdexcept>
 
 namespace gavel::net {
 
@@ -25,10 +24,9 @@ std::optional<Credentials> find(const Table& table, const std::string& secret) {
 }
 }  // namespace
 
-std::string random_token() {
+std::optional<std::string> random_token() {
   std::array<unsigned char, 16> bytes{};
-  if (RAND_bytes(bytes.data(), static_cast<int>(bytes.size())) != 1)
-    throw std::runtime_error("no randomness available for tokens");
+  if (RAND_bytes(bytes.data(), static_cast<int>(bytes.size())) != 1) return std::nullopt;
   static constexpr char kHex[] = "0123456789abcdef";
   std::string out;
   for (unsigned char b : bytes) {
@@ -41,6 +39,11 @@ std::string random_token() {
 void Doorkeeper::add(const std::string& token, Credentials credentials) {
   if (credentials.role == core::Role::participant) cards_[credentials.participant_id].token = token;
   by_digest_[digest(token)] = Entry{token, std::move(credentials)};
+}
+
+core::Error no_randomness() {
+  return core::make_error(core::ErrorCode::internal, "服务器暂时无法生成随机数，请稍后再试",
+                          "the server has no randomness for tokens or receipts just now: try again shortly");
 }
 
 std::optional<Credentials> Doorkeeper::admit(const std::string& token) const { return find(by_digest_, token); }

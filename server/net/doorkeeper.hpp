@@ -6,6 +6,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "core/result.hpp"
 #include "core/types.hpp"
 
 namespace gavel::net {
@@ -16,8 +17,11 @@ struct Credentials {
   std::string clicker_id;      // a clicker's or base station's id (role clicker)
 };
 
-// 32 lowercase hex characters from OpenSSL's CSPRNG.
-std::string random_token();
+// 32 lowercase hex characters from OpenSSL's CSPRNG; nullopt when it has no
+// randomness to give (it runs on the hall's strand: no exception may leave it).
+std::optional<std::string> random_token();
+// The typed error for a client when random_token() had nothing to give.
+core::Error no_randomness();
 
 // What a participant can be handed to come in: the personal link's token
 // and the short code (join_codes.hpp).

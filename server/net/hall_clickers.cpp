@@ -6,6 +6,7 @@
 #include "codec/codec.hpp"
 #include "net/hall.hpp"
 #include "net/log.hpp"
+#include "net/voter_standing.hpp"
 
 namespace gavel::net {
 
@@ -70,6 +71,7 @@ void Hall::welcome_clicker(const std::shared_ptr<Peer>& peer, Guest& guest, std:
     peer->widen_rate_limit(n * kBaseRatePerDevice, n * kBaseBurstPerDevice);
   }
   guest.welcomed = true;
+  peer->admitted();
   log_line(std::string("welcome ") + (caller.base_station ? "base station " : "clicker ") + caller.id + " " +
            peer->describe());
   send(peer, reply);
@@ -99,7 +101,11 @@ void Hall::press(const std::shared_ptr<Peer>& peer, Guest& guest, std::uint64_t 
   if (std::holds_alternative<clicker::Waiting>(step)) return;
   auto plan = std::make_shared<clicker::PressPlan>(std::move(std::get<clicker::PressPlan>(step)));
   core::Command command = plan->command;
-  if (auto* ballot = std::get_if<core::cmd::CastBallot>(&command)) ballot->fresh_receipt = random_token();
+  if (auto* ballot = std::get_if<core::cmd::CastBallot>(&command)) {
+    auto receipt = random_token();
+    if (!receipt) return send_error(peer, request_id, no_randomness());
+    ballot->fresh_receipt = std::move(*receipt);
+  }
   Guest as_holder = guest;
   as_holder.participant_id = plan->holder;
   decide(peer, as_holder, request_id, std::move(command),
@@ -125,7 +131,13 @@ void Hall::clicker_admin(const std::shared_ptr<Peer>& peer, Guest& guest, std::u
   follow_open_vote();
   clicker::Fleet& fleet = clickers_.fleet();
   clicker::Fleet before = fleet;
-  auto make_token = [] { return random_token(); };
+  // The fleet asks for tokens one by one; without randomness the whole change is undone.
+  bool no_token = false;
+  auto make_token = [&no_token] {
+    auto token = random_token();
+    no_token = no_token || !token;
+    return token.value_or("");
+  };
   core::Status done = core::Ok{};
   const core::MeetingState& state = meeting_.state();
   std::vector<std::string> revoked;
@@ -150,6 +162,10 @@ void Hall::clicker_admin(const std::shared_ptr<Peer>& peer, Guest& guest, std::u
       break;
   }
   if (!done) return send_error(peer, request_id, done.error());
+  if (no_token) {
+    fleet = std::move(before);
+    return send_error(peer, request_id, no_randomness());
+  }
 
   bool lending = admin.action_case() == v1::ClickerAdmin::kLend;
   bool changes = admin.action_case() != v1::ClickerAdmin::kList && !lending;
@@ -195,6 +211,7 @@ void Hall::clicker_admin(const std::shared_ptr<Peer>& peer, Guest& guest, std::u
   v1::ServerMessage reply;
   reply.set_request_id(request_id);
   *reply.mutable_clicker_fleet() = clickers_.list(connected);
+  mark_voted_clickers(meeting_.state(), reply.mutable_clicker_fleet());
   reply.mutable_clicker_fleet()->set_tokens_file("clickers.json");
   send(peer, reply);
 }

@@ -28,6 +28,9 @@ class Peer {
   // A base station relays many clickers: its message budget grows with them
   // (each device inside is limited by the hall). A peer without a rate limit
   // has nothing to widen.
+  // The hall let the client in: a session that closes connections which
+  // never say hello stops counting. Called on the hall's strand.
+  virtual void admitted() {}
   virtual void widen_rate_limit(double per_second, double burst) {
     (void)per_second;
     (void)burst;

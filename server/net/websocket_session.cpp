@@ -19,6 +19,9 @@ constexpr int kGarbageLimit = 8;           // malformed messages before closing
 constexpr double kRatePerSecond = 20.0;    // sustained commands per second
 constexpr double kBurst = 60.0;
 constexpr int kFloodLimit = 100;           // rate-limited messages before closing
+// From the upgrade, or from its last hello, a client has this long to be let
+// in; a connection that never says hello must not hold a slot for ever.
+constexpr auto kHelloWithin = std::chrono::seconds(10);
 
 Frame error_frame(std::uint64_t request_id, v1::ErrorCode code, const char* zh, const char* en) {
   v1::ServerMessage message;
@@ -35,7 +38,7 @@ template <class Stream>
 class WebsocketSession : public Peer, public std::enable_shared_from_this<WebsocketSession<Stream>> {
  public:
   WebsocketSession(Stream&& stream, std::shared_ptr<HallHandle> hall)
-      : ws_(std::move(stream)), hall_(std::move(hall)) {
+      : ws_(std::move(stream)), hall_(std::move(hall)), hello_deadline_(ws_.get_executor()) {
     beast::error_code ec;
     auto endpoint = beast::get_lowest_layer(ws_).socket().remote_endpoint(ec);
     address_ = ec ? std::string("?") : endpoint.address().to_string();
@@ -76,6 +79,13 @@ class WebsocketSession : public Peer, public std::enable_shared_from_this<Websoc
     });
   }
 
+  void admitted() override {
+    asio::post(ws_.get_executor(), [self = this->shared_from_this()] {
+      self->admitted_ = true;
+      self->hello_deadline_.cancel();
+    });
+  }
+
   std::string describe() const override { return remote_; }
   std::string remote_address() const override { return address_; }
 
@@ -97,7 +107,18 @@ class WebsocketSession : public Peer, public std::enable_shared_from_this<Websoc
 
   void on_accept(beast::error_code ec) {
     if (ec) return;
+    await_hello();
     do_read();
+  }
+
+  void await_hello() {
+    hello_deadline_.expires_after(kHelloWithin);
+    hello_deadline_.async_wait([self = this->shared_from_this()](beast::error_code ec) {
+      if (ec || self->admitted_ || self->closing_) return;
+      self->close_after_ = true;
+      self->enqueue(error_frame(0, v1::ERROR_UNAUTHENTICATED, "连接后须在 10 秒内发送 hello 并出示令牌",
+                                "send hello with your token within 10 seconds of connecting"), false);
+    });
   }
 
   void do_read() {
@@ -124,6 +145,7 @@ class WebsocketSession : public Peer, public std::enable_shared_from_this<Websoc
                           "too many messages: slow down"), false);
       return do_read();
     }
+    if (message.has_hello() && !admitted_) await_hello();  // another try, e.g. a corrected personal code
     asio::post(hall_->strand, [hall = hall_, self = this->shared_from_this(), message = std::move(message)] {
       hall->hall->receive(self, message);
     });
@@ -192,6 +214,7 @@ class WebsocketSession : public Peer, public std::enable_shared_from_this<Websoc
   void gone() {
     if (left_) return;
     left_ = true;
+    hello_deadline_.cancel();
     asio::post(hall_->strand, [hall = hall_, self = this->shared_from_this()] { hall->hall->leave(self.get()); });
   }
 
@@ -209,6 +232,8 @@ class WebsocketSession : public Peer, public std::enable_shared_from_this<Websoc
   std::size_t hard_queue_ = kHardQueue;
   double tokens_ = kBurst;
   std::chrono::steady_clock::time_point last_refill_ = std::chrono::steady_clock::now();
+  asio::steady_timer hello_deadline_;
+  bool admitted_ = false;
 };
 }  // namespace
 

@@ -63,10 +63,11 @@ TEST(Crash, KillNineLosesNothingAcknowledgedAndDuplicatesNothing) {
         acknowledged.markers.push_back(marker);
       }
     });
-  ASSERT_TRUE(wait_until([&] { return acknowledged.count() >= 400; }, std::chrono::seconds(60)))
-      << server.log();
+  // Asserted once the clients have stopped: they stop when the server is gone.
+  bool enough = wait_until([&] { return acknowledged.count() >= 400; }, std::chrono::seconds(60));
   server.kill_hard();
   for (auto& t : clients) t.join();
+  ASSERT_TRUE(enough) << server.log();
 
   server.start();
   auto display = server.connect_as("display");

@@ -40,9 +40,11 @@ TEST(Backpressure, StalledPhoneGetsCoalescedStateWhileTheProjectorKeepsUp) {
       }
     });
   // The projector follows while the writers run, not after.
-  ASSERT_TRUE(room.wait_for([&](const auto& s) { return s.dissent_size() >= kWriters * kEach / 2; },
-                            std::chrono::seconds(60)));
+  // Asserted after the join: a failed wait must not leave the writers running.
+  bool followed = room.wait_for([&](const auto& s) { return s.dissent_size() >= kWriters * kEach / 2; },
+                                std::chrono::seconds(60));
   for (auto& t : writers) t.join();
+  ASSERT_TRUE(followed) << "the projector did not follow while the writers ran";
   ASSERT_TRUE(room.wait_for([&](const auto& s) { return s.dissent_size() == acknowledged.load(); }));
 
   // The stalled phone now reads: far fewer frames than events, ending with the whole state.

@@ -146,4 +146,13 @@ std::unique_ptr<client::Connection> GaveldProcess::connect(const std::string& to
   return std::move(connection.value());
 }
 
+long GaveldProcess::resident_kib() const {
+  if (pid_ <= 0) return 0;
+  std::ifstream status("/proc/" + std::to_string(pid_) + "/status");
+  std::string line;
+  while (std::getline(status, line))
+    if (line.starts_with("VmRSS:")) return std::stol(line.substr(6));
+  return 0;
+}
+
 }  // namespace gavel::test

@@ -4,6 +4,7 @@
 // transaction.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <future>
 
 #include "store/chain.hpp"
@@ -155,16 +156,20 @@ TEST(Chain, TheWriterReportsItsHeadAndLastCheckpoint) {
     if (c.events.empty() || c.events.back().kind != "minutes_signed") return std::nullopt;
     return StoredCheckpoint{head.seq, "signed at " + std::to_string(head.seq), "key"};
   };
-  LogWriter writer(std::move(store), id, sealer);
+  // Declared before the writer: it outlives them even when an assertion returns early.
   std::promise<void> done;
+  bool signed_ok = false;
+  LogWriter writer(std::move(store), id, sealer);
   Commit first = commit_of(1, 2), signing;
   signing.events.push_back({3, 1, "minutes_signed", "secretary", "signed"});
   writer.submit(std::move(first), [](const core::Status&) {});
   writer.submit(std::move(signing), [&](const core::Status& status) {
-    EXPECT_TRUE(status.ok());
+    signed_ok = status.ok();
     done.set_value();
   });
-  done.get_future().wait();
+  ASSERT_EQ(done.get_future().wait_for(std::chrono::seconds(30)), std::future_status::ready)
+      << "the signing commit was never acknowledged";
+  EXPECT_TRUE(signed_ok);
   EXPECT_EQ(writer.head().seq, 3u);
   ASSERT_TRUE(writer.last_checkpoint().has_value());
   EXPECT_EQ(writer.last_checkpoint()->note, "signed at 3");
