@@ -53,7 +53,8 @@ run() {
 }
 
 started=$(date +%s)
-run 900 "$bin/hall_bench" --rounds "$rounds"
+# On main before issue 13's server changes a round takes 5-8 minutes; afterwards far less.
+run 1800 "$bin/hall_bench" --rounds "$rounds"
 # The store helper's benchmarks print {"figure":"restart_seconds",...} lines
 # (restart_seconds, restart_resident_mib, seal_close_ms, seal_ack_gap_ms);
 # until they do, those rows show "not measured".
