@@ -9,6 +9,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cstdlib>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -84,6 +86,31 @@ pid_t spawn(const std::vector<std::string>& args, const std::filesystem::path& o
   return pid;
 }
 
+double cpu_seconds_of(pid_t pid) {
+  std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
+  std::string stat((std::istreambuf_iterator<char>(in)), {});
+  if (stat.empty()) return 0;
+  // Fields 14 and 15 (utime, stime), counted after the parenthesised command name.
+  std::stringstream fields(stat.substr(stat.rfind(')') + 2));
+  std::string field;
+  double ticks = 0;
+  for (int i = 3; i <= 15 && fields >> field; ++i)
+    if (i >= 14) ticks += std::stod(field);
+  return ticks / static_cast<double>(::sysconf(_SC_CLK_TCK));
+}
+
+bool accepts(std::uint16_t port) {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  if (fd < 0) return false;
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  address.sin_port = htons(port);
+  bool ok = ::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
+  ::close(fd);
+  return ok;
+}
+
 void end(pid_t& pid, int signal) {
   if (pid <= 0) return;
   ::kill(pid, signal);
@@ -117,6 +144,14 @@ std::chrono::microseconds Gaveld::start(const std::optional<std::filesystem::pat
   std::vector<std::string> args = {GAVELD_PATH, "--data", data_.string(), "--bind", "127.0.0.1",
                                    "--port", std::to_string(port_)};
   if (meeting) args.insert(args.end(), {"--meeting", meeting->string()});
+  // A profiler's command line, say, to run gaveld under.
+  if (const char* prefix = std::getenv("GAVEL_BENCH_GAVELD_PREFIX")) {
+    std::vector<std::string> before;
+    std::stringstream words(prefix);
+    for (std::string word; words >> word;) before.push_back(word);
+    args.insert(args.begin(), before.begin(), before.end());
+    limit = std::max(limit, std::chrono::seconds(600));  // a profiler runs it tens of times slower
+  }
   auto began = Clock::now();
   pid_ = spawn(args, data_ / "gaveld.log");
   // Polled every millisecond: the resolution of the restart figure.
@@ -131,23 +166,27 @@ std::chrono::microseconds Gaveld::start(const std::optional<std::filesystem::pat
   return std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - began);
 }
 
-void Gaveld::stop() { end(pid_, SIGTERM); }
+// SIGTERM, and SIGKILL if it has not ended within 10 s: a server swamped
+// past the memory guard may take minutes to shut down, and the run goes on.
+void Gaveld::stop() {
+  if (pid_ <= 0) return;
+  ::kill(pid_, SIGTERM);
+  auto began = Clock::now();
+  while (::waitpid(pid_, nullptr, WNOHANG) != pid_) {
+    if (Clock::now() - began > std::chrono::seconds(10)) {
+      end(pid_, SIGKILL);
+      return;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  pid_ = 0;
+}
 void Gaveld::kill_hard() { end(pid_, SIGKILL); }
 
 std::size_t Gaveld::rss_kib() const { return status_field_kib(pid_, "VmRSS"); }
 std::size_t Gaveld::peak_rss_kib() const { return status_field_kib(pid_, "VmHWM"); }
 
-double Gaveld::cpu_seconds() const {
-  std::ifstream in("/proc/" + std::to_string(pid_) + "/stat");
-  std::string stat((std::istreambuf_iterator<char>(in)), {});
-  // Fields 14 and 15 (utime, stime), counted after the parenthesised command name.
-  std::stringstream fields(stat.substr(stat.rfind(')') + 2));
-  std::string field;
-  double ticks = 0;
-  for (int i = 3; i <= 15 && fields >> field; ++i)
-    if (i >= 14) ticks += std::stod(field);
-  return ticks / static_cast<double>(::sysconf(_SC_CLK_TCK));
-}
+double Gaveld::cpu_seconds() const { return cpu_seconds_of(pid_); }
 
 Tokens Gaveld::tokens() const {
   Tokens tokens;
@@ -157,13 +196,21 @@ Tokens Gaveld::tokens() const {
   tokens.secretary = json.at("secretary_token");
   tokens.display = json.at("display_token");
   std::ifstream csv(data_ / "participants.csv");
-  std::string line;
-  std::getline(csv, line);  // id,name,group,token,join_url
-  while (std::getline(csv, line)) {
+  auto split = [](const std::string& line) {
     std::vector<std::string> fields;
     std::stringstream parts(line);
     for (std::string field; std::getline(parts, field, ',');) fields.push_back(field);
-    if (fields.size() >= 4) tokens.participants[fields[0]] = fields[3];
+    return fields;
+  };
+  // The header names the columns (id,name,group,code,token,join_url today): find the token's.
+  std::string line;
+  std::getline(csv, line);
+  auto header = split(line);
+  auto column = static_cast<std::size_t>(std::find(header.begin(), header.end(), "token") - header.begin());
+  if (column == header.size()) throw std::runtime_error("participants.csv has no token column");
+  while (std::getline(csv, line)) {
+    auto fields = split(line);
+    if (fields.size() > column) tokens.participants[fields[0]] = fields[column];
   }
   return tokens;
 }
@@ -172,6 +219,27 @@ std::string Gaveld::log() const {
   std::ifstream in(data_ / "gaveld.log");
   return std::string((std::istreambuf_iterator<char>(in)), {});
 }
+
+Baseline::~Baseline() { end(pid_, SIGKILL); }
+
+void Baseline::start(std::chrono::seconds limit) {
+  port_ = free_port();
+  pid_ = spawn({BASELINE_PATH, std::to_string(port_), "2"}, "/dev/null");
+  auto began = Clock::now();
+  while (!accepts(port_)) {
+    if (::waitpid(pid_, nullptr, WNOHANG) == pid_) {
+      pid_ = 0;
+      throw std::runtime_error("the baseline server exited at start");
+    }
+    if (Clock::now() - began > limit) throw std::runtime_error("the baseline server did not listen in time");
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+}
+
+void Baseline::stop() { end(pid_, SIGTERM); }
+std::size_t Baseline::rss_kib() const { return status_field_kib(pid_, "VmRSS"); }
+std::size_t Baseline::peak_rss_kib() const { return status_field_kib(pid_, "VmHWM"); }
+double Baseline::cpu_seconds() const { return cpu_seconds_of(pid_); }
 
 SyncCounter::SyncCounter(pid_t pid) : output_(std::filesystem::temp_directory_path() /
                                               ("gavel-bench-perf-" + std::to_string(pid))) {

@@ -38,7 +38,7 @@ class Gaveld {
   // /healthz. Throws if it does not serve within `limit`.
   std::chrono::microseconds start(const std::optional<std::filesystem::path>& meeting = std::nullopt,
                                   std::chrono::seconds limit = std::chrono::seconds(60));
-  void stop();       // SIGTERM, then wait
+  void stop();       // SIGTERM, then wait (SIGKILL after 10 s)
   void kill_hard();  // SIGKILL, then wait
 
   pid_t pid() const { return pid_; }
@@ -52,6 +52,28 @@ class Gaveld {
 
  private:
   std::filesystem::path data_;
+  pid_t pid_ = 0;
+  std::uint16_t port_ = 0;
+};
+
+// The baseline (bench/echo_server.cpp) as a child process on a loopback port.
+class Baseline {
+ public:
+  Baseline() = default;
+  ~Baseline();  // kills a server still running
+  Baseline(const Baseline&) = delete;
+  Baseline& operator=(const Baseline&) = delete;
+
+  void start(std::chrono::seconds limit = std::chrono::seconds(10));  // until it accepts connections
+  void stop();
+
+  pid_t pid() const { return pid_; }
+  std::uint16_t port() const { return port_; }
+  std::size_t rss_kib() const;
+  std::size_t peak_rss_kib() const;
+  double cpu_seconds() const;
+
+ private:
   pid_t pid_ = 0;
   std::uint16_t port_ = 0;
 };
