@@ -110,6 +110,10 @@ void Server::export_record_with(std::function<core::Result<std::string>()> expor
   impl_->hall->hall->export_record_with(std::move(exporter));
 }
 
+void Server::reload_from(std::function<core::Result<core::Meeting>()> reload) {
+  impl_->hall->hall->reload_from(std::move(reload));
+}
+
 void Server::set_join_base(std::string base) { impl_->hall->hall->set_join_base(std::move(base)); }
 
 void Server::run() {

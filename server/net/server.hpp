@@ -43,6 +43,9 @@ class Server {
   void seal_minutes_with(std::function<void(core::cmd::SignMinutes&)> sealer);
   // How to read the whole record as JSON, for the secretary desk's download.
   void export_record_with(std::function<core::Result<std::string>()> exporter);
+  // How to read the meeting back from the record when the disk refuses a
+  // write (Hall::reload_from). Before run().
+  void reload_from(std::function<core::Result<core::Meeting>()> reload);
   // Where personal join links point (http://host:port/j/). Before run().
   void set_join_base(std::string base);
   // Serves until SIGINT or SIGTERM.
