@@ -79,9 +79,15 @@ void AnsweredCommands::answered(const std::string& entry_key, const Frame& frame
   entry.stand_in.reset();  // the hall still holds it while it delivers
   for (const Waiter& waiter : entry.waiters) deliver_as(waiter, frame);
   entry.waiters.clear();
+  // A refusal changed nothing (and may pass, as a full disk does): the key
+  // is forgotten, so that the same command sent again is tried again.
+  v1::ServerMessage message;
+  bool refused = message.ParseFromString(*frame) && message.has_error();
+  auto& keys = order_[entry_key.substr(0, entry_key.find('\n'))];
+  auto kept = std::find(keys.begin(), keys.end(), entry_key);
+  if (refused && kept != keys.end()) keys.erase(kept);
   // A key forgotten while its command was under way goes now that it is answered.
-  const auto& keys = order_[entry_key.substr(0, entry_key.find('\n'))];
-  if (std::find(keys.begin(), keys.end(), entry_key) == keys.end()) entries_.erase(found);
+  if (refused || kept == keys.end()) entries_.erase(found);
 }
 
 void AnsweredCommands::deliver_as(const Waiter& waiter, const Frame& answer) {

@@ -4,9 +4,10 @@
 // instead of having the command run twice. The hall runs a new command with
 // the stand-in peer this gives it; the stand-in keeps the answer it is sent
 // and passes it on. A repeat that arrives while the first is still being
-// made durable is answered when the first is. Keys are per sender (role and
-// participant), the newest kPerSender of each are kept, in memory only: a
-// restart forgets them. On the hall's strand, like the hall.
+// made durable is answered when the first is. Only what was carried out is
+// remembered: a refusal changed nothing, so a repeat is tried afresh. Keys are
+// per sender (role and participant), the newest kPerSender of each are kept,
+// in memory only: a restart forgets them. On the hall's strand, like the hall.
 #pragma once
 
 #include <cstdint>

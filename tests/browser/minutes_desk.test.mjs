@@ -3,14 +3,15 @@
 // the signature and the files taken away from the desk: the minutes as PDF
 // (checked with pdftotext), Markdown, HTML and the action list, and the
 // whole record as JSON; the chair's console downloads them too.
-// Usage: node minutes_desk.test.mjs GAVELD WEB_DIR MEETING_TOML
+// Usage: node minutes_desk.test.mjs GAVELD WEB_DIR MEETING_TOML [GAVELCTL]
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { checkAccessibility, launch } from "./support/browser.mjs";
 import { Gaveld } from "./support/gaveld.mjs";
 import { checkIn, clickConfirmed, ids, openByLink, openChair, openSecretary, vote } from "./support/meeting.mjs";
 
-const [binary, web, meeting] = process.argv.slice(2);
+const [binary, web, meeting, gavelctl] = process.argv.slice(2);
 const gaveld = new Gaveld({ binary, web, meeting });
 const problems = [];
 let browser;
@@ -119,6 +120,13 @@ async function run() {
   const linked = events.find((e) => e.event && e.event.dissentRecorded && e.event.dissentRecorded.text.includes("夜间车位"));
   if (!linked || String(linked.event.dissentRecorded.motionId) !== "1") throw new Error(`the record's dissent is not linked to motion 1: ${JSON.stringify(linked)}`);
   if (!events.every((e) => e.hash)) throw new Error("an event of the record has no hash");
+  if (gavelctl) {
+    // The file from the desk is one gavelctl verify accepts: the chain whole, the seal matching.
+    const file = join(gaveld.dir, record.name);
+    writeFileSync(file, record.bytes);
+    const said = execFileSync(gavelctl, ["verify", file]).toString();
+    console.log(`  gavelctl verify: ${said.trim().split("\n")[0]}`);
+  }
   await checkAccessibility(desk.page, "secretary desk, minutes signed");
 
   console.log("- the chair's console downloads the signed minutes too");

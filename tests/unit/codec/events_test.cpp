@@ -27,6 +27,21 @@ TEST(EventCodec, EveryEventRoundTrips) {
   }
 }
 
+TEST(EventCodec, ADissentFromALogWrittenBeforeMotionLinksIsAboutItsItem) {
+  v1::Event wire;
+  wire.set_seq(9);
+  v1::DissentRecorded* old = wire.mutable_dissent_recorded();
+  old->set_dissent_id(1);
+  old->set_item_id("parking");
+  old->set_kind(v1::DISSENT_OBJECTION);
+  old->set_text("反对占用绿地");
+  auto back = codec::from_wire(wire);
+  ASSERT_TRUE(back.ok()) << back.error().message_en;
+  const auto& dissent = std::get<core::ev::DissentRecorded>(back.value().body);
+  EXPECT_EQ(dissent.motion_id, 0u);
+  EXPECT_EQ(dissent.item_id, "parking");
+}
+
 TEST(EventCodec, SecretBallotRecordKeepsNoChoiceAndNoActor) {
   core::Event event{3, 1000, "", core::ev::BallotRecorded{2, "P01", {}, false, ""}};
   v1::Event wire;

@@ -82,6 +82,29 @@ TEST(AnsweredCommands, ARepeatWhileTheFirstIsStillBeingRecordedIsAnsweredWhenItI
   EXPECT_EQ(again->last().ack().seq(), 43u);
 }
 
+Frame refusal(std::uint64_t request_id) {
+  v1::ServerMessage message;
+  message.set_request_id(request_id);
+  message.mutable_error()->set_code(v1::ERROR_INVALID_STATE);
+  message.mutable_error()->set_message_en("the disk is full");
+  return std::make_shared<const std::string>(message.SerializeAsString());
+}
+
+TEST(AnsweredCommands, ARefusalChangedNothingSoTheSameCommandIsTriedAgain) {
+  AnsweredCommands memory;
+  auto page = std::make_shared<Page>();
+  auto runner = memory.admit(page, "secretary ", 1, "key-4");
+  auto waiting = std::make_shared<Page>();
+  EXPECT_FALSE(memory.admit(waiting, "secretary ", 2, "key-4"));
+  runner->deliver(refusal(1), false);
+  ASSERT_EQ(waiting->frames.size(), 1u) << "a repeat waiting for the first gets its refusal";
+  EXPECT_TRUE(waiting->last().has_error());
+  EXPECT_EQ(memory.remembered(), 0u);
+  auto again = memory.admit(page, "secretary ", 3, "key-4");
+  ASSERT_TRUE(again) << "sent again later, it runs again";
+  EXPECT_NE(again, page);
+}
+
 TEST(AnsweredCommands, AStandInPassesOtherFramesOn) {
   AnsweredCommands memory;
   auto page = std::make_shared<Page>();

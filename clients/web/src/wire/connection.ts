@@ -118,18 +118,15 @@ export class Link {
     return this.request(id, frame, false, false);
   }
 
-  private request(id: number, frame: Uint8Array, queue: boolean, repeatable = true): Promise<ServerMessage | null> {
+  /** `queue`: may wait if there is no connection now; `keyed`: a command
+   *  with its key, which waits across a reconnect once sent. */
+  private request(id: number, frame: Uint8Array, queue: boolean, keyed = true): Promise<ServerMessage | null> {
     return new Promise((settle) => {
       const online = this.welcomed && !!this.socket;
       if (!online && !queue) return settle(null);
-      this.pending.set(id, { frame, queue: queue || repeatable, settle });
+      this.pending.set(id, { frame, queue: queue || keyed, settle });
       if (online) this.socket!.send(frame);
     });
-  }
-
-  /** Commands sent but not yet answered (a test and the status line look). */
-  get unanswered(): number {
-    return this.pending.size;
   }
 
   private setStatus(status: LinkStatus, refusal?: ServerError): void {
