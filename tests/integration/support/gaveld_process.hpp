@@ -34,7 +34,7 @@ class GaveldProcess {
   void kill_hard();   // SIGKILL: no chance to flush or clean up
   void stop();        // SIGTERM and wait
   bool running() const { return pid_ > 0; }
-  pid_t pid() const { return pid_; }
+  pid_t pid() const { return pid_; }  // e.g. to limit its file sizes (prlimit)
   // The server's resident memory (VmRSS), in KiB; 0 when it is not running.
   long resident_kib() const;
 
