@@ -13,6 +13,7 @@ packages=(
   libstb-dev fonts-noto-cjk xvfb xauth openssl
   chromium
   libpango1.0-dev libcairo2-dev poppler-utils python3
+  clang-14 libclang-rt-14-dev
 )
 
 missing=()
