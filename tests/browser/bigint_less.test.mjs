@@ -10,6 +10,7 @@ import { dirname, join, resolve } from "node:path";
 import { checkAccessibility, launch, laptop, phone } from "./support/browser.mjs";
 import { Gaveld } from "./support/gaveld.mjs";
 import { clickConfirmed, ids, openByLink, openPage, vote } from "./support/meeting.mjs";
+import { runBrowserTest } from "./support/run.mjs";
 
 const [binary, web, sample] = process.argv.slice(2);
 // The sample meeting with 10-second speeches on the first item, to see overtime.
@@ -77,20 +78,11 @@ async function run() {
   if (problems.length) throw new Error(`the pages reported errors:\n${problems.join("\n")}`);
 }
 
-const deadline = setTimeout(() => {
-  console.error("FAILED: took more than 120 s");
-  process.exit(1);
-}, 120000);
-run()
-  .then(() => console.log("PASSED"))
-  .catch((e) => {
-    console.error(`FAILED: ${e.message}\n--- gaveld log (tail)\n${gaveld.log.split("\n").slice(-15).join("\n")}`);
-    process.exitCode = 1;
-  })
-  .finally(async () => {
-    clearTimeout(deadline);
+runBrowserTest(run, {
+  gaveld,
+  seconds: 120,
+  closeAll: async () => {
     if (browser) await browser.close();
-    await gaveld.stop();
-    gaveld.cleanup();
-    rmSync(scratch, { recursive: true, force: true });
-  });
+  },
+  afterwards: () => rmSync(scratch, { recursive: true, force: true }),
+});

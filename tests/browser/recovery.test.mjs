@@ -9,6 +9,7 @@ import { gunzipSync } from "node:zlib";
 import { launch, phone } from "./support/browser.mjs";
 import { Gaveld } from "./support/gaveld.mjs";
 import { ids, openByLink, openChair, openPage } from "./support/meeting.mjs";
+import { runBrowserTest } from "./support/run.mjs";
 
 const [binary, web, meeting] = process.argv.slice(2);
 const gaveld = new Gaveld({ binary, web, meeting });
@@ -100,19 +101,10 @@ async function run() {
   if (problems.length) throw new Error(`the pages reported errors:\n${problems.join("\n")}`);
 }
 
-const deadline = setTimeout(() => {
-  console.error("FAILED: took more than 120 s");
-  process.exit(1);
-}, 120000);
-run()
-  .then(() => console.log("PASSED"))
-  .catch((e) => {
-    console.error(`FAILED: ${e.message}\n--- gaveld log (tail)\n${gaveld.log.split("\n").slice(-15).join("\n")}`);
-    process.exitCode = 1;
-  })
-  .finally(async () => {
-    clearTimeout(deadline);
+runBrowserTest(run, {
+  gaveld,
+  seconds: 120,
+  closeAll: async () => {
     if (browser) await browser.close();
-    await gaveld.stop();
-    gaveld.cleanup();
-  });
+  },
+});

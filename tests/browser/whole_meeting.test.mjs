@@ -10,6 +10,7 @@ import { checkAccessibility, launch, phone } from "./support/browser.mjs";
 import { Gaveld } from "./support/gaveld.mjs";
 import { checkIn, clickConfirmed, ids, openByCode, openByLink, openChair, openPage, openSecretary, vote } from "./support/meeting.mjs";
 import { waitUntil } from "./support/wait.mjs";
+import { runBrowserTest } from "./support/run.mjs";
 
 const [binary, web, meeting] = process.argv.slice(2);
 const gaveld = new Gaveld({ binary, web, meeting });
@@ -218,20 +219,11 @@ async function run() {
   if (problems.length) throw new Error(`the pages reported errors:\n${problems.join("\n")}`);
 }
 
-const deadline = setTimeout(() => {
-  console.error("FAILED: the whole meeting took more than 150 s");
-  process.exit(1);
-}, 150000);
-run()
-  .then(() => console.log("PASSED"))
-  .catch((e) => {
-    console.error(`FAILED: ${e.message}\n--- gaveld log (tail)\n${gaveld.log.split("\n").slice(-15).join("\n")}`);
-    process.exitCode = 1;
-  })
-  .finally(async () => {
-    clearTimeout(deadline);
+runBrowserTest(run, {
+  gaveld,
+  seconds: 150,
+  closeAll: async () => {
     if (browser) await browser.close();
     if (cable) await cable.close();
-    await gaveld.stop();
-    gaveld.cleanup();
-  });
+  },
+});

@@ -1,0 +1,22 @@
+// Runs one browser test to its end within a deadline: PASSED, or FAILED with
+// the reason and gaveld's last log lines; always closes what the test opened
+// (closeAll, before gaveld stops) and then removes its scratch (afterwards).
+export function runBrowserTest(run, { gaveld, seconds, closeAll, afterwards = () => {} }) {
+  const deadline = setTimeout(() => {
+    console.error(`FAILED: took more than ${seconds} s`);
+    process.exit(1);
+  }, seconds * 1000);
+  run()
+    .then(() => console.log("PASSED"))
+    .catch((e) => {
+      console.error(`FAILED: ${e.message}\n--- gaveld log (tail)\n${gaveld.log.split("\n").slice(-20).join("\n")}`);
+      process.exitCode = 1;
+    })
+    .finally(async () => {
+      clearTimeout(deadline);
+      await closeAll();
+      await gaveld.stop();
+      gaveld.cleanup();
+      afterwards();
+    });
+}
