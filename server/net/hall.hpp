@@ -15,6 +15,7 @@
 #include "gavel/v1/envelope.pb.h"
 #include "net/doorkeeper.hpp"
 #include "net/join_codes.hpp"
+#include "net/minutes_printer.hpp"
 #include "net/peer.hpp"
 #include "net/receipt_book.hpp"
 #include "store/log_writer.hpp"
@@ -56,6 +57,11 @@ class Hall : public std::enable_shared_from_this<Hall> {
   // those fields stay empty (the minutes then print the content hash and seq).
   using MinutesSealer = std::function<void(core::cmd::SignMinutes& sign)>;
   void seal_minutes_with(MinutesSealer sealer) { seal_minutes_ = std::move(sealer); }
+  // The meeting's whole record as JSON (gavel.v1.RecordExport), for the
+  // minutes' JSON export. Called on the MinutesPrinter's worker thread, never
+  // on the strand: it reads the database with a connection of its own.
+  using RecordReader = std::function<core::Result<std::string>()>;
+  void read_record_with(RecordReader reader) { read_record_ = std::move(reader); }
   std::size_t connected() const { return peers_.size(); }
 
  private:
@@ -93,6 +99,9 @@ class Hall : public std::enable_shared_from_this<Hall> {
   // and a signature, which the server drafts, hashes and seals first.
   void minutes_request(const std::shared_ptr<Peer>& peer, const Guest& guest, std::uint64_t request_id,
                        const v1::MinutesRequest& request);
+  // Back on the strand with the printer's file: audited, then sent.
+  void minutes_ready(const std::weak_ptr<Peer>& peer, const Guest& guest, std::uint64_t request_id,
+                     const v1::MinutesRequest& request, core::Seq seq, core::Result<minutes::MinutesFile> file);
   core::Result<core::Command> with_minutes_seal(const Guest& guest, core::Command command) const;
 
   // Runs the command; `answer` fills the reply once it is durable.
@@ -129,6 +138,8 @@ class Hall : public std::enable_shared_from_this<Hall> {
   SaveFleet save_fleet_;
   core::Id lent_for_vote_ = 0;  // pool clickers were lent for this vote
   MinutesSealer seal_minutes_;
+  RecordReader read_record_;
+  std::unique_ptr<MinutesPrinter> printer_;  // its worker starts with the first export
   bool flush_scheduled_ = false;
   bool live_tally_scheduled_ = false;
 };

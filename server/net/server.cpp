@@ -102,6 +102,10 @@ core::Result<std::uint16_t> Server::listen() {
   return acceptor.local_endpoint().port();
 }
 
+void Server::read_record_with(std::function<core::Result<std::string>()> reader) {
+  impl_->hall->hall->read_record_with(std::move(reader));
+}
+
 void Server::seal_minutes_with(std::function<void(core::cmd::SignMinutes&)> sealer) {
   impl_->hall->hall->seal_minutes_with(std::move(sealer));
 }

@@ -41,6 +41,9 @@ class Server {
   // Seals each version of the minutes before the secretary's signature is
   // recorded (record::seal_minutes). Before run().
   void seal_minutes_with(std::function<void(core::cmd::SignMinutes&)> sealer);
+  // The meeting's record as JSON for `minutes export --format json`; called
+  // off the I/O threads (see Hall::read_record_with).
+  void read_record_with(std::function<core::Result<std::string>()> reader);
   // Where personal join links point (http://host:port/j/). Before run().
   void set_join_base(std::string base);
   // Serves until SIGINT or SIGTERM.
