@@ -2,6 +2,8 @@
 // serves it until Ctrl-C. Exceptions end here, at start-up, as one line.
 #include <sys/stat.h>
 
+#include <csignal>
+
 #include <chrono>
 #include <fstream>
 #include <iostream>
@@ -10,6 +12,7 @@
 #include "gaveld/open_meeting.hpp"
 #include "gaveld/private_file.hpp"
 #include "gaveld/options.hpp"
+#include "gaveld/read_back.hpp"
 #include "gaveld/web_pages.hpp"
 #include "net/doorkeeper.hpp"
 #include "net/server.hpp"
@@ -84,6 +87,8 @@ int serve(const gaveld::Options& options) {
   net::Server server(server_options, std::move(meeting.meeting), std::move(doorkeeper), std::move(writer),
                      std::move(meeting.tail));
   if (auto ok = equip_clickers(server, options.data, snapshot_of_state); !ok) return fail(ok.error().message_en);
+  // A refused write rebuilds the hall's state from the record (net/storage_health.hpp).
+  server.reload_from([database = options.data / "gavel.db"] { return gaveld::read_back(database); });
   server.seal_minutes_with([shared_signer, log](core::cmd::SignMinutes& sign) {
     record::seal_minutes(*shared_signer, log->head(), sign);
   });
@@ -130,6 +135,8 @@ int main(int argc, char** argv) {
     return 2;
   }
   auto options = std::get<gaveld::Options>(parsed);
+  // A file size limit (ulimit -f) must reach the store as a refused write, not end the process.
+  std::signal(SIGXFSZ, SIG_IGN);
   if (!options.web && !options.no_web) options.web = gaveld::installed_pages();
   try {
     return serve(options);

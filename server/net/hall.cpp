@@ -134,10 +134,15 @@ void Hall::hello(const std::shared_ptr<Peer>& peer, Guest& guest, std::uint64_t 
   // are durable, and take the missed events then, when all of them are published.
   std::weak_ptr<Peer> weak = peer;
   core::Seq after = hello.resume_after_seq(), upto = state.seq;
-  after_durable({}, [this, weak, reply, after, upto] {
+  after_durable({}, [this, weak, reply, after, upto, rebuilds = rebuilds_]() mutable {
     auto p = weak.lock();
     auto it = p ? peers_.find(p.get()) : peers_.end();
     if (it == peers_.end()) return;
+    if (rebuilds != rebuilds_) {
+      // The disk refused events this snapshot held: welcome with the state rebuilt from the record.
+      upto = it->second.seen = meeting_.state().seq;
+      codec::snapshot(meeting_.state(), clock_(), reply->mutable_welcome()->mutable_snapshot());
+    }
     bool in_window = after == upto || (!recent_.empty() && after + 1 >= recent_.front().seq());
     if (after > 0 && after <= upto && upto - after <= kMaxMissed && in_window) {
       v1::Welcome* w = reply->mutable_welcome();
@@ -246,6 +251,12 @@ void Hall::command(const std::shared_ptr<Peer>& peer, Guest& guest, std::uint64_
 
 void Hall::decide(const std::shared_ptr<Peer>& peer, const Guest& guest, std::uint64_t request_id,
                   core::Command command, Answer answer) {
+  if (!storage_.writable()) {
+    v1::ServerMessage reply;
+    reply.set_request_id(request_id);
+    answer(reply, core::Result<core::Decision>(StorageHealth::refusal()));
+    return send(peer, reply);
+  }
   core::Actor actor{guest.role, guest.participant_id};
   core::Millis now = clock_();
   auto decided = meeting_.handle(command, actor, now);
@@ -276,17 +287,21 @@ void Hall::decide(const std::shared_ptr<Peer>& peer, const Guest& guest, std::ui
 
   std::weak_ptr<Peer> weak = peer;
   auto result = std::make_shared<core::Result<core::Decision>>(std::move(decided));
-  record(result->value(), std::move(audit), [this, weak, request_id, answer = std::move(answer), result] {
+  auto answered = std::make_shared<Answer>(std::move(answer));
+  auto reply_with = [this, weak, request_id, answered](const core::Result<core::Decision>& outcome) {
     // Answered even when the peer has gone: the answer may be remembered for a retransmission.
     v1::ServerMessage reply;
     reply.set_request_id(request_id);
-    answer(reply, *result);
+    (*answered)(reply, outcome);
     if (auto p = weak.lock()) send(p, reply);
-  });
+  };
+  record(
+      result->value(), std::move(audit), [reply_with, result] { reply_with(*result); },
+      [reply_with] { reply_with(core::Result<core::Decision>(StorageHealth::refusal())); });
 }
 
 void Hall::record(const core::Decision& decision, std::vector<store::AuditEntry> audit,
-                  std::function<void()> then) {
+                  std::function<void()> then, std::function<void()> refused) {
   store::Commit commit;
   commit.audit = std::move(audit);
   std::vector<v1::Event> wire_events;
@@ -306,10 +321,11 @@ void Hall::record(const core::Decision& decision, std::vector<store::AuditEntry>
     published(std::move(events));
     then();
     consider_live_tally();
-  });
+  }, std::move(refused));
 }
 
 void Hall::consider_live_tally() {
+  if (!storage_.writable()) return;  // resumed once the disk takes writes again
   auto due = core::live_tally_due(meeting_.state());
   if (!due) return;
   core::Millis now = clock_();
@@ -325,14 +341,51 @@ void Hall::consider_live_tally() {
   });
 }
 
-void Hall::after_durable(store::Commit commit, std::function<void()> then) {
-  writer_->submit(std::move(commit), [post = post_, then = std::move(then)](const core::Status& status) {
-    if (!status) {
-      // The engine is ahead of the disk: stop before anything unrecorded is acknowledged.
-      log_line("storage failed, stopping: " + status.error().message_en);
-      std::_Exit(3);
-    }
-    post(then);
+void Hall::after_durable(store::Commit commit, std::function<void()> then, std::function<void()> refused) {
+  writer_->submit(std::move(commit), [post = post_, hall = weak_from_this(), then = std::move(then),
+                                      refused = std::move(refused)](const core::Status& status) {
+    if (status) return post(then);
+    post([hall, cause = status.error(), refused] {
+      auto self = hall.lock();
+      if (!self) return;
+      self->storage_refused(cause);
+      if (refused) refused();
+    });
+  });
+}
+
+void Hall::storage_refused(const core::Error& cause) {
+  if (!storage_.refused(cause, clock_())) return;  // already refusing commands
+  log_line("the disk refused a write, refusing commands until it takes writes again: " + cause.message_en);
+  auto rebuilt = reload_ ? reload_() : core::Result<core::Meeting>(cause);
+  if (!rebuilt) {
+    // The engine is ahead of the disk and the record cannot be read back:
+    // stop before anything unrecorded is shown or acknowledged.
+    log_line("cannot read the record back, stopping: " + rebuilt.error().message_en);
+    std::_Exit(3);
+  }
+  meeting_ = std::move(rebuilt.value());
+  ++rebuilds_;
+  const core::Seq seq = meeting_.state().seq;
+  for (auto& [key, guest] : peers_) {
+    guest.seen = std::min(guest.seen, seq);
+    auto peer = guest.peer.lock();
+    if (peer && guest.welcomed && !guest.clicker) send_error(peer, 0, StorageHealth::refusal());
+  }
+  post_after_(StorageHealth::kRetryEvery, [self = shared_from_this()] { self->try_storage(); });
+}
+
+void Hall::try_storage() {
+  writer_->mend(storage_.trial(clock_(), meeting_.state().seq), [post = post_, hall = weak_from_this()](
+                                                                     const core::Status& status) {
+    post([hall, status] {
+      auto self = hall.lock();
+      if (!self) return;
+      if (!status) return self->post_after_(StorageHealth::kRetryEvery, [self] { self->try_storage(); });
+      self->storage_.restored();
+      log_line("the disk takes writes again: taking commands");
+      self->consider_live_tally();
+    });
   });
 }
 

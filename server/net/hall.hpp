@@ -18,6 +18,7 @@
 #include "net/minutes_printer.hpp"
 #include "net/peer.hpp"
 #include "net/receipt_book.hpp"
+#include "net/storage_health.hpp"
 #include "store/log_writer.hpp"
 
 namespace gavel::net {
@@ -64,6 +65,14 @@ class Hall : public std::enable_shared_from_this<Hall> {
   void read_record_with(RecordReader reader) { read_record_ = std::move(reader); }
   std::size_t connected() const { return peers_.size(); }
 
+  // How to read the meeting back from its record (what a restart would
+  // rebuild). When the disk refuses a write the hall replaces its state with
+  // this, refuses commands until the disk takes writes again, and serves the
+  // rest as usual. Without it a refused write stops the process.
+  using Reload = std::function<core::Result<core::Meeting>()>;
+  void reload_from(Reload reload) { reload_ = std::move(reload); }
+  bool storage_writable() const { return storage_.writable(); }
+
  private:
   struct Guest {
     std::weak_ptr<Peer> peer;
@@ -109,10 +118,14 @@ class Hall : public std::enable_shared_from_this<Hall> {
   void decide(const std::shared_ptr<Peer>& peer, const Guest& guest, std::uint64_t request_id,
               core::Command command, Answer answer);
   // Makes a decision durable, then broadcasts its events and calls `then`.
+  // `refused` runs instead of `then` when the disk refused it (after the hall has rebuilt its state).
   void record(const core::Decision& decision, std::vector<store::AuditEntry> audit,
-              std::function<void()> then);
+              std::function<void()> then, std::function<void()> refused = {});
   // Calls `then` on the strand once everything submitted so far is durable.
-  void after_durable(store::Commit commit, std::function<void()> then);
+  void after_durable(store::Commit commit, std::function<void()> then, std::function<void()> refused = {});
+  // The disk refused a write (storage_health.hpp): rebuild from the record, refuse commands, try again later.
+  void storage_refused(const core::Error& cause);
+  void try_storage();
   // Publishes a secret vote's batched live tally when due, or sets a timer for it.
   void consider_live_tally();
   void published(std::vector<v1::Event> events);
@@ -140,6 +153,9 @@ class Hall : public std::enable_shared_from_this<Hall> {
   MinutesSealer seal_minutes_;
   RecordReader read_record_;
   std::unique_ptr<MinutesPrinter> printer_;  // its worker starts with the first export
+  StorageHealth storage_;
+  Reload reload_;
+  std::size_t rebuilds_ = 0;  // a welcome prepared before a rebuild is prepared again
   bool flush_scheduled_ = false;
   bool live_tally_scheduled_ = false;
 };
