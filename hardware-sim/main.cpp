@@ -31,7 +31,7 @@ using namespace gavel::sim;
 constexpr const char* kUsage = R"(usage: gavel-clicker-sim --access DIR/access.json --scenario NAME [--seed N]
                          [--clickers N] [--mode wifi|base] [--reconnect backoff|naive]
                          [--loss P] [--brownouts SHARE] [--change SHARE] [--outage-at MS]
-                         [--time-scale X] [--progress]
+                         [--time-scale X] [--progress] [--lang zh|en]
        gavel-clicker-sim --write-meeting DIR --scenario NAME [--clickers N]
 
 Scenarios: board-30, council-150, hall-2000, storm-10000 (docs/clickers.md).
@@ -40,7 +40,8 @@ Scenarios: board-30, council-150, hall-2000, storm-10000 (docs/clickers.md).
 long after the vote opens (a reconnect storm); --time-scale: the people's
 times multiplied by X; --progress: a line every 250 ms while the vote is open.
 --write-meeting writes DIR/meeting.toml and DIR/roster.csv with a clicker for
-each participant, for gaveld --meeting.
+each participant, for gaveld --meeting. --lang: the language of connection and
+server errors (default en, as the report; zh: 中文).
 )";
 
 struct Options {
@@ -48,6 +49,7 @@ struct Options {
   Knobs knobs;
   std::uint64_t seed = 1;
   bool progress = false;
+  client::Language lang = client::Language::en;  // of errors: they come in both
 };
 
 int usage(const std::string& why) {
@@ -85,6 +87,8 @@ std::optional<std::string> parse(int argc, char** argv, Options& o) {
       else if (flag == "--change") o.knobs.change_share = std::stod(value);
       else if (flag == "--mode" && (value == "wifi" || value == "base"))
         o.knobs.mode = value == "wifi" ? Mode::wifi : Mode::base;
+      else if (flag == "--lang" && (value == "zh" || value == "en"))
+        o.lang = value == "zh" ? client::Language::zh : client::Language::en;
       else if (flag == "--reconnect" && (value == "backoff" || value == "naive"))
         o.knobs.reconnect = value == "naive" ? Reconnect::naive : Reconnect::backoff;
       else return "unknown option or value: " + flag + " " + value;
@@ -148,7 +152,7 @@ double cpu_seconds() {
 
 int simulate(const Options& o) {
   auto access = client::load_access_file(o.access);
-  if (!access) return usage(client::describe(access.error()));
+  if (!access) return usage(client::describe(access.error(), o.lang));
   auto endpoint = client::parse_endpoint(access.value().server_url());
   if (!endpoint || endpoint.value().tls) return usage("the simulator speaks plain ws:// to a gaveld on this machine");
   boost::system::error_code ec;
@@ -168,8 +172,8 @@ int simulate(const Options& o) {
     return done();
   };
   Chair chair(access.value(), endpoint.value(), run_for);
-  auto fail = [](const std::string& what, const client::Error& e) {
-    std::cerr << "gavel-clicker-sim: " << what << ": " << client::describe(e) << "\n";
+  auto fail = [&o](const std::string& what, const client::Error& e) {
+    std::cerr << "gavel-clicker-sim: " << what << ": " << client::describe(e, o.lang) << "\n";
     return 1;
   };
 

@@ -234,7 +234,7 @@ the minutes are signed (an event in the record; dropped needs a --note).
        gavelctl minutes note TARGET TEXT
        gavelctl minutes edit TARGET TEXT
        gavelctl minutes sign NAME
-       gavelctl minutes export --format md|html|pdf|csv -o FILE [--version N] [--draft]
+       gavelctl minutes export --format md|html|pdf|csv|json -o FILE [--version N] [--draft]
 
 The minutes are drafted from the record (process style or decisions style, from
 the meeting file). `draft` prints the working version marked 草稿 (standard
@@ -246,7 +246,9 @@ item/ID/FIELD, speech/N, dissent/N, motion/N, vote/N, resolution/N.
 `sign` (secretary) freezes the version with its content hash; a later edit makes
 the next version, which lists what changed. `export` writes a signed version
 (the latest by default); an unsigned one only with --draft. csv is the action
-list. Chair or secretary; due 24 hours after the end (see `status`).
+list; json is the meeting's whole record (events with their hashes), which
+`gavelctl verify` checks. Chair or secretary; due 24 hours after the end (see
+`status`).
 
   gavelctl --role secretary minutes note vote/2 "计票由两名监票人复核"
   gavelctl --role secretary minutes edit item/lift/summary "多数住户支持加装"

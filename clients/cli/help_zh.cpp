@@ -209,11 +209,21 @@ cast    以参会人身份投票（--token 或 --as PID）。选择可以是 `ga
   gavelctl resolution add --motion 2 --responsible "物业公司 韩立新" --deadline 2026-04-30
   gavelctl resolutions list
 )"},
-    {"minutes", R"(用法：gavelctl minutes sign 姓名
+    {"minutes", R"(用法：gavelctl minutes draft [--format md|html|pdf|csv] [-o 文件]
+      gavelctl minutes note 目标 文本
+      gavelctl minutes edit 目标 文本
+      gavelctl minutes sign 姓名
+      gavelctl minutes export --format md|html|pdf|csv|json -o 文件 [--version N] [--draft]
 
-记录员签署会议纪要（会后 24 小时内）。
+纪要由会议记录自动起草。note 为任一部分加记录员注；edit 只能改议题的文字
+（标题、背景、方案、小结）；表决、时间、出席、发言、动议、分歧和决议是记录的事实，
+只能加注。sign（记录员，会后 24 小时内）签署当前版本；之后的修改成为下一版。
+export 导出已签署的版本；未签署的只能加 --draft 导出为“草稿”。csv 是决议执行清单；
+json 是会议的完整记录（含每个事件的哈希），可用 gavelctl verify 检查。
 
   gavelctl --role secretary minutes sign 林晓雯
+  gavelctl --role secretary minutes export --format pdf -o 纪要.pdf
+  gavelctl --role secretary minutes export --format json -o 记录.json
 )"},
     {"status", R"(用法：gavelctl status
 

@@ -120,7 +120,8 @@ GroupParsed parse_resolution(Words words) {
 namespace {
 constexpr std::pair<std::string_view, v1::MinutesFormat> kFormats[] = {
     {"md", v1::MINUTES_FORMAT_MARKDOWN}, {"html", v1::MINUTES_FORMAT_HTML},
-    {"pdf", v1::MINUTES_FORMAT_PDF},     {"csv", v1::MINUTES_FORMAT_CSV}};
+    {"pdf", v1::MINUTES_FORMAT_PDF},     {"csv", v1::MINUTES_FORMAT_CSV},
+    {"json", v1::MINUTES_FORMAT_JSON}};
 
 GroupParsed export_minutes(const Args& a, bool draft) {
   if (auto e = a.expect(0, 0, "", "")) return *e;

@@ -22,27 +22,24 @@ namespace {
 
 constexpr std::chrono::milliseconds kStopPoll{250};
 
-// A server error in the reader's language (code name first, for scripts),
-// a local one as it is.
+// An error in the reader's language (a server's with its code name first, for scripts).
 std::string describe(const client::Error& error, Lang lang) {
-  if (error.kind != client::ErrorKind::server) return error.message;
-  const v1::Error& e = error.server;
-  const std::string& text = lang == Lang::zh && !e.message_zh().empty() ? e.message_zh() : e.message_en();
-  const std::string& fallback = e.message_zh().empty() ? e.message_en() : e.message_zh();
-  return client::error_code_name(e.code()) + ": " + (text.empty() ? fallback : text);
+  return client::describe(error, lang == Lang::zh ? client::Language::zh : client::Language::en);
 }
 
-int fail(std::ostream& err, const client::Error& error, Lang lang = Lang::en) {
+int fail(std::ostream& err, const client::Error& error, Lang lang) {
   err << "gavelctl: " << describe(error, lang) << "\n";
   return error.kind == client::ErrorKind::bad_url ? kExitUsage : kExitFailed;
 }
 
 // A TLS failure before either trust option was tried is most likely a
 // self-signed room certificate: name the two ways on.
-int fail_to_open(std::ostream& err, const client::Error& error, const client::TlsOptions& tls) {
-  if (error.kind != client::ErrorKind::tls || tls.insecure || !tls.ca_file.empty()) return fail(err, error);
-  err << "gavelctl: " << client::describe(error)
-      << "; use --ca FILE, or --insecure to accept a self-signed certificate\n";
+int fail_to_open(std::ostream& err, const client::Error& error, const client::TlsOptions& tls, Lang lang) {
+  if (error.kind != client::ErrorKind::tls || tls.insecure || !tls.ca_file.empty()) return fail(err, error, lang);
+  err << "gavelctl: " << describe(error, lang)
+      << say(lang, "；请用 --ca FILE，或用 --insecure 接受自签名证书",
+             "; use --ca FILE, or --insecure to accept a self-signed certificate")
+      << "\n";
   return kExitFailed;
 }
 
@@ -114,8 +111,7 @@ int watch(client::Connection& connection, const Watch& request, const GlobalOpti
       const auto& why = connection.failure();
       return fail(err,
                   why ? *why
-                      : client::local_error(client::ErrorKind::closed,
-                                            say(options.lang, "连接已断开", "the connection ended")),
+                      : client::local_error(client::ErrorKind::closed, "连接已断开", "the connection ended"),
                   options.lang);
     }
     if (message->has_events()) {
@@ -154,6 +150,11 @@ int export_minutes(client::Connection& connection, const ExportMinutes& action, 
     err << "gavelctl: cannot write " << action.output << "\n";
     std::remove(partial.c_str());
     return kExitFailed;
+  }
+  if (f.format() == v1::MINUTES_FORMAT_JSON) {
+    err << "gavelctl: wrote " << action.output << " (the record, " << f.content().size() << " bytes, SHA-256 "
+        << f.content_sha256() << "; check it with gavelctl verify)\n";
+    return kExitOk;
   }
   err << "gavelctl: wrote " << action.output << " (minutes v" << f.version() << (f.draft() ? ", draft" : ", signed")
       << ", " << f.content().size() << " bytes, content SHA-256 " << f.content_sha256() << ")\n";
@@ -224,7 +225,7 @@ int run(const Invocation& invocation, std::ostream& out, std::ostream& err, std:
   const std::uint64_t resume = watching && watching->resume_after ? *watching->resume_after : 0;
   auto opened = client::Connection::open(target.value().endpoint, target.value().token, resume,
                                          "gavelctl " GAVEL_VERSION, options.tls, options.timeout);
-  if (!opened) return fail_to_open(err, opened.error(), options.tls);
+  if (!opened) return fail_to_open(err, opened.error(), options.tls, options.lang);
   client::Connection& connection = *opened.value();
   const v1::MeetingSnapshot& snapshot = connection.welcome().snapshot();
   Names names;

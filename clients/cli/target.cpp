@@ -12,8 +12,8 @@ namespace gavel::cli {
 
 namespace {
 
-client::Error bad_file(const std::string& source, const std::string& why) {
-  return client::local_error(client::ErrorKind::bad_file, source + ": " + why);
+client::Error bad_file(const std::string& source, const std::string& why_zh, const std::string& why_en) {
+  return client::local_error(client::ErrorKind::bad_file, source + "：" + why_zh, source + ": " + why_en);
 }
 
 // One CSV record per line: gaveld quotes fields with commas or quotes in
@@ -46,19 +46,19 @@ std::vector<std::string> csv_fields(std::string_view line) {
 client::Result<std::string> token_as(const GlobalOptions& options) {
   const auto csv = std::filesystem::path(options.access_path).parent_path() / "participants.csv";
   std::ifstream in(csv, std::ios::binary);
-  if (!in) return bad_file(csv.string(), "cannot open it (gaveld writes it beside access.json)");
+  if (!in) return bad_file(csv.string(), "无法打开（gaveld 把它写在 access.json 旁边）", "cannot open it (gaveld writes it beside access.json)");
   std::ostringstream text;
   text << in.rdbuf();
-  return participant_token(text.str(), options.as_participant, csv.string(), options.lang);
+  return participant_token(text.str(), options.as_participant, csv.string());
 }
 
 }  // namespace
 
 client::Result<std::string> participant_token(const std::string& csv_text, const std::string& id,
-                                              const std::string& source, Lang lang) {
+                                              const std::string& source) {
   std::istringstream lines(csv_text);
   std::string line;
-  if (!std::getline(lines, line)) return bad_file(source, "empty file");
+  if (!std::getline(lines, line)) return bad_file(source, "文件为空", "empty file");
   if (line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3);  // a UTF-8 byte order mark
   const std::vector<std::string> header = csv_fields(line);
   const auto column = [&](std::string_view name) {
@@ -67,25 +67,25 @@ client::Result<std::string> participant_token(const std::string& csv_text, const
   const std::size_t id_column = column("id");
   const std::size_t token_column = column("token");
   if (id_column == header.size() || token_column == header.size()) {
-    return bad_file(source, "expected the columns id and token");
+    return bad_file(source, "应有 id 和 token 两列", "expected the columns id and token");
   }
   while (std::getline(lines, line)) {
     const std::vector<std::string> fields = csv_fields(line);
     if (fields.size() > std::max(id_column, token_column) && fields[id_column] == id)
       return fields[token_column];
   }
-  return bad_file(source, say(lang, "没有编号为 '" + id + "' 的参会人（编号见 gavelctl roster）",
-                             "no participant '" + id + "' (ids are in `gavelctl roster`)"));
+  return bad_file(source, "没有编号为 '" + id + "' 的参会人（编号见 gavelctl roster）",
+                  "no participant '" + id + "' (ids are in `gavelctl roster`)");
 }
 
 client::Result<std::vector<CsvRow>> participants_csv(const GlobalOptions& options) {
   if (options.access_path.empty())
-    return bad_file("participants.csv", "give --access DIR/access.json: the file is beside it");
+    return bad_file("participants.csv", "请给出 --access DIR/access.json：文件就在它旁边", "give --access DIR/access.json: the file is beside it");
   const auto csv = std::filesystem::path(options.access_path).parent_path() / "participants.csv";
   std::ifstream in(csv, std::ios::binary);
-  if (!in) return bad_file(csv.string(), "cannot open it (gaveld writes it beside access.json)");
+  if (!in) return bad_file(csv.string(), "无法打开（gaveld 把它写在 access.json 旁边）", "cannot open it (gaveld writes it beside access.json)");
   std::string line;
-  if (!std::getline(in, line)) return bad_file(csv.string(), "empty file");
+  if (!std::getline(in, line)) return bad_file(csv.string(), "文件为空", "empty file");
   if (line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3);
   const std::vector<std::string> header = csv_fields(line);
   std::vector<CsvRow> rows;
@@ -122,6 +122,7 @@ client::Result<Target> resolve_target(const GlobalOptions& options) {
   }
   if (target.token.empty()) {
     return client::local_error(client::ErrorKind::bad_file,
+                               "没有令牌：请给出 --token T 或 --access DIR/access.json",
                                "no token: give --token T or --access DIR/access.json");
   }
 

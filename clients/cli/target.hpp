@@ -26,7 +26,7 @@ client::Result<Target> resolve_target(const GlobalOptions& options);
 // The token of participant `id` in gaveld's participants.csv (columns
 // id,name,group,token,join_url; fields may be quoted).
 client::Result<std::string> participant_token(const std::string& csv_text, const std::string& id,
-                                              const std::string& source, Lang lang = Lang::en);
+                                              const std::string& source);
 
 // gaveld's participants.csv as rows of column -> value (the header names
 // the columns: id, name, group, token, join_url and, when present, code).

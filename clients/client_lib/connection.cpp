@@ -53,7 +53,8 @@ class Connection::Impl {
       opened->error = std::move(e);
     });
     if (!run_until([&] { return opened->done; }, deadline)) {
-      abort(local_error(ErrorKind::timeout, "no connection to " + endpoint.url() + " within the timeout"));
+      abort(local_error(ErrorKind::timeout, "在限定时间内未能连接到 " + endpoint.url(),
+                        "no connection to " + endpoint.url() + " within the timeout"));
       return *failure_;
     }
     if (opened->error) {
@@ -68,7 +69,7 @@ class Connection::Impl {
     hello.mutable_hello()->set_token(token);
     hello.mutable_hello()->set_resume_after_seq(resume_after_seq);
     hello.mutable_hello()->set_client_name(std::move(client_name));
-    auto answer = request(std::move(hello), deadline, "the hello sent to " + endpoint.url());
+    auto answer = request(std::move(hello), deadline, {"发往 " + endpoint.url() + " 的 hello", "the hello sent to " + endpoint.url()});
     if (!answer) {
       abort(answer.error());
       return answer.error();
@@ -79,7 +80,8 @@ class Connection::Impl {
       return *failure_;
     }
     if (!message.has_welcome()) {
-      abort(local_error(ErrorKind::protocol, "the server answered the hello without a welcome"));
+      abort(local_error(ErrorKind::protocol, "服务器回应了 hello，却没有欢迎消息",
+                        "the server answered the hello without a welcome"));
       return *failure_;
     }
     last_seq_ = message.welcome().snapshot().seq();
@@ -88,19 +90,24 @@ class Connection::Impl {
   }
 
   // Sends `message` with a fresh request id and waits for the answer to it.
-  Result<v1::ServerMessage> request(v1::ClientMessage message, Clock::time_point deadline,
-                                    const std::string& what) {
-    if (!open_) return failure_.value_or(local_error(ErrorKind::closed, "the connection is closed"));
+  // What was asked, for the timeout's words.
+  struct Asked {
+    std::string zh, en;
+  };
+  Result<v1::ServerMessage> request(v1::ClientMessage message, Clock::time_point deadline, const Asked& what) {
+    if (!open_) return failure_.value_or(local_error(ErrorKind::closed, "连接已关闭", "the connection is closed"));
     const std::uint64_t id = next_request_id_++;
     message.set_request_id(id);
     auto frame = std::make_shared<std::string>();
     if (!message.SerializeToString(frame.get())) {
-      return local_error(ErrorKind::protocol, "cannot serialize the message");
+      return local_error(ErrorKind::protocol, "无法编码这条消息", "cannot serialize the message");
     }
     if (frame->size() > detail::kMaxOutgoingFrame) {
-      return local_error(ErrorKind::too_large, "the message is " + std::to_string(frame->size()) +
-                                                   " bytes; the server accepts at most " +
-                                                   std::to_string(detail::kMaxOutgoingFrame));
+      return local_error(ErrorKind::too_large,
+                         "消息有 " + std::to_string(frame->size()) + " 字节，服务器最多接受 " +
+                             std::to_string(detail::kMaxOutgoingFrame) + " 字节",
+                         "the message is " + std::to_string(frame->size()) + " bytes; the server accepts at most " +
+                             std::to_string(detail::kMaxOutgoingFrame));
     }
     awaiting_.insert(id);
     send(std::move(frame));
@@ -112,8 +119,8 @@ class Connection::Impl {
       answers_.erase(it);
       return answer;
     }
-    if (!open_) return failure_.value_or(local_error(ErrorKind::closed, "the connection is closed"));
-    return local_error(ErrorKind::timeout, "no answer to " + what);
+    if (!open_) return failure_.value_or(local_error(ErrorKind::closed, "连接已关闭", "the connection is closed"));
+    return local_error(ErrorKind::timeout, what.zh + "没有收到回应", "no answer to " + what.en);
   }
 
   std::optional<v1::ServerMessage> next(Clock::time_point deadline) {
@@ -177,7 +184,7 @@ class Connection::Impl {
     const std::int64_t received_ms = steady_now_ms();
     v1::ServerMessage message;
     if (!message.ParseFromString(frame)) {
-      abort(local_error(ErrorKind::protocol,
+      abort(local_error(ErrorKind::protocol, "服务器发来的消息本客户端无法读取（协议版本不同？）",
                         "the server sent a message this client cannot read "
                         "(a different protocol version?)"));
       return;
@@ -287,11 +294,13 @@ Result<v1::Ack> Connection::call(const v1::Command& command, std::chrono::millis
       command, command.GetDescriptor()->FindOneofByName("body"));
   const std::string name = field ? field->name() : "an empty command";
   auto answer =
-      impl_->request(std::move(message), Clock::now() + timeout, name + " within " + millis(timeout));
+      impl_->request(std::move(message), Clock::now() + timeout,
+                     {"命令 " + name + " 在 " + millis(timeout) + " 内", name + " within " + millis(timeout)});
   if (!answer) return answer.error();
   if (answer.value().has_error()) return server_error(answer.value().error());
   if (!answer.value().has_ack())
-    return local_error(ErrorKind::protocol, "the server answered " + name + " without an ack");
+    return local_error(ErrorKind::protocol, "服务器回应了 " + name + "，却没有确认",
+                       "the server answered " + name + " without an ack");
   return answer.value().ack();
 }
 
@@ -299,11 +308,13 @@ Result<v1::MinutesFile> Connection::minutes(const v1::MinutesRequest& request, s
   v1::ClientMessage message;
   *message.mutable_minutes_request() = request;
   auto answer =
-      impl_->request(std::move(message), Clock::now() + timeout, "the minutes within " + millis(timeout));
+      impl_->request(std::move(message), Clock::now() + timeout,
+                     {"纪要请求在 " + millis(timeout) + " 内", "the minutes within " + millis(timeout)});
   if (!answer) return answer.error();
   if (answer.value().has_error()) return server_error(answer.value().error());
   if (!answer.value().has_minutes_file())
-    return local_error(ErrorKind::protocol, "the server answered a minutes request without a file");
+    return local_error(ErrorKind::protocol, "服务器回应了纪要请求，却没有文件",
+                       "the server answered a minutes request without a file");
   return answer.value().minutes_file();
 }
 
@@ -311,11 +322,13 @@ Result<v1::ClickerAck> Connection::press(const v1::ClickerPress& press, std::chr
   v1::ClientMessage message;
   *message.mutable_press() = press;
   auto answer =
-      impl_->request(std::move(message), Clock::now() + timeout, "the press within " + millis(timeout));
+      impl_->request(std::move(message), Clock::now() + timeout,
+                     {"按键在 " + millis(timeout) + " 内", "the press within " + millis(timeout)});
   if (!answer) return answer.error();
   if (answer.value().has_error()) return server_error(answer.value().error());
   if (!answer.value().has_clicker_ack())
-    return local_error(ErrorKind::protocol, "the server answered a press without a clicker ack");
+    return local_error(ErrorKind::protocol, "服务器回应了按键，却没有表决器确认",
+                       "the server answered a press without a clicker ack");
   return answer.value().clicker_ack();
 }
 
@@ -324,11 +337,12 @@ Result<v1::ClickerFleet> Connection::clicker_admin(const v1::ClickerAdmin& admin
   v1::ClientMessage message;
   *message.mutable_clicker_admin() = admin;
   auto answer = impl_->request(std::move(message), Clock::now() + timeout,
-                               "the clicker request within " + millis(timeout));
+                               {"表决器请求在 " + millis(timeout) + " 内", "the clicker request within " + millis(timeout)});
   if (!answer) return answer.error();
   if (answer.value().has_error()) return server_error(answer.value().error());
   if (!answer.value().has_clicker_fleet())
-    return local_error(ErrorKind::protocol, "the server answered a clicker request without the fleet");
+    return local_error(ErrorKind::protocol, "服务器回应了表决器请求，却没有设备清单",
+                       "the server answered a clicker request without the fleet");
   return answer.value().clicker_fleet();
 }
 
@@ -337,11 +351,13 @@ Result<std::chrono::milliseconds> Connection::ping(std::chrono::milliseconds tim
   const std::int64_t sent_ms = steady_now_ms();
   message.mutable_ping()->set_client_time_ms(sent_ms);
   auto answer =
-      impl_->request(std::move(message), Clock::now() + timeout, "the ping within " + millis(timeout));
+      impl_->request(std::move(message), Clock::now() + timeout,
+                     {"ping 在 " + millis(timeout) + " 内", "the ping within " + millis(timeout)});
   if (!answer) return answer.error();
   if (answer.value().has_error()) return server_error(answer.value().error());
   if (!answer.value().has_pong())
-    return local_error(ErrorKind::protocol, "the server answered a ping without a pong");
+    return local_error(ErrorKind::protocol, "服务器回应了 ping，却没有 pong",
+                       "the server answered a ping without a pong");
   return std::chrono::milliseconds(steady_now_ms() - sent_ms);
 }
 

@@ -25,15 +25,22 @@ enum class ErrorKind {
 
 struct Error {
   ErrorKind kind = ErrorKind::closed;
-  std::string message;  // local failures: what went wrong, in English
+  // Local failures: what went wrong, in Chinese and in English (a system's
+  // own words, such as "Connection refused", are quoted in both).
+  std::string message_zh, message_en;
   v1::Error server;     // kind == server: code, message_zh, message_en
 };
 
-Error local_error(ErrorKind kind, std::string message);
+Error local_error(ErrorKind kind, std::string message_zh, std::string message_en);
 Error server_error(const v1::Error& error);
 
-// One line for a person: "NOT_ALLOWED: 当前身份无权执行此操作 (this role may not
-// open_item)" for the server's errors, the message itself for local ones.
+enum class Language { zh, en };
+
+// One line for a person in one language: "NOT_ALLOWED: 当前身份无权执行此操作"
+// for the server's errors (code name first, for scripts), the message for
+// local ones. Falls back to the other language when one is missing.
+std::string describe(const Error& error, Language language);
+// Both languages, for logs: "NOT_ALLOWED: 中文 (English)", "中文 (English)".
 std::string describe(const Error& error);
 
 // "NOT_ALLOWED" for v1::ERROR_NOT_ALLOWED.

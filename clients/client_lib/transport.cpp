@@ -63,7 +63,8 @@ class WsTransport final : private Contexts, public Transport {
         [this, done = std::move(done)](beast::error_code ec, tcp::resolver::results_type results) {
           if (ec)
             return done(
-                local_error(ErrorKind::connect, "cannot resolve " + endpoint_.host + ": " + ec.message()));
+                local_error(ErrorKind::connect, "无法解析主机名 " + endpoint_.host + "（" + ec.message() + "）",
+                            "cannot resolve " + endpoint_.host + ": " + ec.message()));
           connect(results, done);
         });
   }
@@ -122,7 +123,8 @@ class WsTransport final : private Contexts, public Transport {
     beast::get_lowest_layer(ws_).async_connect(results, [this, done](beast::error_code ec,
                                                                      const tcp::endpoint&) {
       if (ec)
-        return done(local_error(ErrorKind::connect, "cannot connect to " + where() + ": " + ec.message()));
+        return done(local_error(ErrorKind::connect, "无法连接到 " + where() + "（" + ec.message() + "）：gaveld 是否在运行、地址和端口是否正确？",
+                                "cannot connect to " + where() + ": " + ec.message()));
       if constexpr (kTls) {
         tls_handshake(done);
       } else {
@@ -143,14 +145,17 @@ class WsTransport final : private Contexts, public Transport {
     if (!options_.insecure) stream.set_verify_callback(ssl::host_name_verification(endpoint_.host));
     stream.async_handshake(ssl::stream_base::client, [this, done](beast::error_code ec) {
       if (ec) {
-        std::string message = "TLS handshake with " + where() + " failed: " + ec.message();
+        std::string zh = "与 " + where() + " 的 TLS 握手失败（" + ec.message() + "）";
+        std::string en = "TLS handshake with " + where() + " failed: " + ec.message();
         if (ec.category() == net::error::get_ssl_category() &&
             ERR_GET_REASON(static_cast<unsigned long>(ec.value())) == SSL_R_CERTIFICATE_VERIFY_FAILED) {
-          message += " (the server's certificate is not trusted)";
+          zh += "：服务器的证书不受信任";
+          en += " (the server's certificate is not trusted)";
         } else if (ec.category() == net::error::get_ssl_category()) {
-          message += " (is the server using TLS on this port?)";
+          zh += "：服务器在这个端口上使用 TLS 吗？";
+          en += " (is the server using TLS on this port?)";
         }
-        return done(local_error(ErrorKind::tls, std::move(message)));
+        return done(local_error(ErrorKind::tls, std::move(zh), std::move(en)));
       }
       ws_handshake(done);
     });
@@ -170,14 +175,16 @@ class WsTransport final : private Contexts, public Transport {
     const std::string host = (v6 ? "[" + endpoint_.host + "]" : endpoint_.host) + ":" + endpoint_.port;
     ws_.async_handshake(response_, host, endpoint_.path, [this, done](beast::error_code ec) {
       if (ec) {
-        std::string message = "WebSocket handshake at " + endpoint_.url() + " failed: ";
-        if (ec == websocket::error::upgrade_declined) {
-          message += "HTTP " + std::to_string(response_.result_int()) + " " + std::string(response_.reason());
-        } else {
-          message += ec.message();
-          if (!kTls) message += " (if the server uses TLS, use a wss:// or https:// URL)";
+        std::string why = ec == websocket::error::upgrade_declined
+                              ? "HTTP " + std::to_string(response_.result_int()) + " " + std::string(response_.reason())
+                              : ec.message();
+        std::string zh = "在 " + endpoint_.url() + " 的 WebSocket 握手失败（" + why + "）";
+        std::string en = "WebSocket handshake at " + endpoint_.url() + " failed: " + why;
+        if (ec != websocket::error::upgrade_declined && !kTls) {
+          zh += "：如果服务器使用 TLS，请用 wss:// 或 https:// 地址";
+          en += " (if the server uses TLS, use a wss:// or https:// URL)";
         }
-        return done(local_error(ErrorKind::connect, std::move(message)));
+        return done(local_error(ErrorKind::connect, std::move(zh), std::move(en)));
       }
       done(std::nullopt);
     });
@@ -186,22 +193,24 @@ class WsTransport final : private Contexts, public Transport {
   Error lost(const beast::error_code& ec) const {
     if (ec == websocket::error::closed) {
       const websocket::close_reason& why = ws_.reason();
-      std::string message = "the server closed the connection";
+      std::string zh = "服务器关闭了连接", en = "the server closed the connection";
       if (why.code != websocket::close_code::none) {
-        message += " (code " + std::to_string(why.code);
-        if (!why.reason.empty()) message += ": " + std::string(why.reason.data(), why.reason.size());
-        message += ")";
+        std::string code = "code " + std::to_string(why.code);
+        if (!why.reason.empty()) code += ": " + std::string(why.reason.data(), why.reason.size());
+        zh += "（" + code + "）";
+        en += " (" + code + ")";
       }
-      return local_error(ErrorKind::closed, std::move(message));
+      return local_error(ErrorKind::closed, std::move(zh), std::move(en));
     }
     if (ec == beast::error::timeout) {
-      return local_error(ErrorKind::closed, "the server at " + where() + " stopped answering");
+      return local_error(ErrorKind::closed, where() + " 的服务器不再回应", "the server at " + where() + " stopped answering");
     }
     if (ec == websocket::error::message_too_big) {
-      return local_error(ErrorKind::protocol, "the server sent a message larger than " +
-                                                  std::to_string(kMaxIncomingFrame) + " bytes");
+      return local_error(ErrorKind::protocol, "服务器发来的消息超过 " + std::to_string(kMaxIncomingFrame) + " 字节",
+                         "the server sent a message larger than " + std::to_string(kMaxIncomingFrame) + " bytes");
     }
-    return local_error(ErrorKind::closed, "the connection to " + where() + " was lost: " + ec.message());
+    return local_error(ErrorKind::closed, "与 " + where() + " 的连接中断（" + ec.message() + "）",
+                       "the connection to " + where() + " was lost: " + ec.message());
   }
 
   TlsOptions options_;
@@ -224,16 +233,18 @@ Result<std::unique_ptr<Transport>> make_transport(bool tls, const TlsOptions& op
   if (!options.ca_file.empty()) {
     // OpenSSL says only "asio.ssl error" for a missing file: look first.
     if (!std::ifstream(options.ca_file)) {
-      return local_error(ErrorKind::tls,
+      return local_error(ErrorKind::tls, "无法打开 CA 文件 " + options.ca_file + "（" + std::strerror(errno) + "）",
                          "cannot open the CA file " + options.ca_file + ": " + std::strerror(errno));
     }
     ctx.load_verify_file(options.ca_file, ec);
     if (ec)
-      return local_error(ErrorKind::tls, "the CA file " + options.ca_file + " holds no PEM certificate");
+      return local_error(ErrorKind::tls, "CA 文件 " + options.ca_file + " 中没有 PEM 证书",
+                         "the CA file " + options.ca_file + " holds no PEM certificate");
   } else {
     ctx.set_default_verify_paths(ec);
     if (ec)
-      return local_error(ErrorKind::tls, "cannot load the system's trusted certificates: " + ec.message());
+      return local_error(ErrorKind::tls, "无法载入系统信任的证书（" + ec.message() + "）",
+                         "cannot load the system's trusted certificates: " + ec.message());
   }
   return std::unique_ptr<Transport>(std::move(transport));
 }

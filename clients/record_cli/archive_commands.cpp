@@ -8,8 +8,11 @@
 #include <fstream>
 
 #include "commands.hpp"
+#include "minutes/desk.hpp"
 #include "record/archive.hpp"
+#include "record/follow_up.hpp"
 #include "record/record_file.hpp"
+#include "record/replay.hpp"
 #include "store/meeting_store.hpp"
 
 namespace gavel::record_cli {
@@ -31,12 +34,27 @@ constexpr const char* kArchiveHelp = R"(usage: gavelctl archive list [--data DIR
 
 议事档案库：数据目录中的每场会议都保留。list 列出会议；search 全文检索会议、
 议题、书面意见、分歧、动议和决议（中文可用；少于三个字的词也可以）；export
-把一场会议的原始记录（JSON，可用 gavelctl verify 检查）和签名检查点写入目录。
+把一场会议的纪要（md、html、pdf、csv：最新的已签署版本，未签署的标明“草稿”）、
+原始记录（JSON，可用 gavelctl verify 检查）和签名检查点写入目录。
 The archive: every meeting the data folder holds. list shows them; search
 finds meetings, items, opinions, dissent, motions and resolutions by full
 text (Chinese too; words under three characters work); export writes one
-meeting's raw record (JSON, checkable with gavelctl verify) and its signed
-checkpoints into DIR.
+meeting's minutes in every format (md, html, pdf, csv: the latest signed
+version, or a draft marked 草稿 when none is signed, and the working draft
+too when it has unsigned corrections), its raw record (JSON, checkable with
+gavelctl verify) and its signed checkpoints into DIR.
+)";
+
+constexpr const char* kFollowUpHelp = R"(usage: gavelctl resolution status ID open|in-progress|done|dropped --meeting N [--note TEXT] [--data DIR]
+
+归档会议的决议执行：把会议 N（见 gavelctl archive list）决议 ID 的状态直接记入
+数据目录的记录（一个事件，接在该会议的哈希链后，并记入审计），不需要 gaveld。
+gaveld 正在进行的会议不加 --meeting，通过 gaveld 更新。放弃执行（dropped）须加 --note。
+An archived meeting's follow-up: records resolution ID's status of meeting N
+(see gavelctl archive list) straight into the data folder's record, an event
+on that meeting's hash chain with an audit entry; gaveld is not needed. The
+meeting gaveld runs is updated through gaveld, without --meeting. dropped
+needs a --note.
 )";
 
 core::Result<v1::RecordExport> load(const Flags& flags, std::optional<std::int64_t> only = std::nullopt) {
@@ -145,6 +163,31 @@ int archive_export(const Flags& flags, std::ostream& out, std::ostream& err) {
     if (!file) return cannot(notes);
     written.push_back(notes);
   }
+  auto folded = record::meeting_of(meeting);
+  if (!folded) return fail(err, folded.error(), flags.say);
+  const core::MeetingState& state = folded.value().state();
+  if (state.phase == core::Phase::scheduled) {
+    for (const auto& file : written) out << flags.say("已写入 ", "wrote ") << file.string() << "\n";
+    out << flags.say("会议未开始，没有纪要", "the meeting never started: no minutes") << "\n";
+    return kOk;
+  }
+  // The latest signed version as signed; the working version as a marked
+  // draft when it is unsigned (never signed, or corrected since).
+  std::vector<bool> drafts;
+  if (!state.minutes_versions.empty()) drafts.push_back(false);
+  if (state.minutes != core::MinutesState::signed_off) drafts.push_back(true);
+  for (bool draft : drafts)
+    for (minutes::Format format : {minutes::Format::markdown, minutes::Format::html, minutes::Format::pdf,
+                                   minutes::Format::csv}) {
+      auto file = minutes::export_minutes(state, format, draft ? 0 : static_cast<std::uint32_t>(state.minutes_versions.size()),
+                                          draft);
+      if (!file) return fail(err, file.error(), flags.say);
+      const auto path = dir / file.value().file_name;
+      std::ofstream stream(path, std::ios::binary | std::ios::trunc);
+      stream.write(file.value().content.data(), static_cast<std::streamsize>(file.value().content.size()));
+      if (!stream.flush()) return cannot(path);
+      written.push_back(path);
+    }
   for (const auto& file : written) out << flags.say("已写入 ", "wrote ") << file.string() << "\n";
   return kOk;
 }
@@ -178,6 +221,41 @@ int list_actions(const Flags& flags, std::ostream& out, std::ostream& err) {
         << (a.status_note.empty() ? "" : say("（" + a.status_note + "）", " (" + a.status_note + ")"))
         << (overdue ? say("  【逾期】", "  [OVERDUE]") : "") << (overdue && color ? "\x1b[0m" : "") << "\n";
   }
+  return kOk;
+}
+
+int follow_up(const Flags& flags, std::ostream& out, std::ostream& err) {
+  constexpr std::pair<const char*, core::ResolutionStatus> kStatuses[] = {
+      {"open", core::ResolutionStatus::open},
+      {"in-progress", core::ResolutionStatus::in_progress},
+      {"done", core::ResolutionStatus::done},
+      {"dropped", core::ResolutionStatus::dropped}};
+  if (flags.help) return out << kFollowUpHelp, kOk;
+  if (flags.words.size() != 3 || flags.words[0] != "status")
+    return usage(err, "resolution status ID open|in-progress|done|dropped --meeting N", "resolution");
+  core::cmd::UpdateResolution update;
+  try {
+    update.resolution_id = std::stoull(flags.words[1]);
+  } catch (const std::exception&) {
+    return usage(err, "the resolution ID must be a number (see gavelctl actions)", "resolution");
+  }
+  bool known = false;
+  for (const auto& [word, status] : kStatuses)
+    if (flags.words[2] == word) update.status = status, known = true;
+  if (!known) return usage(err, "status must be open, in-progress, done or dropped, not '" + flags.words[2] + "'", "resolution");
+  update.note = flags.note;
+  const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                       std::chrono::system_clock::now().time_since_epoch()).count();
+  auto done = record::follow_up(database_of(flags), *flags.meeting, update, "gavelctl (data folder)", now);
+  if (!done) return fail(err, done.error(), flags.say);
+  const std::string id = std::to_string(update.resolution_id), meeting = std::to_string(*flags.meeting);
+  out << flags.say("已记录：会议 " + meeting + "「" + done.value().meeting_title + "」决议 #" + id + " 的状态为" +
+                       status_word(static_cast<v1::ResolutionStatus>(update.status), flags.say) + "（第 " +
+                       std::to_string(done.value().seq) + " 号事件）",
+                   "recorded: meeting " + meeting + " \"" + done.value().meeting_title + "\" resolution #" + id + " is " +
+                       status_word(static_cast<v1::ResolutionStatus>(update.status), flags.say) + " (event " +
+                       std::to_string(done.value().seq) + ")")
+      << "\n";
   return kOk;
 }
 

@@ -19,7 +19,7 @@ inline constexpr int kOk = 0, kFailed = 1, kUsage = 2;
 struct Flags {
   Say say;
   std::vector<std::string> words;
-  std::string key, data = "data", output, today;
+  std::string key, data = "data", output, today, note;
   std::optional<std::int64_t> meeting;
   bool help = false;
 };
@@ -33,5 +33,6 @@ std::filesystem::path database_of(const Flags& flags);
 
 int list_actions(const Flags& flags, std::ostream& out, std::ostream& err);
 int archive(const Flags& flags, std::ostream& out, std::ostream& err);
+int follow_up(const Flags& flags, std::ostream& out, std::ostream& err);
 
 }  // namespace gavel::record_cli

@@ -1,5 +1,6 @@
 #include "record_cli.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdlib>
 #include <filesystem>
@@ -64,6 +65,8 @@ std::optional<std::string> parse(const std::vector<std::string>& args, std::size
       auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
       if (ec != std::errc() || end != text.data() + text.size() || id <= 0) return "--meeting needs a number";
       flags.meeting = id;
+    } else if (a == "--note") {
+      if (!value(flags.note)) return "--note needs a text";
     } else if (a == "--today") {
       if (!value(flags.today) || flags.today.size() != 10) return "--today needs a date like 2027-03-31";
     } else if (a.size() > 1 && a[0] == '-') {
@@ -95,6 +98,18 @@ int verify(const Flags& flags, std::ostream& out, std::ostream& err) {
   auto record = record::load_record(flags.words[0]);
   if (!record) return fail(err, record.error(), flags.say);
   auto report = record::verify(record.value());
+  // A database also holds the secret ballot box, which the chain does not
+  // cover: it must say what the close events published.
+  if (record::is_database(flags.words[0])) {
+    auto store = store::MeetingStore::open_read_only(flags.words[0]);
+    if (!store) return fail(err, store.error(), flags.say);
+    for (int i = 0; i < record.value().meetings_size(); ++i) {
+      const v1::MeetingRecord& meeting = record.value().meetings(i);
+      auto box = store.value().ballots(meeting.id());
+      if (!box) return fail(err, box.error(), flags.say);
+      record::check_ballots(meeting, box.value(), report.meetings[static_cast<std::size_t>(i)]);
+    }
+  }
   return describe(report, flags.words[0], flags.key, flags.say, out) ? kOk : kFailed;
 }
 
@@ -143,6 +158,11 @@ std::optional<int> run(const std::vector<std::string>& args, std::ostream& out, 
   if (args[0] == "archive") {
     if (auto problem = parse(args, 1, flags)) return usage(err, *problem, "archive");
     return archive(flags, out, err);
+  }
+  // An archived meeting's follow-up; without --meeting it goes to gaveld.
+  if (args[0] == "resolution" && std::find(args.begin(), args.end(), "--meeting") != args.end()) {
+    if (auto problem = parse(args, 1, flags)) return usage(err, *problem, "resolution");
+    return follow_up(flags, out, err);
   }
   if (args[0] == "verify") {
     if (auto problem = parse(args, 1, flags)) return usage(err, *problem, "verify");

@@ -77,6 +77,37 @@ void checkpoint_line(const record::CheckpointFinding& c, const std::string& expe
   out << say("。", ".") << "\n";
   for (const std::string& line : c.extensions) out << "    " << line << "\n";
 }
+
+void ballots_line(const record::MeetingFinding& m, Say say, std::ostream& out, bool& all_ok) {
+  if (!m.ballots_checked) return;
+  for (const record::BallotFinding& b : m.ballots) {
+    out << "  " << say("无记名表决 " + n(b.vote_id) + " 的票箱：", "secret vote " + n(b.vote_id) + "'s ballot box: ");
+    if (b.ok()) {
+      out << say(n(b.stored) + " 张选票与闭票时公布的回执一致。",
+                 n(b.stored) + " ballots match the receipts published at the close.")
+          << "\n";
+      continue;
+    }
+    all_ok = false;
+    std::string zh, en;
+    auto count = [&](std::size_t how_many, const char* zh_words, const char* en_words) {
+      if (how_many == 0) return;
+      zh += n(how_many) + zh_words;
+      en += n(how_many) + en_words;
+    };
+    count(b.changed, " 张选票被改动；", " changed, ");
+    count(b.missing, " 张已公布的选票不在票箱中；", " published but missing, ");
+    count(b.added, " 张选票未曾公布（被加入）；", " never published (added), ");
+    out << say("与闭票时公布的回执不符：" + zh + "第一个不符的回执 " + b.first_receipt + "。",
+               "does NOT match the receipts published at the close: " + en + "first receipt concerned " +
+                   b.first_receipt + ".")
+        << "\n";
+  }
+  if (m.open_ballots > 0)
+    out << "  " << say(n(m.open_ballots) + " 张选票属于尚未闭票的表决，闭票公布回执后才能核对。",
+                       n(m.open_ballots) + " ballots belong to a vote not closed yet: they can be checked once its receipts are published.")
+        << "\n";
+}
 }  // namespace
 
 std::string grouped(const std::string& fingerprint) {
@@ -111,6 +142,7 @@ bool describe(const record::VerifyReport& report, const std::string& source, con
       checkpoint_line(c, expected, say, out, all_ok);
       ++signed_count;
     }
+    ballots_line(m, say, out, all_ok);
   }
   if (!expected.empty() && signed_count == 0) all_ok = false;
   out << (all_ok ? say("结论：记录完整，签名一致。", "verdict: the record is whole and its signatures match.")

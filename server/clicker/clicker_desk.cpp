@@ -123,6 +123,8 @@ PressStep ClickerDesk::take(const Caller& caller, const v1::ClickerPress& press,
   if (auto* refusal = std::get_if<Refusal>(&reading)) return settle_now(*refusal);
 
   PressPlan plan{id, press.key(), holder, core::cmd::CheckIn{}, false, 0};
+  const std::string press_id =
+      id.device_id + ":" + std::to_string(id.boot_id) + ":" + std::to_string(id.press_seq);
   std::visit(
       [&](const auto& action) {
         using A = std::decay_t<decltype(action)>;
@@ -130,16 +132,16 @@ PressStep ClickerDesk::take(const Caller& caller, const v1::ClickerPress& press,
           const core::Vote* vote = state.open_vote();
           core::cmd::CastBallot ballot;
           ballot.choices = {action.option};
-          ballot.press_id = id.device_id + ":" + std::to_string(id.boot_id) + ":" + std::to_string(id.press_seq);
+          ballot.press_id = press_id;
           // A changed answer in a secret vote replaces the ballot by its receipt.
           if (vote->spec.secret && vote->voters.count(holder) && receipt_of) ballot.receipt = receipt_of(holder);
           plan.command = std::move(ballot);
           plan.ballot = true;
           plan.vote_id = vote->id;
         } else if constexpr (std::is_same_v<A, RaiseHand>) {
-          plan.command = core::cmd::RequestFloor{};
+          plan.command = core::cmd::RequestFloor{core::RequestKind::contribution, "", press_id};
         } else if constexpr (std::is_same_v<A, LowerHand>) {
-          plan.command = core::cmd::WithdrawRequest{action.request_id};
+          plan.command = core::cmd::WithdrawRequest{action.request_id, press_id};
         } else {
           plan.command = core::cmd::CheckIn{};
         }
@@ -153,8 +155,8 @@ v1::ClickerAck ClickerDesk::settle(const PressPlan& plan, const core::Result<cor
   v1::ClickerAck ack = ack_for(plan.id, plan.key);
   if (decided) {
     ack.set_state(v1::PRESS_ACCEPTED);
-    // No events for a ballot: the engine knew this press id (e.g. from before a restart).
-    if (plan.ballot && decided.value().events.empty()) ack.set_repeat(true);
+    // No events: the engine knew this press id (e.g. from before a restart).
+    if (decided.value().events.empty()) ack.set_repeat(true);
   } else if (decided.error().code == core::ErrorCode::duplicate && !plan.ballot) {
     // Checking in or asking to speak twice leaves the holder where they wanted to be.
     ack.set_state(v1::PRESS_ACCEPTED);

@@ -3,8 +3,9 @@
 // number) gets the answer the first copy got, a copy arriving while the first is still being made durable
 // waits for that answer, and an older press of a device that has pressed
 // again since is stale. A new boot id (after a power loss) restarts the
-// sequence. In memory only; after a restart the engine's own press ids still
-// keep a ballot from being counted twice. Pure, on the hall's strand.
+// sequence. In memory only: after a restart the press ids the engine keeps
+// in the record (ballots, and hand presses, whose key toggles) still make a
+// retransmission a repeat. Pure, on the hall's strand.
 #pragma once
 
 #include <cstdint>

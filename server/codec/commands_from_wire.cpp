@@ -16,7 +16,7 @@ namespace cmd = core::cmd;
 core::Result<Command> decode_request_floor(const v1::RequestFloor& w) {
   auto kind = enum_from_wire<core::RequestKind>(w.kind());
   if (!kind) return kind.error();
-  return Command{cmd::RequestFloor{kind.value(), w.participant_id()}};
+  return Command{cmd::RequestFloor{kind.value(), w.participant_id(), w.press_id()}};
 }
 
 core::Result<Command> decode_record_dissent(const v1::RecordDissent& w) {
@@ -62,7 +62,7 @@ core::Result<Command> decode(const v1::Command& w) {
     }
     case v1::Command::kRequestFloor: return decode_request_floor(w.request_floor());
     case v1::Command::kWithdrawRequest:
-      return Command{cmd::WithdrawRequest{w.withdraw_request().request_id()}};
+      return Command{cmd::WithdrawRequest{w.withdraw_request().request_id(), w.withdraw_request().press_id()}};
     case v1::Command::kGrantFloor: {
       const auto& x = w.grant_floor();
       return Command{cmd::GrantFloor{x.request_id(), x.participant_id()}};

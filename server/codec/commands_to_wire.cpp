@@ -39,9 +39,11 @@ struct Encoder {
     auto* w = out->mutable_request_floor();
     w->set_kind(to_wire(c.kind));
     w->set_participant_id(c.participant_id);
+    w->set_press_id(c.press_id);
   }
   void operator()(const cmd::WithdrawRequest& c) const {
     out->mutable_withdraw_request()->set_request_id(c.request_id);
+    out->mutable_withdraw_request()->set_press_id(c.press_id);
   }
   void operator()(const cmd::GrantFloor& c) const {
     auto* w = out->mutable_grant_floor();

@@ -15,7 +15,7 @@ namespace ev = core::ev;
 core::Result<EventBody> decode_floor_requested(const v1::FloorRequested& w) {
   auto kind = enum_from_wire<core::RequestKind>(w.kind());
   if (!kind) return kind.error();
-  return EventBody{ev::FloorRequested{w.request_id(), w.participant_id(), kind.value()}};
+  return EventBody{ev::FloorRequested{w.request_id(), w.participant_id(), kind.value(), w.press_id()}};
 }
 
 core::Result<EventBody> decode_speech_started(const v1::SpeechStarted& w) {
@@ -77,7 +77,7 @@ core::Result<EventBody> decode(const v1::Event& w) {
     }
     case v1::Event::kFloorRequested: return decode_floor_requested(w.floor_requested());
     case v1::Event::kRequestWithdrawn:
-      return EventBody{ev::RequestWithdrawn{w.request_withdrawn().request_id()}};
+      return EventBody{ev::RequestWithdrawn{w.request_withdrawn().request_id(), w.request_withdrawn().press_id()}};
     case v1::Event::kRequestRemoved:
       return EventBody{ev::RequestRemoved{w.request_removed().request_id()}};
     case v1::Event::kRequestMoved: {

@@ -45,9 +45,11 @@ struct Encoder {
     w->set_request_id(e.request_id);
     w->set_participant_id(e.participant_id);
     w->set_kind(to_wire(e.kind));
+    w->set_press_id(e.press_id);
   }
   void operator()(const ev::RequestWithdrawn& e) const {
     out->mutable_request_withdrawn()->set_request_id(e.request_id);
+    out->mutable_request_withdrawn()->set_press_id(e.press_id);
   }
   void operator()(const ev::RequestRemoved& e) const {
     out->mutable_request_removed()->set_request_id(e.request_id);

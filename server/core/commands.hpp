@@ -22,8 +22,10 @@ struct AttachOpinion { std::string item_id; std::string author; std::string text
 struct CheckIn { std::string participant_id; };
 struct CheckOut { std::string participant_id; };
 struct DeclareInterest { std::string item_id; std::string participant_id; };
-struct RequestFloor { RequestKind kind = RequestKind::contribution; std::string participant_id; };
-struct WithdrawRequest { Id request_id = 0; };
+// press_id: a clicker's hand press; the hand key toggles, so a repeat (even
+// after a restart) must be recognised, not acted on again.
+struct RequestFloor { RequestKind kind = RequestKind::contribution; std::string participant_id; std::string press_id = {}; };
+struct WithdrawRequest { Id request_id = 0; std::string press_id = {}; };
 struct GrantFloor { Id request_id = 0; std::string participant_id; };
 struct NextSpeaker {};
 struct MoveRequest { Id request_id = 0; std::uint32_t position = 0; };

@@ -41,6 +41,8 @@ Decided Decider::operator()(const cmd::RequestFloor& c) const {
   if (!item) return item.error();
   auto who = subject(c.participant_id);
   if (!who) return who.error();
+  // A repeat of a hand press already acted on: acknowledged, nothing changes.
+  if (!c.press_id.empty() && s.hand_presses.count(c.press_id)) return Draft{};
   const Member& m = *who.value();
   if (!m.present) return fail::not_present(m.info.id);
   if (c.kind < RequestKind::contribution || c.kind > RequestKind::point_of_order)
@@ -55,19 +57,20 @@ Decided Decider::operator()(const cmd::RequestFloor& c) const {
   std::uint32_t cap = item.value()->info.max_speeches_per_person;
   if (cap && !point_of_order && speeches_and_requests(s, m.info.id, item.value()->info.id) >= cap)
     return cap_reached();
-  Draft d = one(ev::FloorRequested{s.next_request, m.info.id, c.kind});
+  Draft d = one(ev::FloorRequested{s.next_request, m.info.id, c.kind, c.press_id});
   d.created_id = s.next_request;
   return d;
 }
 
 Decided Decider::operator()(const cmd::WithdrawRequest& c) const {
+  if (!c.press_id.empty() && s.hand_presses.count(c.press_id)) return Draft{};
   for (const SpeakRequest& r : s.queue) {
     bool own = r.participant_id == actor.participant_id;
     bool match = c.request_id ? r.id == c.request_id : own;
     if (!match) continue;
     if (!own && !is_officer())
       return fail::not_allowed("只能撤回自己的发言申请", "you may withdraw only your own request");
-    return one(ev::RequestWithdrawn{r.id});
+    return one(ev::RequestWithdrawn{r.id, c.press_id});
   }
   return fail::not_found("发言申请", "request to speak", std::to_string(c.request_id));
 }

@@ -25,8 +25,8 @@ struct OpinionAttached { std::string item_id; std::string author; std::string te
 struct CheckedIn { std::string participant_id; };
 struct CheckedOut { std::string participant_id; };
 struct InterestDeclared { std::string item_id; std::string participant_id; };
-struct FloorRequested { Id request_id = 0; std::string participant_id; RequestKind kind = RequestKind::contribution; };
-struct RequestWithdrawn { Id request_id = 0; };
+struct FloorRequested { Id request_id = 0; std::string participant_id; RequestKind kind = RequestKind::contribution; std::string press_id = {}; };
+struct RequestWithdrawn { Id request_id = 0; std::string press_id = {}; };
 struct RequestRemoved { Id request_id = 0; };
 struct RequestMoved { Id request_id = 0; std::uint32_t position = 0; };
 struct ListClosed {};

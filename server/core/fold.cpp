@@ -61,8 +61,12 @@ struct Folder {
     auto pos = insert_position(s, request);
     s.queue.insert(s.queue.begin() + static_cast<std::ptrdiff_t>(pos), request);
     s.next_request = x.request_id + 1;
+    if (!x.press_id.empty()) s.hand_presses.insert(x.press_id);
   }
-  void operator()(const ev::RequestWithdrawn& x) { erase_request(x.request_id); }
+  void operator()(const ev::RequestWithdrawn& x) {
+    erase_request(x.request_id);
+    if (!x.press_id.empty()) s.hand_presses.insert(x.press_id);
+  }
   void operator()(const ev::RequestRemoved& x) { erase_request(x.request_id); }
   void operator()(const ev::RequestMoved& x) {
     auto it = std::find_if(s.queue.begin(), s.queue.end(),

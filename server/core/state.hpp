@@ -134,6 +134,9 @@ struct MeetingState {
 
   std::vector<SpeakRequest> queue;
   bool list_closed = false;
+  // Clicker hand presses already acted on: the hand key toggles, so a
+  // retransmission after a restart must not raise or lower the hand again.
+  std::set<std::string> hand_presses;
   std::optional<Speech> speech;
   std::vector<Speech> speeches;  // finished
 

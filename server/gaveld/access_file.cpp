@@ -1,5 +1,7 @@
 #include "access_file.hpp"
 
+#include "private_file.hpp"
+
 #include <arpa/inet.h>
 #include <ifaddrs.h>
 #include <sys/stat.h>
@@ -11,22 +13,6 @@
 namespace gavel::gaveld {
 
 namespace {
-core::Status write_private(const std::filesystem::path& file, const std::string& content) {
-  std::filesystem::path temp = file;
-  temp += ".tmp";
-  {
-    std::ofstream out(temp, std::ios::trunc);
-    ::chmod(temp.c_str(), 0600);
-    out << content;
-    if (!out.flush())
-      return core::make_error(core::ErrorCode::internal, "无法写入 " + file.string(), "cannot write " + file.string());
-  }
-  std::error_code ec;
-  std::filesystem::rename(temp, file, ec);
-  if (ec) return core::make_error(core::ErrorCode::internal, "无法写入 " + file.string(), "cannot write " + file.string());
-  return core::Ok{};
-}
-
 std::string csv_field(const std::string& text) {
   if (text.find_first_of(",\"\n") == std::string::npos) return text;
   std::string out = "\"";
@@ -34,10 +20,6 @@ std::string csv_field(const std::string& text) {
   return out + "\"";
 }
 }  // namespace
-
-core::Status write_private_file(const std::filesystem::path& file, const std::string& content) {
-  return write_private(file, content);
-}
 
 std::string reachable_host(const std::string& bind) {
   if (bind != "0.0.0.0" && bind != "::") return bind;
@@ -113,8 +95,8 @@ core::Status write_access_files(const std::filesystem::path& dir, const Urls& ur
                     csv_field(m ? m->info.group : "") + "," + code_of[token.participant_id] + "," + token.token + "," +
                     urls.join + token.token + "\n";
   }
-  if (auto ok = write_private(dir / "access.json", access.dump(2) + "\n"); !ok) return ok;
-  return write_private(dir / "participants.csv", participants);
+  if (auto ok = write_private_file(dir / "access.json", access.dump(2) + "\n"); !ok) return ok;
+  return write_private_file(dir / "participants.csv", participants);
 }
 
 }  // namespace gavel::gaveld

@@ -27,8 +27,6 @@ Urls urls_for(const std::string& host, std::uint16_t port, bool tls);
 // The three pages' links, each officer's with its token in the fragment
 // (never sent to a server, logged or passed on as a Referer).
 void print_page_links(std::ostream& out, const Urls& urls, const std::vector<store::AccessToken>& tokens);
-// Writes `content` to `file` readable by the owner only (mode 0600), atomically.
-core::Status write_private_file(const std::filesystem::path& file, const std::string& content);
 // The room's Wi-Fi as the text of a QR code: WIFI:T:WPA;S:ssid;P:password;;
 std::string wifi_qr_text(const core::MeetingInfo& info);
 

@@ -10,6 +10,7 @@
 
 #include "gaveld/access_file.hpp"
 #include "gaveld/open_meeting.hpp"
+#include "gaveld/private_file.hpp"
 #include "gaveld/options.hpp"
 #include "gaveld/read_back.hpp"
 #include "gaveld/web_pages.hpp"
@@ -67,7 +68,7 @@ int serve(const gaveld::Options& options) {
   auto signer = record::Signer::open(options.data);
   if (!signer) return fail(signer.error().message_en);
   auto opened = gaveld::open_meeting(store.value(), options, net::wall_ms());
-  if (!opened) return fail(opened.error().message_en);
+  if (!opened) return fail(opened.error().message_zh + "\n        " + opened.error().message_en);
   gaveld::OpenedMeeting& meeting = opened.value();
   auto took = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
   for (const std::string& note : meeting.notes) std::cout << "gaveld: " << note << "\n";
@@ -97,10 +98,11 @@ int serve(const gaveld::Options& options) {
   server.seal_minutes_with([shared_signer, log](core::cmd::SignMinutes& sign) {
     record::seal_minutes(*shared_signer, log->head(), sign);
   });
-  server.export_record_with([db = options.data / "gavel.db", id = meeting.id]() -> core::Result<std::string> {
-    auto reader = store::MeetingStore::open_read_only(db);
-    if (!reader) return reader.error();
-    auto record = record::read_record(reader.value(), id);
+  // Its own read-only connection each time, on the minutes printer's thread.
+  server.read_record_with([database = options.data / "gavel.db", id = meeting.id]() -> core::Result<std::string> {
+    auto reading = store::MeetingStore::open_read_only(database);
+    if (!reading) return reading.error();
+    auto record = record::read_record(reading.value(), id);
     if (!record) return record.error();
     return record::to_json(record.value());
   });

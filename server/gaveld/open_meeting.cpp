@@ -162,11 +162,29 @@ core::Result<OpenedMeeting> open_meeting(store::MeetingStore& store, const Optio
     std::size_t replayed = 0;
     auto meeting = replay(store, record.id, record.setup, &tail, &replayed);
     if (!meeting) return meeting.error();
-    bool ended = meeting.value().state().phase == core::Phase::ended;
+    const core::MeetingState& state = meeting.value().state();
+    bool ended = state.phase == core::Phase::ended;
+    // Archived minutes can no longer be signed: the secretary's 24 hours must
+    // not end because the next meeting was started first.
+    bool never_signed = state.minutes_versions.empty();
+    if (options.meeting && ended && never_signed && !options.archive_unsigned)
+      return core::make_error(
+          core::ErrorCode::invalid_state,
+          "会议「" + record.title + "」已结束，但纪要尚未签署：开始新会议后就不能再签署。请先不带 --meeting 启动 gaveld，"
+          "由记录员签署（gavelctl --role secretary minutes sign 姓名）；确要放弃签署，加 --archive-unsigned",
+          "the meeting \"" + record.title + "\" has ended but its minutes are not signed, and they cannot be signed "
+          "once a new meeting starts: start gaveld without --meeting and have the secretary sign "
+          "(gavelctl --role secretary minutes sign NAME), or add --archive-unsigned to archive it unsigned");
     if (options.meeting && ended) {
+      bool unsigned_changes = !never_signed && state.minutes != core::MinutesState::signed_off;
       if (auto ok = store.archive(record.id); !ok) return ok.error();
       auto created = create(store, options, now);
-      if (created) created.value().notes.push_back("archived the finished meeting \"" + record.title + "\"");
+      if (created) {
+        created.value().notes.push_back("archived the finished meeting \"" + record.title + "\"" +
+                                        (never_signed ? " with its minutes unsigned (--archive-unsigned)" : ""));
+        if (unsigned_changes)
+          created.value().notes.push_back("its minutes' corrections after the last signed version were not signed");
+      }
       return created;
     }
     auto tokens = store.tokens(record.id);

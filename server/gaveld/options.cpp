@@ -18,6 +18,8 @@ DIR/gavel.db before it is acknowledged.
   --web DIR             the web pages' folder (default: the pages built or installed
                         beside the program); it may not contain the data folder
   --no-web              serve no pages, only /healthz, /ws and /j/ links
+  --archive-unsigned    with --meeting: archive the ended meeting even though its
+                        minutes were never signed (they can then no longer be signed)
   --tls-cert FILE       serve https:// and wss:// with this certificate chain (PEM) ...
   --tls-key FILE        ... and this private key (see docs/security.md)
   --threads N           I/O threads (default 2)
@@ -31,6 +33,10 @@ std::variant<Options, ShowHelp, std::string> parse_options(int argc, char** argv
     if (flag == "--help" || flag == "-h") return ShowHelp{};
     if (flag == "--no-web") {
       options.no_web = true;
+      continue;
+    }
+    if (flag == "--archive-unsigned") {
+      options.archive_unsigned = true;
       continue;
     }
     if (i + 1 >= argc) return "missing value after " + std::string(flag);

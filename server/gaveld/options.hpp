@@ -15,6 +15,9 @@ struct Options {
   std::optional<std::filesystem::path> meeting, roster;
   std::optional<std::filesystem::path> web;  // --web; else the pages installed beside the program
   bool no_web = false;                        // --no-web: serve no pages at all
+  // --archive-unsigned: a new --meeting may replace an ended meeting whose
+  // minutes were never signed (else gaveld refuses, so they can still be signed).
+  bool archive_unsigned = false;
   net::ServerOptions server;
 };
 

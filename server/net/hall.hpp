@@ -16,6 +16,7 @@
 #include "net/answered_commands.hpp"
 #include "net/doorkeeper.hpp"
 #include "net/join_codes.hpp"
+#include "net/minutes_printer.hpp"
 #include "net/peer.hpp"
 #include "net/receipt_book.hpp"
 #include "net/storage_health.hpp"
@@ -58,9 +59,11 @@ class Hall : public std::enable_shared_from_this<Hall> {
   // those fields stay empty (the minutes then print the content hash and seq).
   using MinutesSealer = std::function<void(core::cmd::SignMinutes& sign)>;
   void seal_minutes_with(MinutesSealer sealer) { seal_minutes_ = std::move(sealer); }
-  // The whole record as JSON (gavelctl record export), for the officers' download.
-  using RecordExporter = std::function<core::Result<std::string>()>;
-  void export_record_with(RecordExporter exporter) { export_record_ = std::move(exporter); }
+  // The meeting's whole record as JSON (gavel.v1.RecordExport), for the
+  // minutes' JSON export. Called on the MinutesPrinter's worker thread, never
+  // on the strand: it reads the database with a connection of its own.
+  using RecordReader = std::function<core::Result<std::string>()>;
+  void read_record_with(RecordReader reader) { read_record_ = std::move(reader); }
   std::size_t connected() const { return peers_.size(); }
 
   // How to read the meeting back from its record (what a restart would
@@ -106,7 +109,9 @@ class Hall : public std::enable_shared_from_this<Hall> {
   // and a signature, which the server drafts, hashes and seals first.
   void minutes_request(const std::shared_ptr<Peer>& peer, const Guest& guest, std::uint64_t request_id,
                        const v1::MinutesRequest& request);
-  void record_file(const std::shared_ptr<Peer>& peer, const Guest& guest, std::uint64_t request_id);
+  // Back on the strand with the printer's file: audited, then sent.
+  void minutes_ready(const std::weak_ptr<Peer>& peer, const Guest& guest, std::uint64_t request_id,
+                     const v1::MinutesRequest& request, core::Seq seq, core::Result<minutes::MinutesFile> file);
   core::Result<core::Command> with_minutes_seal(const Guest& guest, core::Command command) const;
 
   // Runs the command; `answer` fills the reply once it is durable.
@@ -148,10 +153,11 @@ class Hall : public std::enable_shared_from_this<Hall> {
   SaveFleet save_fleet_;
   core::Id lent_for_vote_ = 0;  // pool clickers were lent for this vote
   MinutesSealer seal_minutes_;
+  RecordReader read_record_;
+  std::unique_ptr<MinutesPrinter> printer_;  // its worker starts with the first export
   StorageHealth storage_;
   Reload reload_;
   std::size_t rebuilds_ = 0;  // a welcome prepared before a rebuild is prepared again
-  RecordExporter export_record_;
   bool flush_scheduled_ = false;
   bool live_tally_scheduled_ = false;
 };

@@ -80,6 +80,13 @@ core::Result<v1::RecordExport> from_json(std::string_view json) {
   return record;
 }
 
+bool is_database(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  char header[16] = {};
+  in.read(header, sizeof header);
+  return in.gcount() == sizeof header && std::string_view(header, sizeof header) == std::string_view("SQLite format 3\0", 16);
+}
+
 core::Result<v1::RecordExport> load_record(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
   if (!in)

@@ -29,5 +29,7 @@ core::Result<v1::RecordExport> from_json(std::string_view json);
 // A database file (opened read-only) or a JSON export, told apart by the
 // SQLite header.
 core::Result<v1::RecordExport> load_record(const std::filesystem::path& file);
+// Whether `file` starts with the SQLite header (else it is taken as JSON).
+bool is_database(const std::filesystem::path& file);
 
 }  // namespace gavel::record

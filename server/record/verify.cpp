@@ -110,7 +110,62 @@ CheckpointFinding check(const v1::SignedCheckpoint& stored, const std::map<std::
 
 bool MeetingFinding::ok() const {
   return chain.damage == Damage::none &&
-         std::all_of(checkpoints.begin(), checkpoints.end(), [](const CheckpointFinding& c) { return c.ok(); });
+         std::all_of(checkpoints.begin(), checkpoints.end(), [](const CheckpointFinding& c) { return c.ok(); }) &&
+         std::all_of(ballots.begin(), ballots.end(), [](const BallotFinding& b) { return b.ok(); });
+}
+
+void check_ballots(const v1::MeetingRecord& meeting, const std::vector<core::SecretBallot>& box,
+                   MeetingFinding& finding) {
+  finding.ballots_checked = true;
+  std::map<std::uint64_t, std::vector<std::string>> options;  // by vote
+  std::map<std::uint64_t, std::map<std::string, std::string>> published;
+  for (const v1::ChainedEvent& row : meeting.events()) {
+    v1::Event event;
+    if (!event.ParseFromString(row.body())) continue;  // the chain check names it
+    if (event.has_vote_opened()) {
+      const auto& spec = event.vote_opened().spec();
+      options[event.vote_opened().vote_id()].assign(spec.options().begin(), spec.options().end());
+    } else if (event.has_vote_closed() && event.vote_closed().result().receipts_published_size() > 0) {
+      auto& lines = published[event.vote_closed().vote_id()];
+      for (const std::string& line : event.vote_closed().result().receipts_published()) {
+        auto equals = line.find('=');
+        lines[line.substr(0, equals)] = equals == std::string::npos ? "" : line.substr(equals + 1);
+      }
+    }
+  }
+  // The box's choices in the close event's words ("receipt=赞成").
+  std::map<std::uint64_t, std::map<std::string, std::string>> stored;
+  for (const core::SecretBallot& ballot : box) {
+    const auto& names = options[ballot.vote_id];
+    std::string words;
+    for (std::size_t i = 0; i < ballot.choices.size(); ++i) {
+      if (i) words += ",";
+      words += ballot.choices[i] < names.size() ? names[ballot.choices[i]] : "?";
+    }
+    stored[ballot.vote_id][ballot.receipt] = words;
+  }
+  for (const auto& [vote, lines] : stored)
+    if (!published.count(vote)) finding.open_ballots += lines.size();
+  for (const auto& [vote, lines] : published) {
+    BallotFinding b;
+    b.vote_id = vote;
+    b.published = lines.size();
+    const auto& box_lines = stored[vote];
+    b.stored = box_lines.size();
+    for (const auto& [receipt, choice] : lines) {
+      auto it = box_lines.find(receipt);
+      if (it == box_lines.end()) ++b.missing;
+      else if (it->second != choice) ++b.changed;
+      else continue;
+      if (b.first_receipt.empty()) b.first_receipt = receipt;
+    }
+    for (const auto& [receipt, choice] : box_lines)
+      if (!lines.count(receipt)) {
+        ++b.added;
+        if (b.first_receipt.empty()) b.first_receipt = receipt;
+      }
+    finding.ballots.push_back(std::move(b));
+  }
 }
 
 bool VerifyReport::ok() const {

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/events.hpp"
 #include "gavel/v1/record.pb.h"
 
 namespace gavel::record {
@@ -40,12 +41,28 @@ struct CheckpointFinding {
   bool ok() const { return well_formed && signature_valid && head_matches && !events_missing && !beyond_break; }
 };
 
+// One secret vote's ballot box (the database's `ballots` table, which the
+// chain does not cover) against the receipts published in its close event
+// (which the chain does). Only a database has a ballot box to check.
+struct BallotFinding {
+  std::uint64_t vote_id = 0;
+  std::size_t published = 0, stored = 0;
+  std::size_t missing = 0;  // published, not in the box
+  std::size_t added = 0;    // in the box, never published
+  std::size_t changed = 0;  // in both, with another choice
+  std::string first_receipt;  // the first that disagrees (receipts are public after the close)
+  bool ok() const { return missing == 0 && added == 0 && changed == 0; }
+};
+
 struct MeetingFinding {
   std::int64_t id = 0;
   std::string title;
   std::uint64_t events = 0;
   ChainFinding chain;
   std::vector<CheckpointFinding> checkpoints;
+  bool ballots_checked = false;        // set by check_ballots (a database)
+  std::vector<BallotFinding> ballots;  // each closed secret vote
+  std::size_t open_ballots = 0;        // in the box for a vote not closed: nothing published to compare
   bool ok() const;
 };
 
@@ -55,5 +72,10 @@ struct VerifyReport {
 };
 
 VerifyReport verify(const v1::RecordExport& record);
+
+// Compares `box` (the meeting's stored secret ballots) with the receipts
+// published at each secret vote's close, and records it in `finding`.
+void check_ballots(const v1::MeetingRecord& meeting, const std::vector<core::SecretBallot>& box,
+                   MeetingFinding& finding);
 
 }  // namespace gavel::record

@@ -14,7 +14,7 @@ using namespace core;
 
 // Raise it whenever the layout below changes: an image of another format is
 // ignored (the whole log is folded instead), never misread.
-constexpr std::uint64_t kFormat = 1;
+constexpr std::uint64_t kFormat = 2;
 
 // A new field in one of these structs must be added to its fields() below,
 // or a restart from an image would silently lose it. (Sizes as on 64-bit
@@ -34,7 +34,7 @@ static_assert(sizeof(Vote) == 752, "a field was added to Vote: add it to fields(
 static_assert(sizeof(Resolution) == 208, "a field was added to Resolution: add it to fields() below");
 static_assert(sizeof(MinutesEdit) == 88, "a field was added to MinutesEdit: add it to fields() below");
 static_assert(sizeof(MinutesVersion) == 184, "a field was added to MinutesVersion: add it to fields() below");
-static_assert(sizeof(MeetingState) == 1032, "a field was added to MeetingState: add it to fields() below");
+static_assert(sizeof(MeetingState) == 1080, "a field was added to MeetingState: add it to fields() below");
 static_assert(sizeof(SpeakRequest) == 56, "a field was added to SpeakRequest: add it to fields() below");
 static_assert(sizeof(SpeakingTotal) == 16, "a field was added to SpeakingTotal: add it to fields() below");
 static_assert(sizeof(AbsentOpinion) == 72, "a field was added to AbsentOpinion: add it to fields() below");
@@ -104,7 +104,7 @@ template <class Io, Is<MinutesVersion> T> void fields(Io& io, T& x) {
 }
 // The votes are written apart (closed ones by id); the indexes are rebuilt.
 template <class Io, Is<MeetingState> T> void fields(Io& io, T& x) {
-  io(x.info, x.roster, x.agenda, x.seq, x.phase, x.started, x.ended, x.current_item, x.queue, x.list_closed, x.speech,
+  io(x.info, x.roster, x.agenda, x.seq, x.phase, x.started, x.ended, x.current_item, x.queue, x.list_closed, x.hand_presses, x.speech,
      x.speeches, x.dissent, x.motions, x.resolutions, x.minutes, x.minutes_due, x.minutes_signed_by, x.minutes_signed,
      x.minutes_edits, x.minutes_versions, x.totals_by_person, x.totals_by_group, x.next_request, x.next_speech,
      x.next_dissent, x.next_motion, x.next_vote, x.next_resolution);

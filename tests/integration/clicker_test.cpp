@@ -195,6 +195,39 @@ TEST_F(Clickers, PairingSurvivesARestartAndTheHandKeyReachesTheQueue) {
   EXPECT_EQ(display->welcome().snapshot().queue().requests(0).participant_id(), "P06");
 }
 
+// The hand key toggles. A press whose ack was lost is retransmitted, and if
+// gaveld was killed and restarted in between, the new server must still
+// know it: otherwise the raised hand would be lowered again (or the other way).
+TEST_F(Clickers, AHandPressRetransmittedAcrossAKillAndRestartDoesNotFlipTheHand) {
+  ASSERT_TRUE(chair->clicker_admin(enroll({"W-8"})));
+  ASSERT_TRUE(chair->clicker_admin(pair("W-8", "P03")));
+  auto queue = [this] {
+    auto display = server.connect_as("display");
+    return display->welcome().snapshot().queue().requests_size();
+  };
+  auto raise = server.connect_clicker("W-8")->press(press_of("W-8", 1, 10));
+  ASSERT_TRUE(raise);
+  ASSERT_EQ(raise.value().state(), v1::PRESS_ACCEPTED);
+  ASSERT_EQ(queue(), 1);
+  server.kill_hard();
+  server.start();
+  auto again = server.connect_clicker("W-8")->press(press_of("W-8", 1, 10));
+  ASSERT_TRUE(again) << client::describe(again.error());
+  EXPECT_EQ(again.value().state(), v1::PRESS_ACCEPTED);
+  EXPECT_TRUE(again.value().repeat()) << "the restarted server knows this press from the record";
+  EXPECT_EQ(queue(), 1) << "the retransmitted raise lowered the hand";
+
+  auto lower = server.connect_clicker("W-8")->press(press_of("W-8", 2, 10));
+  ASSERT_TRUE(lower);
+  ASSERT_EQ(queue(), 0);
+  server.kill_hard();
+  server.start();
+  auto lower_again = server.connect_clicker("W-8")->press(press_of("W-8", 2, 10));
+  ASSERT_TRUE(lower_again);
+  EXPECT_TRUE(lower_again.value().repeat());
+  EXPECT_EQ(queue(), 0) << "the retransmitted lowering raised the hand again";
+}
+
 TEST_F(Clickers, APoolClickerVotesInASecretVoteForWhomItWasLentAndGoesBackAtTheClose) {
   ASSERT_TRUE(chair->clicker_admin(enroll({"S-1"}, "", true)));
   auto pooled = server.connect_clicker("S-1");

@@ -7,7 +7,9 @@
 #include <sqlite3.h>
 #include <sys/wait.h>
 
+#include <atomic>
 #include <cmath>
+#include <thread>
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -142,6 +144,13 @@ class SignedMeeting : public ::testing::Test {
       auto follow_up = gavelctl("--access " + (server_->data() / "access.json").string() +
                                 " resolution status 1 in-progress --note 已联系电梯公司勘察");
       if (follow_up.status != 0) problem = "resolution status: " + follow_up.out;
+    }
+    // The record as the secretary downloads it with the minutes.
+    if (problem.empty()) {
+      auto json = gavelctl("--access " + (server_->data() / "access.json").string() +
+                           " --role secretary minutes export --format json -o " +
+                           (server_->data() / "minutes-record.json").string());
+      if (json.status != 0) problem = "minutes export --format json: " + json.out;
     }
     // Started again with a meeting file, gaveld archives the finished
     // meeting and creates the next one: the archive holds both.
@@ -421,10 +430,101 @@ TEST_F(SignedMeeting, SearchTreatsFtsAndLikeSyntaxAsPlainText) {
   EXPECT_EQ(gavelctl("verify " + db().string()).status, 0) << "the database is untouched";
 }
 
+TEST_F(SignedMeeting, MinutesExportAsJsonIsTheRecordAndVerifies) {
+  const auto file = server_->data() / "minutes-record.json";
+  auto check = gavelctl("verify " + file.string());
+  EXPECT_EQ(check.status, 0) << check.out;
+  EXPECT_NE(check.out.find("（1 场会议）"), std::string::npos) << "the meeting gaveld ran, only: " << check.out;
+  EXPECT_NE(check.out.find("签名有效，头哈希一致"), std::string::npos) << check.out;
+  std::ifstream in(file);
+  auto json = nlohmann::json::parse(in);
+  EXPECT_EQ(json["format"], "gavel-record-1");
+  EXPECT_EQ(json["meetings"][0]["events"].size(), last_seq()) << "every event, with its hashes";
+  EXPECT_TRUE(json["meetings"][0]["events"][0].contains("hash"));
+}
+
+TEST_F(SignedMeeting, VerifyChecksTheBallotBoxAgainstThePublishedReceipts) {
+  auto whole = gavelctl("verify " + db().string());
+  EXPECT_EQ(whole.status, 0) << whole.out;
+  EXPECT_NE(whole.out.find(std::to_string(kVoters) + " 张选票与闭票时公布的回执一致"), std::string::npos) << whole.out;
+
+  auto changed = copy("ballot-changed");
+  {
+    Sql sql(changed);
+    ASSERT_TRUE(sql.exec("UPDATE ballots SET choices = CASE choices WHEN '0' THEN '1' ELSE '0' END "
+                         "WHERE receipt = (SELECT min(receipt) FROM ballots)"));
+  }
+  auto run = gavelctl("verify " + changed.string());
+  EXPECT_EQ(run.status, 1) << run.out;
+  EXPECT_NE(run.out.find("1 张选票被改动"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("哈希链完整"), std::string::npos) << "the chain does not cover the box: " << run.out;
+
+  auto removed = copy("ballot-removed");
+  { ASSERT_TRUE(Sql(removed).exec("DELETE FROM ballots WHERE receipt = (SELECT max(receipt) FROM ballots)")); }
+  run = gavelctl("verify --lang en " + removed.string());
+  EXPECT_EQ(run.status, 1) << run.out;
+  EXPECT_NE(run.out.find("1 published but missing"), std::string::npos) << run.out;
+
+  auto added = copy("ballot-added");
+  {
+    ASSERT_TRUE(Sql(added).exec("INSERT INTO ballots SELECT 'forged-receipt', meeting_id, vote_id, choices, weight, "
+                                "reason FROM ballots LIMIT 1"));
+  }
+  run = gavelctl("verify " + added.string());
+  EXPECT_EQ(run.status, 1) << run.out;
+  EXPECT_NE(run.out.find("1 张选票未曾公布（被加入）"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("forged-receipt"), std::string::npos) << "the receipt concerned is named: " << run.out;
+}
+
+TEST_F(SignedMeeting, AnArchivedMeetingsResolutionIsFollowedUpWithoutGaveld) {
+  // On a copy: the other tests read the shared record as it was signed.
+  const auto data = copy("follow-up").parent_path();
+  const std::string flags = " --meeting 1 --data " + data.string();
+  auto done = gavelctl("resolution status 1 done --note 电梯已安装" + flags);
+  EXPECT_EQ(done.status, 0) << done.out;
+  EXPECT_NE(done.out.find("已记录：会议 1「楼栋代表大会」决议 #1 的状态为已完成"), std::string::npos) << done.out;
+  auto actions = gavelctl("actions --today 2027-04-01 --data " + data.string());
+  EXPECT_NE(actions.out.find("状态：已完成（电梯已安装）"), std::string::npos) << actions.out;
+  EXPECT_EQ(actions.out.find("【逾期】"), std::string::npos) << "done is not overdue: " << actions.out;
+  auto check = gavelctl("verify " + (data / "gavel.db").string());
+  EXPECT_EQ(check.status, 0) << "the follow-up extends the chain: " << check.out;
+  EXPECT_NE(check.out.find("其后另有 2 个事件"), std::string::npos) << check.out;
+  Sql sql(data / "gavel.db");
+  EXPECT_EQ(sql.rows("SELECT action, client FROM audit WHERE action = 'update_resolution' ORDER BY rowid DESC LIMIT 1")[0][1],
+            "gavelctl (data folder)");
+
+  // Refused, nothing recorded: the same status again, dropped without a
+  // reason, an unknown resolution, the meeting gaveld runs, no such meeting.
+  const auto before = sql.rows("SELECT count(*) FROM events")[0][0];
+  for (const auto& [args, words] : std::vector<std::pair<std::string, std::string>>{
+           {"resolution status 1 done --note 电梯已安装" + flags, "决议已是这个状态"},
+           {"resolution status 1 dropped" + flags, "须说明原因"},
+           {"resolution status 7 done" + flags, "7"},
+           {"resolution status 1 done --meeting 2 --data " + data.string(), "gaveld 正在进行的会议"},
+           {"resolution status 1 done --meeting 9 --data " + data.string(), "档案库中没有会议 9"}}) {
+    auto refused = gavelctl(args);
+    EXPECT_EQ(refused.status, 1) << args << ": " << refused.out;
+    EXPECT_NE(refused.out.find(words), std::string::npos) << args << ": " << refused.out;
+  }
+  EXPECT_EQ(sql.rows("SELECT count(*) FROM events")[0][0], before) << "a refused follow-up recorded something";
+}
+
 TEST_F(SignedMeeting, ArchiveExportWritesARecordThatVerifies) {
   auto dir = server_->data() / "meeting-1";
   auto run = gavelctl("archive export 1 -o " + dir.string() + " --data " + server_->data().string());
   EXPECT_EQ(run.status, 0) << run.out;
+  // The minutes in every format, as signed (v1), and their PDF's text.
+  for (const char* name : {"minutes-2026-11-28-v1.md", "minutes-2026-11-28-v1.html", "minutes-2026-11-28-v1.pdf",
+                           "minutes-2026-11-28-v1-actions.csv"})
+    EXPECT_TRUE(std::filesystem::exists(dir / name)) << name << " missing: " << run.out;
+  EXPECT_FALSE(std::filesystem::exists(dir / "minutes-2026-11-28-v1-draft.md")) << "the minutes are signed";
+  auto text = std::system(("pdftotext " + (dir / "minutes-2026-11-28-v1.pdf").string() + " " +
+                           (dir / "minutes.txt").string()).c_str());
+  ASSERT_EQ(text, 0);
+  std::ifstream pdf_text(dir / "minutes.txt");
+  std::string words((std::istreambuf_iterator<char>(pdf_text)), {});
+  EXPECT_NE(words.find("楼栋代表大会"), std::string::npos) << words.substr(0, 400);
+  EXPECT_NE(words.find("物业公司"), std::string::npos) << "the responsible party";
   auto check = gavelctl("verify " + (dir / "record.json").string());
   EXPECT_EQ(check.status, 0) << check.out;
   EXPECT_NE(check.out.find("（1 场会议）"), std::string::npos) << check.out;
@@ -434,6 +534,69 @@ TEST_F(SignedMeeting, ArchiveExportWritesARecordThatVerifies) {
   auto missing = gavelctl("archive export 9 -o " + dir.string() + " --data " + server_->data().string());
   EXPECT_EQ(missing.status, 1);
   EXPECT_NE(missing.out.find("没有编号为 9 的会议"), std::string::npos) << missing.out;
+}
+
+// A PDF takes a few hundred milliseconds to render. It is made off the
+// hall's strand, so the room's pings and acks go on meanwhile: pings sent
+// after the request are answered before the PDF arrives.
+TEST(MinutesExport, RenderingAPdfDoesNotHoldUpTheRoom) {
+  GaveldProcess server;
+  auto chair = server.connect_as("chair");
+  ASSERT_TRUE(chair->call(cmd::start_meeting()));
+  auto secretary = server.connect_as("secretary");
+  v1::MinutesRequest request;
+  request.set_format(v1::MINUTES_FORMAT_PDF);
+  request.set_draft(true);
+  using Clock = std::chrono::steady_clock;
+  std::atomic<bool> done{false};
+  Clock::time_point asked, answered;
+  bool made = false;
+  std::thread exporter([&] {
+    asked = Clock::now();
+    auto file = secretary->minutes(request, std::chrono::seconds(30));
+    answered = Clock::now();
+    made = file.ok() && file.value().content().starts_with("%PDF");
+    done = true;
+  });
+  ASSERT_TRUE(wait_until([&] { return asked != Clock::time_point{}; }));
+  std::vector<std::pair<Clock::time_point, Clock::time_point>> pings;
+  while (!done) {
+    auto sent = Clock::now();
+    if (chair->ping(std::chrono::seconds(10))) pings.emplace_back(sent, Clock::now());
+  }
+  exporter.join();
+  ASSERT_TRUE(made) << "no PDF came back";
+  std::size_t meanwhile = 0;
+  for (const auto& [sent, back] : pings) meanwhile += sent > asked && back < answered ? 1 : 0;
+  const auto render_ms = std::chrono::duration_cast<std::chrono::milliseconds>(answered - asked).count();
+  EXPECT_GE(meanwhile, 3u) << "pings answered while the PDF was made (" << render_ms << " ms): " << meanwhile
+                           << " of " << pings.size() << "; the strand was held";
+}
+
+// The secretary has 24 hours after the end. Starting the next meeting must
+// not take them away: gaveld refuses to archive minutes never signed.
+TEST(MinutesDue, TheNextMeetingDoesNotArchiveAnEndedMeetingWhoseMinutesAreUnsigned) {
+  GaveldProcess server;
+  auto chair = server.connect_as("chair");
+  ASSERT_TRUE(chair->call(cmd::start_meeting()));
+  ASSERT_TRUE(chair->call(cmd::end_meeting()));
+  chair.reset();
+  server.stop();
+  const std::string gaveld = std::string(GAVELD_BINARY) + " --data " + server.data().string() +
+                             " --port 0 --bind 127.0.0.1 --no-web --meeting " + GAVEL_FIXTURES + "/meeting.toml";
+  Run refused;
+  FILE* pipe = ::popen((gaveld + " 2>&1").c_str(), "r");
+  ASSERT_NE(pipe, nullptr);
+  char buffer[4096];
+  while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) refused.out.append(buffer, n);
+  const int status = ::pclose(pipe);
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 1) << refused.out;
+  EXPECT_NE(refused.out.find("纪要尚未签署"), std::string::npos) << refused.out;
+  EXPECT_NE(refused.out.find("minutes sign"), std::string::npos) << "it says how to sign: " << refused.out;
+  EXPECT_NE(refused.out.find("--archive-unsigned"), std::string::npos) << refused.out;
+  auto list = gavelctl("archive list --data " + server.data().string());
+  EXPECT_NE(list.out.find("1 场会议"), std::string::npos) << "nothing archived, nothing created: " << list.out;
+  EXPECT_NE(list.out.find("已结束 · 纪要未签署"), std::string::npos) << list.out;
 }
 
 TEST_F(SignedMeeting, TheArchiveIndexHoldsNoBallot) {

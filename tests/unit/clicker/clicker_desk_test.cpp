@@ -143,6 +143,34 @@ TEST_F(Desk, ARepeatedHandKeyDoesNotLowerTheHandItRaised) {
   EXPECT_TRUE(m.state().queue.empty()) << "a new press lowers it";
 }
 
+// gaveld restarted: the ledger is new, the engine is folded from the record.
+// The hand key toggles, so a retransmission that reached the old server
+// must not raise or lower the hand a second time.
+TEST_F(Desk, AHandPressRetransmittedAfterARestartDoesNotFlipTheHandAgain) {
+  auto restart = [this] {
+    m.meeting() = m.replay();
+    clicker::Fleet fleet = desk.fleet();
+    desk = clicker::ClickerDesk(std::move(fleet));
+  };
+  ASSERT_EQ(press(base, "R-1", 1, clicker::kHandKey).state(), v1::PRESS_ACCEPTED);
+  ASSERT_EQ(m.state().queue.size(), 1u);
+  restart();
+  const auto events = m.events().size();
+  v1::ClickerAck again = press(base, "R-1", 1, clicker::kHandKey);
+  EXPECT_EQ(again.state(), v1::PRESS_ACCEPTED);
+  EXPECT_TRUE(again.repeat()) << "the record knows this press: a repeat";
+  EXPECT_EQ(m.state().queue.size(), 1u) << "the retransmitted raise must not lower the hand";
+  EXPECT_EQ(m.events().size(), events) << "nothing recorded for a repeat";
+
+  ASSERT_EQ(press(base, "R-1", 2, clicker::kHandKey).state(), v1::PRESS_ACCEPTED);
+  ASSERT_TRUE(m.state().queue.empty());
+  restart();
+  EXPECT_TRUE(press(base, "R-1", 2, clicker::kHandKey).repeat());
+  EXPECT_TRUE(m.state().queue.empty()) << "the retransmitted lowering must not raise the hand again";
+  ASSERT_EQ(press(base, "R-1", 3, clicker::kHandKey).state(), v1::PRESS_ACCEPTED);
+  EXPECT_EQ(m.state().queue.size(), 1u) << "a new press still toggles";
+}
+
 TEST_F(Desk, EachDeviceIsRateLimitedInsideItsBaseStation) {
   open_vote();
   int limited = 0;

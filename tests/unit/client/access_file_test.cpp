@@ -36,7 +36,7 @@ class TempFile {
 TEST(AccessFile, LoadsEveryField) {
   TempFile file(kGood);
   auto access = load_access_file(file.path());
-  ASSERT_TRUE(access.ok()) << access.error().message;
+  ASSERT_TRUE(access.ok()) << access.error().message_en;
   const AccessFile& a = access.value();
   EXPECT_EQ(a.url, "http://127.0.0.1:8080/");
   EXPECT_EQ(a.ws_url, "ws://127.0.0.1:8080/ws");
@@ -64,7 +64,7 @@ TEST(AccessFile, MissingRoleTokenIsAClearError) {
   ASSERT_TRUE(access.ok());
   auto token = access.value().token_for(v1::ROLE_SECRETARY);
   ASSERT_FALSE(token.ok());
-  EXPECT_NE(token.error().message.find("secretary_token"), std::string::npos);
+  EXPECT_NE(token.error().message_en.find("secretary_token"), std::string::npos);
 }
 
 TEST(AccessFile, ParticipantsHaveNoTokenThere) {
@@ -86,8 +86,8 @@ TEST(AccessFile, BadFilesSayWhatIsWrong) {
     auto access = parse_access_file(text, "data/access.json");
     ASSERT_FALSE(access.ok()) << text;
     EXPECT_EQ(access.error().kind, ErrorKind::bad_file);
-    EXPECT_NE(access.error().message.find("data/access.json: "), std::string::npos) << access.error().message;
-    EXPECT_NE(access.error().message.find(expected), std::string::npos) << access.error().message;
+    EXPECT_NE(access.error().message_en.find("data/access.json: "), std::string::npos) << access.error().message_en;
+    EXPECT_NE(access.error().message_en.find(expected), std::string::npos) << access.error().message_en;
   }
 }
 
@@ -95,7 +95,7 @@ TEST(AccessFile, MissingFile) {
   auto access = load_access_file("/nonexistent/gavel/access.json");
   ASSERT_FALSE(access.ok());
   EXPECT_EQ(access.error().kind, ErrorKind::bad_file);
-  EXPECT_NE(access.error().message.find("/nonexistent/gavel/access.json"), std::string::npos);
+  EXPECT_NE(access.error().message_en.find("/nonexistent/gavel/access.json"), std::string::npos);
 }
 
 }  // namespace

@@ -209,7 +209,7 @@ TEST(Connection, PlainCloseSaysSo) {
   auto ack = c.call(open_item("A1"));
   ASSERT_FALSE(ack.ok());
   EXPECT_EQ(ack.error().kind, ErrorKind::closed);
-  EXPECT_NE(ack.error().message.find("code 1001"), std::string::npos) << ack.error().message;
+  EXPECT_NE(ack.error().message_en.find("code 1001"), std::string::npos) << ack.error().message_en;
   EXPECT_FALSE(c.next(100ms));
   ASSERT_TRUE(c.failure());
   EXPECT_EQ(c.failure()->kind, ErrorKind::closed);
@@ -235,8 +235,12 @@ TEST(Connection, NothingListening) {
   auto conn = Connection::open(parse_endpoint(url).value(), "t", 0, "test", {}, 2s);
   ASSERT_FALSE(conn.ok());
   EXPECT_EQ(conn.error().kind, ErrorKind::connect);
-  EXPECT_NE(conn.error().message.find("cannot connect to 127.0.0.1:"), std::string::npos)
-      << conn.error().message;
+  EXPECT_NE(conn.error().message_en.find("cannot connect to 127.0.0.1:"), std::string::npos)
+      << conn.error().message_en;
+  // gavelctl and the simulator print it in the reader's language.
+  EXPECT_NE(conn.error().message_zh.find("无法连接到 127.0.0.1:"), std::string::npos) << conn.error().message_zh;
+  EXPECT_EQ(describe(conn.error(), Language::zh), conn.error().message_zh);
+  EXPECT_EQ(describe(conn.error(), Language::en), conn.error().message_en);
 }
 
 TEST(Connection, PingEstimatesTheServerClock) {
@@ -323,7 +327,8 @@ TEST(Connection, TlsSelfSignedNeedsConsent) {
     auto conn = open(server);
     ASSERT_FALSE(conn.ok());
     EXPECT_EQ(conn.error().kind, ErrorKind::tls);
-    EXPECT_NE(conn.error().message.find("not trusted"), std::string::npos) << conn.error().message;
+    EXPECT_NE(conn.error().message_en.find("not trusted"), std::string::npos) << conn.error().message_en;
+    EXPECT_NE(conn.error().message_zh.find("证书不受信任"), std::string::npos) << conn.error().message_zh;
   }
   FakeServer server(polite, true);
   auto conn = open(server, TlsOptions{"", true});
@@ -345,7 +350,8 @@ TEST(Connection, MissingCaFile) {
   auto conn = open(server, TlsOptions{"/nonexistent/ca.pem", false});
   ASSERT_FALSE(conn.ok());
   EXPECT_EQ(conn.error().kind, ErrorKind::tls);
-  EXPECT_NE(conn.error().message.find("/nonexistent/ca.pem"), std::string::npos);
+  EXPECT_NE(conn.error().message_en.find("/nonexistent/ca.pem"), std::string::npos);
+  EXPECT_NE(conn.error().message_zh.find("无法打开 CA 文件 /nonexistent/ca.pem"), std::string::npos);
 }
 
 }  // namespace

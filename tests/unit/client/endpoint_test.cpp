@@ -7,7 +7,7 @@ namespace {
 
 Endpoint parsed(std::string_view url) {
   auto ep = parse_endpoint(url);
-  EXPECT_TRUE(ep.ok()) << url << ": " << (ep.ok() ? "" : ep.error().message);
+  EXPECT_TRUE(ep.ok()) << url << ": " << (ep.ok() ? "" : ep.error().message_en);
   return ep.ok() ? ep.value() : Endpoint{};
 }
 
@@ -76,7 +76,7 @@ TEST(Endpoint, RefusesWhatItCannotUse) {
     auto ep = parse_endpoint(bad);
     ASSERT_FALSE(ep.ok()) << bad;
     EXPECT_EQ(ep.error().kind, ErrorKind::bad_url);
-    EXPECT_NE(ep.error().message.find("bad server URL"), std::string::npos);
+    EXPECT_NE(ep.error().message_en.find("bad server URL"), std::string::npos);
   }
 }
 

@@ -54,15 +54,17 @@ TEST(ParticipantsCsv, FindsTheTokenByIdEvenInQuotedRows) {
 TEST(ParticipantsCsv, SaysWhatIsWrong) {
   auto missing = participant_token(std::string(kParticipants), "p99", "data/participants.csv");
   ASSERT_FALSE(missing.ok());
-  EXPECT_EQ(missing.error().message,
+  EXPECT_EQ(missing.error().message_en,
             "data/participants.csv: no participant 'p99' (ids are in `gavelctl roster`)");
+  EXPECT_EQ(missing.error().message_zh,
+            "data/participants.csv：没有编号为 'p99' 的参会人（编号见 gavelctl roster）");
   EXPECT_FALSE(participant_token("", "p01", "csv").ok());
   EXPECT_FALSE(participant_token("id,name\np01,x\n", "p01", "csv").ok());
 }
 
 TEST_F(DataDir, ChairByDefaultFromTheAccessFile) {
   auto target = resolve_target(with_access());
-  ASSERT_TRUE(target.ok()) << target.error().message;
+  ASSERT_TRUE(target.ok()) << target.error().message_en;
   EXPECT_EQ(target.value().token, "chairchairchairchairchairchair00");
   EXPECT_EQ(target.value().endpoint.url(), "ws://10.0.0.5:8080/ws");
 }
@@ -89,7 +91,7 @@ TEST_F(DataDir, MissingRoleToken) {
   options.role = v1::ROLE_DISPLAY;
   auto target = resolve_target(options);
   ASSERT_FALSE(target.ok());
-  EXPECT_NE(target.error().message.find("display_token"), std::string::npos);
+  EXPECT_NE(target.error().message_en.find("display_token"), std::string::npos);
 }
 
 TEST(Target, DefaultServerWithATokenOnly) {

@@ -129,7 +129,7 @@ export function MinutesFiles({ session, s }: { session: Session; s: MeetingSnaps
           session={session}
           label={t("fileRecord")}
           testid="download-record"
-          body={{ case: "minutesRequest", value: { format: MinutesFormat.RECORD_JSON } }}
+          body={{ case: "minutesRequest", value: { format: MinutesFormat.JSON } }}
           mime="application/json"
         />
       </div>
