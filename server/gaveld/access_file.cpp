@@ -95,8 +95,10 @@ core::Status write_access_files(const std::filesystem::path& dir, const Urls& ur
                     csv_field(m ? m->info.group : "") + "," + code_of[token.participant_id] + "," + token.token + "," +
                     urls.join + token.token + "\n";
   }
-  if (auto ok = write_private_file(dir / "access.json", access.dump(2) + "\n"); !ok) return ok;
-  return write_private_file(dir / "participants.csv", participants);
+  // access.json last: scripts and the projector take its arrival to mean
+  // every file gaveld hands out is in place.
+  if (auto ok = write_private_file(dir / "participants.csv", participants); !ok) return ok;
+  return write_private_file(dir / "access.json", access.dump(2) + "\n");
 }
 
 }  // namespace gavel::gaveld

@@ -518,9 +518,9 @@ TEST_F(SignedMeeting, ArchiveExportWritesARecordThatVerifies) {
                            "minutes-2026-11-28-v1-actions.csv"})
     EXPECT_TRUE(std::filesystem::exists(dir / name)) << name << " missing: " << run.out;
   EXPECT_FALSE(std::filesystem::exists(dir / "minutes-2026-11-28-v1-draft.md")) << "the minutes are signed";
-  auto text = std::system(("pdftotext " + (dir / "minutes-2026-11-28-v1.pdf").string() + " " +
-                           (dir / "minutes.txt").string()).c_str());
-  ASSERT_EQ(text, 0);
+  auto rendered = std::system(("pdftotext " + (dir / "minutes-2026-11-28-v1.pdf").string() + " " +
+                               (dir / "minutes.txt").string()).c_str());
+  ASSERT_EQ(rendered, 0);
   std::ifstream pdf_text(dir / "minutes.txt");
   std::string words((std::istreambuf_iterator<char>(pdf_text)), {});
   EXPECT_NE(words.find("楼栋代表大会"), std::string::npos) << words.substr(0, 400);
@@ -567,7 +567,7 @@ TEST(MinutesExport, RenderingAPdfDoesNotHoldUpTheRoom) {
   exporter.join();
   ASSERT_TRUE(made) << "no PDF came back";
   std::size_t meanwhile = 0;
-  for (const auto& [sent, back] : pings) meanwhile += sent > asked && back < answered ? 1 : 0;
+  for (const auto& [sent, back] : pings) meanwhile += sent > asked && back < answered ? 1u : 0u;
   const auto render_ms = std::chrono::duration_cast<std::chrono::milliseconds>(answered - asked).count();
   EXPECT_GE(meanwhile, 3u) << "pings answered while the PDF was made (" << render_ms << " ms): " << meanwhile
                            << " of " << pings.size() << "; the strand was held";
@@ -584,7 +584,7 @@ TEST(MinutesDue, TheNextMeetingDoesNotArchiveAnEndedMeetingWhoseMinutesAreUnsign
   server.stop();
   const std::string gaveld = std::string(GAVELD_BINARY) + " --data " + server.data().string() +
                              " --port 0 --bind 127.0.0.1 --no-web --meeting " + GAVEL_FIXTURES + "/meeting.toml";
-  Run refused;
+  test::Run refused;
   FILE* pipe = ::popen((gaveld + " 2>&1").c_str(), "r");
   ASSERT_NE(pipe, nullptr);
   char buffer[4096];

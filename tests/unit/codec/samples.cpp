@@ -23,8 +23,8 @@ cmd::AttachOpinion sample(Of<cmd::AttachOpinion>) { return {"item-1", "王阿姨
 cmd::CheckIn sample(Of<cmd::CheckIn>) { return {"P07"}; }
 cmd::CheckOut sample(Of<cmd::CheckOut>) { return {"P08"}; }
 cmd::DeclareInterest sample(Of<cmd::DeclareInterest>) { return {"item-3", "P09"}; }
-cmd::RequestFloor sample(Of<cmd::RequestFloor>) { return {RequestKind::point_of_order, "P10"}; }
-cmd::WithdrawRequest sample(Of<cmd::WithdrawRequest>) { return {11}; }
+cmd::RequestFloor sample(Of<cmd::RequestFloor>) { return {RequestKind::point_of_order, "P10", "press-10"}; }
+cmd::WithdrawRequest sample(Of<cmd::WithdrawRequest>) { return {11, "press-11"}; }
 cmd::GrantFloor sample(Of<cmd::GrantFloor>) { return {12, "P12"}; }
 cmd::NextSpeaker sample(Of<cmd::NextSpeaker>) { return {}; }
 cmd::MoveRequest sample(Of<cmd::MoveRequest>) { return {13, 2}; }
@@ -64,8 +64,8 @@ ev::OpinionAttached sample(Of<ev::OpinionAttached>) { return {"item-1", "张先�
 ev::CheckedIn sample(Of<ev::CheckedIn>) { return {"P01"}; }
 ev::CheckedOut sample(Of<ev::CheckedOut>) { return {"P02"}; }
 ev::InterestDeclared sample(Of<ev::InterestDeclared>) { return {"item-3", "P03"}; }
-ev::FloorRequested sample(Of<ev::FloorRequested>) { return {4, "P04", RequestKind::contra}; }
-ev::RequestWithdrawn sample(Of<ev::RequestWithdrawn>) { return {5}; }
+ev::FloorRequested sample(Of<ev::FloorRequested>) { return {4, "P04", RequestKind::contra, "press-4"}; }
+ev::RequestWithdrawn sample(Of<ev::RequestWithdrawn>) { return {5, "press-5"}; }
 ev::RequestRemoved sample(Of<ev::RequestRemoved>) { return {6}; }
 ev::RequestMoved sample(Of<ev::RequestMoved>) { return {7, 1}; }
 ev::ListClosed sample(Of<ev::ListClosed>) { return {}; }
