@@ -3,6 +3,7 @@
 #include <set>
 
 #include "codec/codec.hpp"
+#include "codec/views.hpp"
 #include "meeting_file/meeting_file.hpp"
 #include "net/doorkeeper.hpp"
 #include "net/join_codes.hpp"
@@ -72,10 +73,8 @@ core::Result<core::Meeting> replay(store::MeetingStore& store, store::MeetingId 
   core::Meeting meeting(decoded.value());
   std::size_t count = 0;
   auto ok = store.for_each_event(id, 0, [&](store::StoredEvent&& stored) -> core::Status {
-    v1::Event wire;
-    if (!wire.ParseFromString(stored.body)) return corrupt("event " + std::to_string(stored.seq));
-    auto event = codec::from_wire(wire);
-    if (!event) return event.error();
+    auto event = codec::replayed_event(stored.body);
+    if (!event) return corrupt("event " + std::to_string(stored.seq));
     if (event.value().seq != meeting.state().seq + 1) return corrupt("gap before event " + std::to_string(stored.seq));
     meeting.apply(event.value());
     ++count;

@@ -4,17 +4,16 @@
 #include <cstdlib>
 
 #include "codec/codec.hpp"
+#include "codec/views.hpp"
 #include "core/live_tally.hpp"
 #include "net/log.hpp"
 
 namespace gavel::net {
 
 namespace {
-constexpr std::size_t kResumeWindow = 20000;  // events kept in memory for resuming clients
-constexpr core::Seq kMaxMissed = 2000;        // more than this: a fresh snapshot is smaller
-
-bool wants_snapshots(core::Role role) {
-  return role == core::Role::chair || role == core::Role::secretary || role == core::Role::display;
+Audience audience_of(core::Role role) {
+  if (role == core::Role::display) return Audience::projector;
+  return role == core::Role::participant ? Audience::phone : Audience::officer;
 }
 bool is_officer(core::Role role) { return role == core::Role::chair || role == core::Role::secretary; }
 
@@ -28,20 +27,23 @@ std::string error_code_name(core::ErrorCode code) {
 }  // namespace
 
 Hall::Hall(core::Meeting meeting, Doorkeeper doorkeeper, std::unique_ptr<store::LogWriter> writer,
-           Post post, PostAfter post_after, Clock clock)
+           Post post, PostAfter post_after, Clock clock, Pace pace)
     : meeting_(std::move(meeting)),
       doorkeeper_(std::move(doorkeeper)),
-      writer_(std::move(writer)),
       post_(std::move(post)),
       post_after_(std::move(post_after)),
-      clock_(std::move(clock)) {}
+      clock_(std::move(clock)),
+      durability_(std::move(writer), post_,
+                  [](const core::Error& error) {
+                    // The engine is ahead of the disk: stop before anything unrecorded is acknowledged.
+                    log_line("storage failed, stopping: " + error.message_en);
+                    std::_Exit(3);
+                  }),
+      broadcaster_(meeting_.state(), shelf_, post_after_, clock_, pace) {}
 
 void Hall::remember(const std::vector<store::StoredEvent>& tail) {
-  for (const auto& stored : tail) {
-    v1::Event event;
-    if (event.ParseFromString(stored.body)) recent_.push_back(std::move(event));
-    if (recent_.size() > kResumeWindow) recent_.pop_front();
-  }
+  for (const auto& stored : tail)
+    if (auto event = codec::logged_event(stored.body)) resume_.remember(std::move(event.value()));
 }
 
 void Hall::receive(const std::shared_ptr<Peer>& peer, const v1::ClientMessage& message) {
@@ -85,18 +87,35 @@ void Hall::receive(const std::shared_ptr<Peer>& peer, const v1::ClientMessage& m
                                       "send hello with your token first"));
 }
 
-void Hall::leave(const Peer* peer) { peers_.erase(peer); }
+void Hall::leave(const Peer* peer) {
+  auto it = peers_.find(peer);
+  if (it == peers_.end()) return;
+  if (it->second.clicker) {
+    auto [from, to] = clicker_peers_.equal_range(it->second.clicker->id);
+    for (auto c = from; c != to; ++c)
+      if (c->second == peer) {
+        clicker_peers_.erase(c);
+        break;
+      }
+  }
+  broadcaster_.leave(peer);
+  seats_.release(peer);
+  peers_.erase(it);
+}
+
+void Hall::farewell(const std::shared_ptr<Peer>& peer, Frame last) {
+  std::weak_ptr<Peer> weak = peer;
+  durability_.when_durable([weak, last = std::move(last)] {
+    if (auto p = weak.lock()) p->refuse(last);
+  });
+}
 
 void Hall::hello(const std::shared_ptr<Peer>& peer, Guest& guest, std::uint64_t request_id,
                  const v1::Hello& hello) {
   auto refuse = [&](core::ErrorCode code, const char* zh, const char* en) {
-    v1::ServerMessage reply;
-    reply.set_request_id(request_id);
-    codec::to_wire(protocol_error(code, zh, en), reply.mutable_error());
-    reply.set_server_time_ms(clock_());
     log_line(std::string("refused ") + peer->describe() + ": " + en);
-    peers_.erase(peer.get());
-    peer->refuse(frame(reply));
+    leave(peer.get());
+    peer->refuse(frame_of(codec::error_reply(request_id, protocol_error(code, zh, en), clock_())));
   };
   if (guest.welcomed)
     return send_error(peer, request_id, protocol_error(core::ErrorCode::duplicate, "已经连接", "hello sent twice"));
@@ -107,46 +126,66 @@ void Hall::hello(const std::shared_ptr<Peer>& peer, Guest& guest, std::uint64_t 
   if (!credentials && by_code) return;  // answered; the page may try another code
   if (!credentials)
     return refuse(core::ErrorCode::unauthenticated, "令牌无效", "unknown token");
+  if (!seats_.take(peer.get(), *credentials))
+    return refuse(core::ErrorCode::limit_reached, "此凭证已连接的设备太多，请关闭不用的页面后再试",
+                  "too many connections with this credential: close the pages you no longer use and try again");
   if (credentials->role == core::Role::clicker) {
     guest.clicker = clickers_.fleet().caller(credentials->clicker_id);
     if (!guest.clicker) return refuse(core::ErrorCode::unauthenticated, "表决器已停用", "this clicker was revoked");
     guest.role = core::Role::clicker;
     guest.client_name = loggable(hello.client_name().substr(0, 100));
+    clicker_peers_.emplace(guest.clicker->id, peer.get());
     return welcome_clicker(peer, guest, request_id, hello);
   }
 
   guest.role = credentials->role;
   guest.participant_id = credentials->participant_id;
   guest.client_name = loggable(hello.client_name().substr(0, 100));
-  const core::MeetingState& state = meeting_.state();
-  guest.seen = state.seq;
-
-  auto reply = std::make_shared<v1::ServerMessage>();
-  reply->set_request_id(request_id);
-  v1::Welcome* welcome = reply->mutable_welcome();
-  welcome->set_protocol_version(v1::PROTOCOL_VERSION_CURRENT);
-  welcome->set_role(codec::to_wire(guest.role));
-  welcome->set_participant_id(guest.participant_id);
-  codec::snapshot(state, clock_(), welcome->mutable_snapshot());
   log_line(std::string("welcome ") + role_name(guest.role) + " " + guest.participant_id + " " +
            peer->describe() + " (" + guest.client_name + ")");
-  // The snapshot may hold events still being written: welcome only once they
-  // are durable, and take the missed events then, when all of them are published.
+  welcome(peer, guest, request_id, hello.resume_after_seq());
+}
+
+void Hall::welcome(const std::shared_ptr<Peer>& peer, const Guest& guest, std::uint64_t request_id,
+                   core::Seq after) {
+  const core::MeetingState& state = meeting_.state();
+  core::Millis now = clock_();
+  View view = is_officer(guest.role) ? View::whole : View::partial;
+  const std::unordered_set<std::string>* named = nullptr;
+  // Shared with every welcome at this seq: no per-welcome copy of the state
+  // is held while its events become durable.
+  Bytes shared = shelf_.welcome_part(view, state, now, &named);
+  std::shared_ptr<const v1::Participant> own;
+  if (guest.role == core::Role::participant && !named->count(guest.participant_id))
+    if (const core::Member* member = state.member(guest.participant_id)) {
+      auto entry = std::make_shared<v1::Participant>();
+      codec::roster_entry(*member, entry.get());
+      own = std::move(entry);
+    }
   std::weak_ptr<Peer> weak = peer;
-  core::Seq after = hello.resume_after_seq(), upto = state.seq;
-  after_durable({}, [this, weak, reply, after, upto] {
+  core::Seq upto = state.seq;
+  durability_.when_durable([this, weak, request_id, after, upto, shared = std::move(shared), own = std::move(own)] {
     auto p = weak.lock();
     auto it = p ? peers_.find(p.get()) : peers_.end();
     if (it == peers_.end()) return;
-    bool in_window = after == upto || (!recent_.empty() && after + 1 >= recent_.front().seq());
-    if (after > 0 && after <= upto && upto - after <= kMaxMissed && in_window) {
-      v1::Welcome* w = reply->mutable_welcome();
+    Guest& g = it->second;
+    v1::ServerMessage reply;
+    reply.set_request_id(request_id);
+    reply.set_server_time_ms(clock_());
+    v1::Welcome* w = reply.mutable_welcome();
+    w->set_protocol_version(v1::PROTOCOL_VERSION_CURRENT);
+    w->set_role(codec::to_wire(g.role));
+    w->set_participant_id(g.participant_id);
+    if (own) *w->mutable_snapshot()->add_roster() = *own;
+    bool phone = g.role == core::Role::participant;
+    if (auto missed = resume_.missed(after, upto)) {
       w->set_resumed(true);
-      for (const v1::Event& event : recent_)
-        if (event.seq() > after && event.seq() <= upto) *w->add_missed() = event;
+      for (const v1::Event* event : *missed)
+        if (!phone || Broadcaster::for_phone(*event, g.participant_id)) *w->add_missed() = *event;
     }
-    it->second.welcomed = true;
-    send(p, *reply);
+    g.welcomed = true;
+    broadcaster_.join(p, audience_of(g.role), g.participant_id, upto);
+    p->deliver(Frame{shared, std::make_shared<const std::string>(reply.SerializeAsString())});
   });
 }
 
@@ -204,13 +243,7 @@ void Hall::audit(const Guest& guest, std::string client, const char* action, std
   after_durable(std::move(entry), [] {});
 }
 
-void Hall::catch_up(const std::shared_ptr<Peer>& peer) {
-  auto it = peers_.find(peer.get());
-  if (it == peers_.end() || !it->second.welcomed) return;
-  v1::ServerMessage whole;
-  codec::snapshot(meeting_.state(), clock_(), whole.mutable_snapshot());
-  peer->deliver_snapshot(frame(whole));
-}
+void Hall::catch_up(const std::shared_ptr<Peer>& peer) { broadcaster_.catch_up(peer); }
 
 void Hall::command(const std::shared_ptr<Peer>& peer, Guest& guest, std::uint64_t request_id,
                    const v1::Command& wire) {
@@ -303,7 +336,8 @@ void Hall::record(const core::Decision& decision, std::vector<store::AuditEntry>
     return std::holds_alternative<core::ev::VoteClosed>(e.body);
   });
   after_durable(std::move(commit), [this, events = std::move(wire_events), then = std::move(then)]() mutable {
-    published(std::move(events));
+    for (const v1::Event& event : events) resume_.remember(event);
+    broadcaster_.published(events);
     then();
     consider_live_tally();
   });
@@ -326,58 +360,7 @@ void Hall::consider_live_tally() {
 }
 
 void Hall::after_durable(store::Commit commit, std::function<void()> then) {
-  writer_->submit(std::move(commit), [post = post_, then = std::move(then)](const core::Status& status) {
-    if (!status) {
-      // The engine is ahead of the disk: stop before anything unrecorded is acknowledged.
-      log_line("storage failed, stopping: " + status.error().message_en);
-      std::_Exit(3);
-    }
-    post(then);
-  });
-}
-
-void Hall::published(std::vector<v1::Event> events) {
-  for (v1::Event& event : events) {
-    recent_.push_back(event);
-    if (recent_.size() > kResumeWindow) recent_.pop_front();
-    unflushed_.push_back(std::move(event));
-  }
-  if (!flush_scheduled_) {
-    flush_scheduled_ = true;
-    post_([self = shared_from_this()] { self->flush(); });
-  }
-}
-
-void Hall::flush() {
-  flush_scheduled_ = false;
-  if (unflushed_.empty()) return;
-  core::Seq first = unflushed_.front().seq(), last = unflushed_.back().seq();
-  v1::ServerMessage batch;
-  for (v1::Event& event : unflushed_) *batch.mutable_events()->add_events() = std::move(event);
-  unflushed_.clear();
-  Frame shared = frame(batch);
-  Frame snapshot;
-  for (auto& [key, guest] : peers_) {
-    auto peer = guest.peer.lock();
-    // Clickers get no events: a device only presses and shows its acknowledgement.
-    if (!peer || !guest.welcomed || guest.clicker || guest.seen >= last) continue;
-    if (guest.seen >= first) {
-      v1::ServerMessage tail;
-      for (const v1::Event& event : batch.events().events())
-        if (event.seq() > guest.seen) *tail.mutable_events()->add_events() = event;
-      peer->deliver(frame(tail), true);
-    } else {
-      peer->deliver(shared, true);
-    }
-    if (wants_snapshots(guest.role) || peer->lagging()) {
-      if (!snapshot) {
-        v1::ServerMessage whole;
-        codec::snapshot(meeting_.state(), clock_(), whole.mutable_snapshot());
-        snapshot = frame(whole);
-      }
-      peer->deliver_snapshot(snapshot);
-    }
-  }
+  durability_.submit(std::move(commit), std::move(then));
 }
 
 void Hall::send(const std::shared_ptr<Peer>& peer, v1::ServerMessage& message) {
@@ -385,15 +368,12 @@ void Hall::send(const std::shared_ptr<Peer>& peer, v1::ServerMessage& message) {
 }
 
 void Hall::send_error(const std::shared_ptr<Peer>& peer, std::uint64_t request_id, const core::Error& error) {
-  v1::ServerMessage reply;
-  reply.set_request_id(request_id);
-  codec::to_wire(error, reply.mutable_error());
-  send(peer, reply);
+  peer->deliver(frame_of(codec::error_reply(request_id, error, clock_())));
 }
 
 Frame Hall::frame(v1::ServerMessage& message) const {
   message.set_server_time_ms(clock_());
-  return std::make_shared<const std::string>(message.SerializeAsString());
+  return frame_of(message.SerializeAsString());
 }
 
 }  // namespace gavel::net

@@ -2,12 +2,26 @@
 // WebSocket session implements it; the hall never touches a socket.
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <string>
 
 namespace gavel::net {
 
-using Frame = std::shared_ptr<const std::string>;
+using Bytes = std::shared_ptr<const std::string>;
+
+// One WebSocket message: bytes shared with other peers, then this peer's
+// own, if any. Protobuf reads a message sent in two parts as one (the
+// second part's fields merge into the first's, repeated fields append), so
+// every welcome at one seq shares one serialized snapshot.
+struct Frame {
+  Bytes shared;
+  Bytes own;
+  std::size_t size() const { return (shared ? shared->size() : 0) + (own ? own->size() : 0); }
+  explicit operator bool() const { return shared != nullptr || own != nullptr; }
+};
+
+inline Frame frame_of(std::string bytes) { return {std::make_shared<const std::string>(std::move(bytes)), nullptr}; }
 
 class Peer {
  public:
@@ -20,7 +34,8 @@ class Peer {
   virtual bool lagging() const = 0;
   // The latest whole state; replaces one not yet written (coalescing).
   virtual void deliver_snapshot(Frame frame) = 0;
-  // Sends `last` and then closes with a policy-violation code.
+  // Sends what is queued, then `last`, and then closes with a
+  // policy-violation code.
   virtual void refuse(Frame last) = 0;
   virtual std::string describe() const = 0;  // e.g. the remote address, for logs
   // The client's address without its port: guessing limits are per address.

@@ -5,6 +5,7 @@ import { create } from "@bufbuild/protobuf";
 import type { Event } from "../gen/gavel/v1/events_pb";
 import {
   AttendanceSchema,
+  ChoiceCountSchema,
   GroupCountSchema,
   ItemState,
   MeetingPhase,
@@ -117,7 +118,8 @@ export function fold(s: MeetingSnapshot, e: Event): void {
       const m = s.roster.find((p) => p.id === b.value.participantId);
       if (m) m.present = b.case === "checkedIn";
       if (b.case === "checkedOut") queue(s).requests = queue(s).requests.filter((r) => r.participantId !== b.value.participantId);
-      recount(s);
+      // A partial roster cannot be counted: the server's attendance comes with the batch.
+      if (!s.rosterPartial) recount(s);
       break;
     }
     case "interestDeclared": {
@@ -239,7 +241,7 @@ export function fold(s: MeetingSnapshot, e: Event): void {
         eligible: x.eligible.length,
         recused: item ? item.recused.length : 0,
       });
-      booksOf(s).set(num(x.voteId), { eligible: x.eligible.slice(), cast: {} });
+      booksOf(s).set(num(x.voteId), { eligible: x.eligible.slice(), cast: {}, choices: {} });
       const m = x.spec && s.motions.find((y) => num(y.id) === num(x.spec!.motionId) && num(y.id) !== 0);
       if (m) m.state = MotionState.MOTION_VOTING;
       break;
@@ -254,6 +256,7 @@ export function fold(s: MeetingSnapshot, e: Event): void {
         book.cast[b.value.participantId] = true;
         v.cast++;
       }
+      if (book) countNamed(s, book, b.value.participantId, b.value.choices);
       break;
     }
     case "liveTally": {
@@ -326,6 +329,27 @@ export function fold(s: MeetingSnapshot, e: Event): void {
 interface VoterBook {
   eligible: string[];
   cast: Record<string, boolean>;
+  choices: Record<string, number[]>; // a named vote's running count, as the officers' screens show it
+}
+
+// A named vote's counts follow its ballots (the server sends officers events,
+// not a snapshot per ballot); a secret vote's stay as the server sent them.
+function countNamed(s: MeetingSnapshot, book: VoterBook, participantId: string, choices: number[]): void {
+  const v = s.currentVote;
+  if (!v || !v.spec || v.spec.secret || choices.length === 0) return;
+  if (v.counts.length === 0) v.counts = v.spec.options.map((option) => create(ChoiceCountSchema, { option, count: 0, weight: 0 }));
+  const weight = v.spec.weighted ? (s.roster.find((p) => p.id === participantId)?.weight ?? 1) : 1;
+  const add = (cs: number[], sign: number) => {
+    for (const c of cs)
+      if (c < v.counts.length) {
+        v.counts[c].count += sign;
+        v.counts[c].weight += sign * weight;
+      }
+  };
+  const before = book.choices[participantId];
+  if (before) add(before, -1);
+  add(choices, 1);
+  book.choices[participantId] = choices.slice();
 }
 const books = new WeakMap<MeetingSnapshot, Map<number, VoterBook>>();
 

@@ -76,10 +76,17 @@ export class Session {
     const url = `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/ws`;
     this.link = new Link(url, this.credentials, `web ${this.page}`, {
       welcome: (w) => this.welcomed(w),
-      events: (events) => {
-        if (!this.state) return;
-        for (const e of events) if (num(e.seq) > num(this.state.seq)) fold(this.state, e);
-        if (this.link) this.link.lastSeq = num(this.state.seq);
+      events: (events, batch) => {
+        const s = this.state;
+        if (!s) return;
+        // A phone's batch leaves out other people's ballots and check-ins and
+        // brings what they changed, and the people its events name.
+        for (const p of batch.names) if (!s.roster.some((m) => m.id === p.id)) s.roster.push(p);
+        for (const e of events) if (num(e.seq) > num(s.seq)) fold(s, e);
+        if (batch.attendance) s.attendance = batch.attendance;
+        const t = batch.turnout;
+        if (t && s.currentVote && num(s.currentVote.id) === num(t.voteId)) s.currentVote.cast = t.cast;
+        if (this.link) this.link.lastSeq = num(s.seq);
         this.changed();
       },
       snapshot: (s) => {

@@ -9,6 +9,7 @@ import {
   ServerMessageSchema,
   type Ack,
   type Error as ServerError,
+  type EventBatch,
   type JoinLink,
   type ServerMessage,
   type Welcome,
@@ -30,7 +31,8 @@ export type Answer = { ok: true; ack: Ack } | { ok: false; error: ServerError } 
 
 export interface LinkHandlers {
   welcome(welcome: Welcome): void;
-  events(events: Event[]): void;
+  /** The batch's events, and the batch: a phone's also brings attendance, turnout and names. */
+  events(events: Event[], batch: EventBatch): void;
   snapshot(snapshot: MeetingSnapshot): void;
   status(status: LinkStatus, refusal?: ServerError): void;
 }
@@ -203,7 +205,7 @@ export class Link {
       }
       return;
     }
-    if (body.case === "events") this.on.events(body.value.events);
+    if (body.case === "events") this.on.events(body.value.events, body.value);
     else if (body.case === "snapshot") this.on.snapshot(body.value);
   }
 
