@@ -123,22 +123,6 @@ void add_minutes(const core::MeetingState& state, v1::MinutesStatus* out) {
   out->set_edits(static_cast<std::uint32_t>(state.minutes_edits.size()));
 }
 
-// Everyone the state names by id: who is on the list or has spoken, moved,
-// seconded or recorded a dissent. A partial view's roster holds these.
-std::unordered_set<std::string> people_named(const core::MeetingState& state) {
-  std::unordered_set<std::string> named;
-  for (const core::SpeakRequest& r : state.queue) named.insert(r.participant_id);
-  if (state.speech) named.insert(state.speech->participant_id);
-  for (const core::Speech& s : state.speeches) named.insert(s.participant_id);
-  for (const core::Dissent& d : state.dissent) named.insert(d.participant_id);
-  for (const core::Motion& m : state.motions) {
-    named.insert(m.mover_id);
-    named.insert(m.seconder_id);
-  }
-  named.erase("");
-  return named;
-}
-
 void fill(const core::MeetingState& state, core::Millis now, const std::unordered_set<std::string>* keep,
           v1::MeetingSnapshot* out) {
   out->Clear();
@@ -167,6 +151,20 @@ void fill(const core::MeetingState& state, core::Millis now, const std::unordere
 }
 
 }  // namespace
+
+std::unordered_set<std::string> people_named(const core::MeetingState& state) {
+  std::unordered_set<std::string> named;
+  for (const core::SpeakRequest& r : state.queue) named.insert(r.participant_id);
+  if (state.speech) named.insert(state.speech->participant_id);
+  for (const core::Speech& s : state.speeches) named.insert(s.participant_id);
+  for (const core::Dissent& d : state.dissent) named.insert(d.participant_id);
+  for (const core::Motion& m : state.motions) {
+    named.insert(m.mover_id);
+    named.insert(m.seconder_id);
+  }
+  named.erase("");
+  return named;
+}
 
 void roster_entry(const core::Member& member, v1::Participant* out) {
   to_wire(member.info, out);

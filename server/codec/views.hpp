@@ -29,6 +29,9 @@ core::Result<core::Event> replayed_event(std::string_view body);
 std::unordered_set<std::string> public_snapshot(const core::MeetingState& state, core::Millis now,
                                                 v1::MeetingSnapshot* out);
 void roster_entry(const core::Member& member, v1::Participant* out);
+// Everyone the state names by id: who is on the list or has spoken, moved,
+// seconded or recorded a dissent. A partial roster holds these.
+std::unordered_set<std::string> people_named(const core::MeetingState& state);
 void attendance(const core::MeetingState& state, v1::Attendance* out);
 
 // A serialized MeetingSnapshot inside a ServerMessage, without parsing it

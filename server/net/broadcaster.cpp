@@ -140,12 +140,24 @@ void Broadcaster::tick_phones() {
     figures.mutable_turnout()->set_vote_id(vote->id);
     figures.mutable_turnout()->set_cast(static_cast<std::uint32_t>(vote->voters.size()));
   }
-  std::unordered_set<std::string_view> named;
+  // The current entries of the people the batch names, and of those checking
+  // in who are on screen (in the queue, speaking): a phone's partial roster
+  // would otherwise keep them absent.
+  std::unordered_set<std::string_view> sent;
+  auto name = [&](std::string_view id) {
+    if (id.empty() || !sent.insert(id).second) return;
+    if (const core::Member* member = state_.member(std::string(id))) codec::roster_entry(*member, figures.add_names());
+  };
   for (const v1::Event* event : common_events)
-    for (std::string_view id : codec::people_in(*event))
-      if (!id.empty() && named.insert(id).second)
-        if (const core::Member* member = state_.member(std::string(id))) codec::roster_entry(*member, figures.add_names());
+    for (std::string_view id : codec::people_in(*event)) name(id);
+  if (attendance) {
+    auto on_screen = codec::people_named(state_);
+    for (const auto& event : pending)
+      if (event->has_checked_in() && on_screen.count(event->checked_in().participant_id()))
+        name(event->checked_in().participant_id());
+  }
   bool has_figures = figures.has_attendance() || figures.has_turnout() || figures.names_size() > 0;
+  figures.set_seq(last);
 
   Frame common;
   for (auto it = phones_.begin(); it != phones_.end();) {

@@ -1,9 +1,11 @@
-// A phone is sent events, not snapshots, and folds them itself
-// (clients/web/src/meeting/fold.ts). This drives a meeting through the real
-// gaveld and, after every command, checks that what a participant folded
-// from the events equals the snapshot the chair was sent: the speakers'
-// list in the engine's order (points of order, replies, first-time speakers,
-// groups in turn), moves, timers, attendance and quorum, motions, votes.
+// Phones and the officers' pages are sent events, not snapshots, and fold
+// them themselves (clients/web/src/meeting/fold.ts); a phone's batches leave
+// out other people's ballots and check-ins and bring the turnout and the
+// attendance instead. This drives a meeting through the real gaveld and,
+// after every command, checks that what a participant and the chair folded
+// equals the snapshot the display was sent: the speakers' list in the
+// engine's order (points of order, replies, first-time speakers, groups in
+// turn), moves, timers, attendance and quorum, motions, votes.
 // Run by ctest through vitest; GAVELD and GAVEL_MEETING name the server and
 // the meeting file.
 import { spawn, type ChildProcess } from "node:child_process";
@@ -15,7 +17,7 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import { ClientMessageSchema, ProtocolVersion, ServerMessageSchema, type ServerMessage } from "../../../clients/web/src/gen/gavel/v1/envelope_pb";
 import type { CommandSchema } from "../../../clients/web/src/gen/gavel/v1/commands_pb";
 import { BallotForm, RequestKind, Threshold, type MeetingSnapshot } from "../../../clients/web/src/gen/gavel/v1/meeting_pb";
-import { fold } from "../../../clients/web/src/meeting/fold";
+import { foldBatch } from "../../../clients/web/src/meeting/fold";
 
 type Body = MessageInitShape<typeof CommandSchema>["body"];
 const n = (v: unknown) => Number(v);
@@ -32,7 +34,7 @@ class Client {
   ws: WebSocket;
   next = 1;
   waiting = new Map<number, (m: ServerMessage) => void>();
-  state: MeetingSnapshot | null = null; // folded (participant) or latest snapshot (chair)
+  state: MeetingSnapshot | null = null; // folded (participant, chair) or latest snapshot (display)
   constructor(url: string, token: string, readonly folds: boolean) {
     this.ws = new WebSocket(url);
     this.ws.binaryType = "arraybuffer";
@@ -49,7 +51,7 @@ class Client {
     if (b.case === "welcome") {
       this.state = b.value.snapshot!;
     } else if (b.case === "events" && this.folds && this.state) {
-      for (const e of b.value.events) if (n(e.seq) > n(this.state.seq)) fold(this.state, e);
+      foldBatch(this.state, b.value);
     } else if (b.case === "snapshot" && !this.folds) {
       this.state = b.value;
     }
@@ -70,15 +72,16 @@ class Client {
   }
 }
 
-/** What the pages show, comparable between a folded state and a snapshot. */
-function view(s: MeetingSnapshot) {
+/** What the pages show, comparable between a folded state and a snapshot;
+ *  presence only of the people the reference's (partial) roster holds. */
+function view(s: MeetingSnapshot, shown: Set<string>) {
   const sp = s.currentSpeech;
   return {
     seq: n(s.seq),
     phase: s.phase,
     currentItemId: s.currentItemId,
     agenda: s.agenda.map((i) => [i.id, i.state, i.recused.slice().sort().join(","), i.opinions.length]),
-    present: s.roster.filter((p) => p.present).map((p) => p.id),
+    present: s.roster.filter((p) => p.present && shown.has(p.id)).map((p) => p.id).sort(),
     attendance: s.attendance && {
       present: s.attendance.present,
       fixed: s.attendance.fixedMembers,
@@ -102,6 +105,7 @@ function view(s: MeetingSnapshot) {
 let server: ChildProcess;
 let dir: string;
 let chair: Client;
+let display: Client;
 let phone: Client;
 const voters: Record<string, Client> = {};
 
@@ -119,10 +123,11 @@ beforeAll(async () => {
     if (cells.length > column) tokens[cells[0]] = cells[column];
   }
   const ws = info.ws_url.replace(/\/\/[^/]+/, `//127.0.0.1:${new URL(info.url).port}`);
-  chair = new Client(ws, info.chair_token, false);
+  chair = new Client(ws, info.chair_token, true);
+  display = new Client(ws, info.display_token, false);
   phone = new Client(ws, tokens.p20, true);
   for (const id of ["p04", "p11", "p14"]) voters[id] = new Client(ws, tokens[id], true);
-  await Promise.all([chair, phone, ...Object.values(voters)].map((c) => c.ready()));
+  await Promise.all([chair, display, phone, ...Object.values(voters)].map((c) => c.ready()));
 });
 
 afterAll(() => {
@@ -134,8 +139,11 @@ async function step(who: Client, body: Body): Promise<ServerMessage> {
   const answer = await who.command(body);
   if (answer.body.case !== "ack") throw new Error(`${body?.case} refused: ${answer.body.case === "error" ? answer.body.value.messageEn : answer.body.case}`);
   const seq = n(answer.body.value.seq);
-  await until(`both are at seq ${seq}`, () => n(chair.state!.seq) >= seq && n(phone.state!.seq) >= seq);
-  expect(view(phone.state!), `after ${body?.case}`).toEqual(view(chair.state!));
+  await until(`all are at seq ${seq}`, () => [chair, display, phone].every((c) => n(c.state!.seq) >= seq));
+  const shown = new Set(display.state!.roster.map((p) => p.id));
+  const engine = view(display.state!, shown);
+  expect(view(phone.state!, shown), `phone after ${body?.case}`).toEqual(engine);
+  expect(view(chair.state!, shown), `chair after ${body?.case}`).toEqual(engine);
   return answer;
 }
 

@@ -2,6 +2,7 @@
 // phone is sent events, not snapshots; the chair and secretary get both, and
 // each fresh snapshot replaces what was folded here.
 import { create } from "@bufbuild/protobuf";
+import type { EventBatch } from "../gen/gavel/v1/envelope_pb";
 import type { Event } from "../gen/gavel/v1/events_pb";
 import {
   AttendanceSchema,
@@ -321,6 +322,22 @@ export function fold(s: MeetingSnapshot, e: Event): void {
       break;
   }
   s.seq = e.seq;
+}
+
+/** A batch from the server: its events, and what a phone's batch brings
+ *  instead of other people's ballots and check-ins (turnout, attendance, the
+ *  current entries of the people it names, the seq it covers). */
+export function foldBatch(s: MeetingSnapshot, batch: EventBatch): void {
+  for (const p of batch.names) {
+    const i = s.roster.findIndex((m) => m.id === p.id);
+    if (i >= 0) s.roster[i] = p;
+    else s.roster.push(p);
+  }
+  for (const e of batch.events) if (num(e.seq) > num(s.seq)) fold(s, e);
+  if (batch.attendance) s.attendance = batch.attendance;
+  const t = batch.turnout;
+  if (t && s.currentVote && num(s.currentVote.id) === num(t.voteId)) s.currentVote.cast = t.cast;
+  if (num(batch.seq) > num(s.seq)) s.seq = batch.seq;
 }
 
 // Who may vote and who has taken part in each open vote, per state folded

@@ -6,7 +6,7 @@ import { AckSchema, ErrorCode, type Error as ServerError, type Welcome } from ".
 import { Role, type MeetingSnapshot } from "../gen/gavel/v1/meeting_pb";
 import { Link, type Answer, type CommandBody, type Credentials, type LinkStatus } from "../wire/connection";
 import { num } from "../wire/int64";
-import { fold } from "./fold";
+import { fold, foldBatch } from "./fold";
 
 export type Page = "participant" | "chair" | "secretary";
 
@@ -76,16 +76,10 @@ export class Session {
     const url = `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/ws`;
     this.link = new Link(url, this.credentials, `web ${this.page}`, {
       welcome: (w) => this.welcomed(w),
-      events: (events, batch) => {
+      events: (batch) => {
         const s = this.state;
         if (!s) return;
-        // A phone's batch leaves out other people's ballots and check-ins and
-        // brings what they changed, and the people its events name.
-        for (const p of batch.names) if (!s.roster.some((m) => m.id === p.id)) s.roster.push(p);
-        for (const e of events) if (num(e.seq) > num(s.seq)) fold(s, e);
-        if (batch.attendance) s.attendance = batch.attendance;
-        const t = batch.turnout;
-        if (t && s.currentVote && num(s.currentVote.id) === num(t.voteId)) s.currentVote.cast = t.cast;
+        foldBatch(s, batch);
         if (this.link) this.link.lastSeq = num(s.seq);
         this.changed();
       },

@@ -15,7 +15,6 @@ import {
   type Welcome,
 } from "../gen/gavel/v1/envelope_pb";
 import type { CommandSchema } from "../gen/gavel/v1/commands_pb";
-import type { Event } from "../gen/gavel/v1/events_pb";
 import type { MeetingSnapshot } from "../gen/gavel/v1/meeting_pb";
 import { reconnectDelay } from "./backoff";
 import { ServerClock } from "./clock";
@@ -31,8 +30,8 @@ export type Answer = { ok: true; ack: Ack } | { ok: false; error: ServerError } 
 
 export interface LinkHandlers {
   welcome(welcome: Welcome): void;
-  /** The batch's events, and the batch: a phone's also brings attendance, turnout and names. */
-  events(events: Event[], batch: EventBatch): void;
+  /** A batch of events: a phone's also brings attendance, turnout and names (foldBatch). */
+  events(batch: EventBatch): void;
   snapshot(snapshot: MeetingSnapshot): void;
   status(status: LinkStatus, refusal?: ServerError): void;
 }
@@ -205,7 +204,7 @@ export class Link {
       }
       return;
     }
-    if (body.case === "events") this.on.events(body.value.events, body.value);
+    if (body.case === "events") this.on.events(body.value);
     else if (body.case === "snapshot") this.on.snapshot(body.value);
   }
 
