@@ -23,7 +23,7 @@ core::Result<Command> decode_record_dissent(const v1::RecordDissent& w) {
   auto kind = enum_from_wire<core::DissentKind>(w.kind());
   if (!kind) return kind.error();
   return Command{cmd::RecordDissent{w.item_id(), kind.value(), w.participant_id(), w.text(),
-                                    w.anonymous()}};
+                                    w.anonymous(), w.motion_id()}};
 }
 
 core::Result<Command> decode_open_vote(const v1::OpenVote& w) {

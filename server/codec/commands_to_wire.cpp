@@ -72,6 +72,7 @@ struct Encoder {
     w->set_participant_id(c.participant_id);
     w->set_text(c.text);
     w->set_anonymous(c.anonymous);
+    w->set_motion_id(c.motion_id);
   }
   void operator()(const cmd::ReplyDissent& c) const {
     auto* w = out->mutable_reply_dissent();

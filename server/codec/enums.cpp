@@ -133,7 +133,8 @@ static_assert(same<ErrorCode, v1::ErrorCode>(
      {ErrorCode::rate_limited, v1::ERROR_RATE_LIMITED},
      {ErrorCode::too_large, v1::ERROR_TOO_LARGE},
      {ErrorCode::not_eligible, v1::ERROR_NOT_ELIGIBLE},
-     {ErrorCode::internal, v1::ERROR_INTERNAL}},
+     {ErrorCode::internal, v1::ERROR_INTERNAL},
+     {ErrorCode::storage_unavailable, v1::ERROR_STORAGE_UNAVAILABLE}},
     v1::ErrorCode_MAX));
 
 }  // namespace

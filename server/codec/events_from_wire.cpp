@@ -29,7 +29,8 @@ core::Result<EventBody> decode_dissent_recorded(const v1::DissentRecorded& w) {
   auto kind = enum_from_wire<core::DissentKind>(w.kind());
   if (!kind) return kind.error();
   return EventBody{
-      ev::DissentRecorded{w.dissent_id(), w.item_id(), kind.value(), w.participant_id(), w.text()}};
+      ev::DissentRecorded{w.dissent_id(), w.item_id(), kind.value(), w.participant_id(), w.text(),
+                          w.motion_id()}};
 }
 
 core::Result<EventBody> decode_vote_opened(const v1::VoteOpened& w) {

@@ -1,6 +1,8 @@
 // Engine events onto the wire, one overload per event, so an event added to
 // the engine without a wire form does not compile.
 #include "codec/codec.hpp"
+#include "core/notice.hpp"
+#include "core/tally.hpp"
 #include "enums.hpp"
 #include "parts.hpp"
 
@@ -80,6 +82,7 @@ struct Encoder {
     w->set_kind(to_wire(e.kind));
     w->set_participant_id(e.participant_id);
     w->set_text(e.text);
+    w->set_motion_id(e.motion_id);
   }
   void operator()(const ev::DissentReplied& e) const {
     auto* w = out->mutable_dissent_replied();
@@ -108,6 +111,9 @@ struct Encoder {
     to_wire(e.spec, w->mutable_spec());
     w->mutable_eligible()->Add(e.eligible.begin(), e.eligible.end());
     w->set_quorate(e.quorate);
+    const core::DecisionRule rule = core::decision_rule(e.spec);
+    w->set_rule(to_wire(rule));
+    to_wire(core::rule_words(rule), w->mutable_rule_words());
   }
   void operator()(const ev::BallotRecorded& e) const {
     auto* w = out->mutable_ballot_recorded();

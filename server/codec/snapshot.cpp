@@ -112,6 +112,7 @@ void add_dissent(const core::Dissent& d, v1::DissentRecord* out) {
   out->set_text(d.text);
   out->set_reply(d.reply);
   out->set_recorded_ms(d.recorded);
+  out->set_motion_id(d.motion_id);
 }
 
 void add_minutes(const core::MeetingState& state, v1::MinutesStatus* out) {

@@ -40,6 +40,7 @@ struct RecordDissent {
   std::string participant_id;
   std::string text;
   bool anonymous = false;
+  Id motion_id = 0;  // 0: about the item as a whole
 };
 struct ReplyDissent { Id dissent_id = 0; std::string reply; };
 struct ProposeMotion { std::string text; Id amends = 0; std::string mover_id; };

@@ -20,6 +20,10 @@ Decided Decider::operator()(const cmd::RecordDissent& c) const {
     return fail::argument("请填写意见内容（不超过8000字节）", "the text is empty or too long");
   if (c.kind < DissentKind::disagreement || c.kind > DissentKind::block)
     return fail::argument("意见类型无效", "unknown kind of dissent");
+  if (c.motion_id) {
+    const Motion* motion = s.motion(c.motion_id);
+    if (!motion || motion->item_id != item_id) return fail::not_found("本议题的动议", "motion on this item", std::to_string(c.motion_id));
+  }
   std::string who;
   if (!c.anonymous) {
     if (is_officer()) {
@@ -33,7 +37,7 @@ Decided Decider::operator()(const cmd::RecordDissent& c) const {
       who = m.value()->info.id;
     }
   }
-  return one(ev::DissentRecorded{s.next_dissent, item_id, c.kind, who, c.text}, s.next_dissent);
+  return one(ev::DissentRecorded{s.next_dissent, item_id, c.kind, who, c.text, c.motion_id}, s.next_dissent);
 }
 
 Decided Decider::operator()(const cmd::ReplyDissent& c) const {

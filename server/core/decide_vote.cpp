@@ -96,7 +96,7 @@ Decided Decider::operator()(const cmd::CloseVote&) const {
   Id dissent_id = s.next_dissent;
   for (const std::string& reason : reasons)
     d.events.push_back(
-        ev::DissentRecorded{dissent_id++, vote->item_id, DissentKind::block, {}, reason});
+        ev::DissentRecorded{dissent_id++, vote->item_id, DissentKind::block, {}, reason, vote->spec.motion_id});
   d.events.push_back(ev::VoteClosed{vote->id, tally(s, *vote, is_quorate(s))});
   return d;
 }
@@ -153,7 +153,7 @@ Decided Decider::operator()(const cmd::CastBallot& c) const {
   // cannot be lined up with the voter's participation.
   if (block && !vote->spec.secret)
     d.events.push_back(
-        ev::DissentRecorded{s.next_dissent, vote->item_id, DissentKind::block, voter, c.reason});
+        ev::DissentRecorded{s.next_dissent, vote->item_id, DissentKind::block, voter, c.reason, vote->spec.motion_id});
   return d;
 }
 

@@ -48,6 +48,7 @@ struct DissentRecorded {
   DissentKind kind = DissentKind::disagreement;
   std::string participant_id;
   std::string text;
+  Id motion_id = 0;  // 0 also in logs written before dissent named motions
 };
 struct DissentReplied { Id dissent_id = 0; std::string reply; };
 struct MotionProposed { Id motion_id = 0; std::string item_id; Id amends = 0; std::string mover_id; std::string text; };

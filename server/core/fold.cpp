@@ -112,7 +112,7 @@ struct Folder {
     s.speech.reset();
   }
   void operator()(const ev::DissentRecorded& x) {
-    s.dissent.push_back({x.dissent_id, x.item_id, x.kind, x.participant_id, x.text, {}, e.at});
+    s.dissent.push_back({x.dissent_id, x.item_id, x.kind, x.participant_id, x.text, {}, e.at, x.motion_id});
     s.next_dissent = x.dissent_id + 1;
   }
   void operator()(const ev::DissentReplied& x) { s.dissent[x.dissent_id - 1].reply = x.reply; }

@@ -24,6 +24,7 @@ enum class ErrorCode {
   too_large = 12,
   not_eligible = 13,
   internal = 14,
+  storage_unavailable = 150,  // the disk refuses writes: refused until it recovers
 };
 
 struct Error {

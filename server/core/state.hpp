@@ -57,6 +57,7 @@ struct Dissent {
   std::string text;
   std::string reply;
   Millis recorded = 0;
+  Id motion_id = 0;  // the motion it is about; 0: the item
 };
 
 struct Motion {

@@ -2,6 +2,8 @@
 // serves it until Ctrl-C. Exceptions end here, at start-up, as one line.
 #include <sys/stat.h>
 
+#include <csignal>
+
 #include <chrono>
 #include <fstream>
 #include <iostream>
@@ -9,11 +11,13 @@
 #include "gaveld/access_file.hpp"
 #include "gaveld/open_meeting.hpp"
 #include "gaveld/options.hpp"
+#include "gaveld/read_back.hpp"
 #include "gaveld/web_pages.hpp"
 #include "net/doorkeeper.hpp"
 #include "net/server.hpp"
 #include "net/wall_clock.hpp"
 #include "record/minutes_seal.hpp"
+#include "record/record_file.hpp"
 
 namespace {
 using namespace gavel;
@@ -82,8 +86,17 @@ int serve(const gaveld::Options& options) {
   net::Server server(server_options, std::move(meeting.meeting), std::move(doorkeeper), std::move(writer),
                      std::move(meeting.tail));
   if (auto ok = equip_clickers(server, options.data, snapshot_of_state); !ok) return fail(ok.error().message_en);
+  // A refused write rebuilds the hall's state from the record (net/storage_health.hpp).
+  server.reload_from([database = options.data / "gavel.db"] { return gaveld::read_back(database); });
   server.seal_minutes_with([shared_signer, log](core::cmd::SignMinutes& sign) {
     record::seal_minutes(*shared_signer, log->head(), sign);
+  });
+  server.export_record_with([db = options.data / "gavel.db", id = meeting.id]() -> core::Result<std::string> {
+    auto reader = store::MeetingStore::open_read_only(db);
+    if (!reader) return reader.error();
+    auto record = record::read_record(reader.value(), id);
+    if (!record) return record.error();
+    return record::to_json(record.value());
   });
   auto port = server.listen();
   if (!port) return fail(port.error().message_en);
@@ -120,6 +133,8 @@ int main(int argc, char** argv) {
     return 2;
   }
   auto options = std::get<gaveld::Options>(parsed);
+  // A file size limit (ulimit -f) must reach the store as a refused write, not end the process.
+  std::signal(SIGXFSZ, SIG_IGN);
   if (!options.web && !options.no_web) options.web = gaveld::installed_pages();
   try {
     return serve(options);

@@ -64,8 +64,8 @@ core::Result<OpenedMeeting> create(store::MeetingStore& store, const Options& op
 }
 }  // namespace
 
-core::Result<core::Meeting> replay(store::MeetingStore& store, store::MeetingId id, const std::string& setup,
-                                   std::vector<store::StoredEvent>* tail, std::size_t* replayed) {
+core::Result<core::Meeting> fold(store::MeetingStore& store, store::MeetingId id, const std::string& setup,
+                                 std::vector<store::StoredEvent>* tail, std::size_t* replayed) {
   v1::MeetingSetup wire_setup;
   if (!wire_setup.ParseFromString(setup)) return corrupt("meeting setup");
   auto decoded = codec::from_wire(wire_setup);
@@ -92,6 +92,13 @@ core::Result<core::Meeting> replay(store::MeetingStore& store, store::MeetingId 
   if (!vetoes) return vetoes.error();
   for (const core::VetoStanding& veto : vetoes.value()) meeting.apply(veto);
   if (replayed) *replayed = count;
+  return meeting;
+}
+
+core::Result<core::Meeting> replay(store::MeetingStore& store, store::MeetingId id, const std::string& setup,
+                                   std::vector<store::StoredEvent>* tail, std::size_t* replayed) {
+  auto meeting = fold(store, id, setup, tail, replayed);
+  if (!meeting) return meeting;
   // Whatever the last run left in the WAL, the file keeps no commit order.
   if (auto folded = store.checkpoint(); !folded) return folded.error();
   return meeting;

@@ -24,7 +24,10 @@ struct OpenedMeeting {
 
 core::Result<OpenedMeeting> open_meeting(store::MeetingStore& store, const Options& options, core::Millis now);
 
-// Rebuilds a meeting from its stored setup, event log and ballots.
+// Rebuilds a meeting from its stored setup, event log and ballots, reading only.
+core::Result<core::Meeting> fold(store::MeetingStore& store, store::MeetingId id, const std::string& setup,
+                                 std::vector<store::StoredEvent>* tail, std::size_t* replayed);
+// fold(), then moves the WAL into the file (on start: see open_meeting.cpp).
 core::Result<core::Meeting> replay(store::MeetingStore& store, store::MeetingId id, const std::string& setup,
                                    std::vector<store::StoredEvent>* tail, std::size_t* replayed);
 

@@ -25,11 +25,6 @@ Broadcaster::Broadcaster(const core::MeetingState& state, SnapshotShelf& shelf, 
   phone_cohort_.period = pace.phones;
 }
 
-bool Broadcaster::for_phone(const v1::Event& event, const std::string& participant_id) {
-  const std::string* owner = personal(event);
-  return !owner || *owner == participant_id;
-}
-
 void Broadcaster::join(const std::shared_ptr<Peer>& peer, Audience audience, std::string participant_id,
                        core::Seq seen) {
   Listeners& listeners = audience == Audience::phone ? phones_ : screens_;
@@ -50,6 +45,11 @@ void Broadcaster::published(const std::vector<v1::Event>& events) {
   }
   if (!screen_cohort_.pending.empty()) schedule(screen_cohort_, &Broadcaster::tick_screens);
   if (!phone_cohort_.pending.empty()) schedule(phone_cohort_, &Broadcaster::tick_phones);
+}
+
+void Broadcaster::rewind(core::Seq seq) {
+  for (Listeners* listeners : {&screens_, &phones_})
+    for (auto& [key, listener] : *listeners) listener.seen = std::min(listener.seen, seq);
 }
 
 void Broadcaster::catch_up(const std::shared_ptr<Peer>& peer) {

@@ -48,12 +48,12 @@ class Broadcaster {
   void leave(const Peer* peer);
   // Durable events, in seq order.
   void published(const std::vector<v1::Event>& events);
+  // The state was rebuilt from the record at `seq`: what comes next after
+  // it reaches everyone, whatever they were sent before.
+  void rewind(core::Seq seq);
   // The peer dropped batches: the latest snapshot of its view.
   void catch_up(const std::shared_ptr<Peer>& peer);
   std::size_t listening() const { return screens_.size() + phones_.size(); }
-
-  // Whether a phone's batch carries `event` for `participant_id`.
-  static bool for_phone(const v1::Event& event, const std::string& participant_id);
 
  private:
   struct Listener {

@@ -1,8 +1,9 @@
 // Makes commits durable through the one LogWriter and runs what waits on
 // them on the hall's strand, in submission order: a command's answer and
 // broadcast after its own commit, a welcome after every commit its snapshot
-// holds (without a commit of its own). What a storage failure does is one
-// callback, so that it can be changed in one place.
+// holds (without a commit of its own). When the disk refuses a commit, one
+// callback handles the failure (the hall rebuilds from the record) before
+// that commit's `refused` runs; what waited on it then runs on the rebuilt state.
 #pragma once
 
 #include <deque>
@@ -17,13 +18,16 @@ namespace gavel::net {
 class Durability {
  public:
   using Post = std::function<void(std::function<void()>)>;
-  // On the strand, instead of the failed commit's `then`.
+  // On the strand, for each refused commit, before its `refused`.
   using Failed = std::function<void(const core::Error&)>;
 
   Durability(std::unique_ptr<store::LogWriter> writer, Post post, Failed failed);
 
-  // `then` (may be empty) runs on the strand once `commit` is durable.
-  void submit(store::Commit commit, std::function<void()> then);
+  // `then` runs on the strand once `commit` is durable, `refused` instead
+  // when the disk refused it (either may be empty).
+  void submit(store::Commit commit, std::function<void()> then, std::function<void()> refused = {});
+  // Tries the disk again after a failure (store::LogWriter::mend).
+  void mend(store::Commit probe, store::LogWriter::Done done) { writer_->mend(std::move(probe), std::move(done)); }
   // Runs `then` on the strand once everything submitted so far is durable:
   // posted at once when nothing is in flight.
   void when_durable(std::function<void()> then);
@@ -37,8 +41,11 @@ class Durability {
   std::unique_ptr<store::LogWriter> writer_;
   Post post_;
   Failed failed_;
-  // One entry per commit in flight: what runs after it, oldest first.
-  std::deque<std::vector<std::function<void()>>> waiting_;
+  struct InFlight {
+    std::function<void()> then, refused;
+    std::vector<std::function<void()>> waiters;  // when_durable() after it
+  };
+  std::deque<InFlight> waiting_;  // oldest first
   std::shared_ptr<char> life_ = std::make_shared<char>();
 };
 

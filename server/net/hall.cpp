@@ -7,6 +7,7 @@
 #include "codec/views.hpp"
 #include "core/live_tally.hpp"
 #include "net/log.hpp"
+#include "net/voter_standing.hpp"
 
 namespace gavel::net {
 
@@ -33,12 +34,7 @@ Hall::Hall(core::Meeting meeting, Doorkeeper doorkeeper, std::unique_ptr<store::
       post_(std::move(post)),
       post_after_(std::move(post_after)),
       clock_(std::move(clock)),
-      durability_(std::move(writer), post_,
-                  [](const core::Error& error) {
-                    // The engine is ahead of the disk: stop before anything unrecorded is acknowledged.
-                    log_line("storage failed, stopping: " + error.message_en);
-                    std::_Exit(3);
-                  }),
+      durability_(std::move(writer), post_, [this](const core::Error& cause) { storage_refused(cause); }),
       broadcaster_(meeting_.state(), shelf_, post_after_, clock_, pace) {}
 
 void Hall::remember(const std::vector<store::StoredEvent>& tail) {
@@ -64,7 +60,11 @@ void Hall::receive(const std::shared_ptr<Peer>& peer, const v1::ClientMessage& m
       if (guest.clicker)
         return send_error(peer, id, protocol_error(core::ErrorCode::not_allowed, "表决器只能按键",
                                                    "a clicker credential can only press"));
-      return command(peer, guest, id, message.command());
+      // A command sent again with its key gets the first answer instead of a second run.
+      if (auto runner = answered_.admit(peer, std::string(role_name(guest.role)) + ' ' + guest.participant_id, id,
+                                        message.command_key()))
+        return command(runner, guest, id, message.command());
+      return;
     case v1::ClientMessage::kPress:
       if (!guest.welcomed) break;
       return press(peer, guest, id, message.press());
@@ -162,13 +162,20 @@ void Hall::welcome(const std::shared_ptr<Peer>& peer, const Guest& guest, std::u
       codec::roster_entry(*member, entry.get());
       own = std::move(entry);
     }
+  std::shared_ptr<const v1::VoterStanding> standing;
+  if (guest.role == core::Role::participant)
+    standing = std::make_shared<const v1::VoterStanding>(
+        standing_of(state, guest.participant_id, receipt_of(guest.participant_id)));
   std::weak_ptr<Peer> weak = peer;
   core::Seq upto = state.seq;
-  durability_.when_durable([this, weak, request_id, after, upto, shared = std::move(shared), own = std::move(own)] {
+  durability_.when_durable([this, weak, request_id, after, upto, shared = std::move(shared), own = std::move(own),
+                            standing = std::move(standing), rebuilds = rebuilds_] {
     auto p = weak.lock();
     auto it = p ? peers_.find(p.get()) : peers_.end();
     if (it == peers_.end()) return;
     Guest& g = it->second;
+    // The disk refused events this snapshot held: welcome with the state rebuilt from the record.
+    if (rebuilds != rebuilds_) return welcome(p, g, request_id, after);
     v1::ServerMessage reply;
     reply.set_request_id(request_id);
     reply.set_server_time_ms(clock_());
@@ -177,11 +184,11 @@ void Hall::welcome(const std::shared_ptr<Peer>& peer, const Guest& guest, std::u
     w->set_role(codec::to_wire(g.role));
     w->set_participant_id(g.participant_id);
     if (own) *w->mutable_snapshot()->add_roster() = *own;
-    bool phone = g.role == core::Role::participant;
+    if (standing) *w->mutable_standing() = *standing;
+    // Every missed event, a phone's too: a resume fills the gap up to the snapshot exactly.
     if (auto missed = resume_.missed(after, upto)) {
       w->set_resumed(true);
-      for (const v1::Event* event : *missed)
-        if (!phone || Broadcaster::for_phone(*event, g.participant_id)) *w->add_missed() = *event;
+      for (const v1::Event* event : *missed) *w->add_missed() = *event;
     }
     g.welcomed = true;
     broadcaster_.join(p, audience_of(g.role), g.participant_id, upto);
@@ -279,6 +286,12 @@ void Hall::command(const std::shared_ptr<Peer>& peer, Guest& guest, std::uint64_
 
 void Hall::decide(const std::shared_ptr<Peer>& peer, const Guest& guest, std::uint64_t request_id,
                   core::Command command, Answer answer) {
+  if (!storage_.writable()) {
+    v1::ServerMessage reply;
+    reply.set_request_id(request_id);
+    answer(reply, core::Result<core::Decision>(StorageHealth::refusal()));
+    return send(peer, reply);
+  }
   core::Actor actor{guest.role, guest.participant_id};
   core::Millis now = clock_();
   auto decided = meeting_.handle(command, actor, now);
@@ -309,17 +322,21 @@ void Hall::decide(const std::shared_ptr<Peer>& peer, const Guest& guest, std::ui
 
   std::weak_ptr<Peer> weak = peer;
   auto result = std::make_shared<core::Result<core::Decision>>(std::move(decided));
-  record(result->value(), std::move(audit), [this, weak, request_id, answer = std::move(answer), result] {
+  auto answered = std::make_shared<Answer>(std::move(answer));
+  auto reply_with = [this, weak, request_id, answered](const core::Result<core::Decision>& outcome) {
     // Answered even when the peer has gone: the answer may be remembered for a retransmission.
     v1::ServerMessage reply;
     reply.set_request_id(request_id);
-    answer(reply, *result);
+    (*answered)(reply, outcome);
     if (auto p = weak.lock()) send(p, reply);
-  });
+  };
+  record(
+      result->value(), std::move(audit), [reply_with, result] { reply_with(*result); },
+      [reply_with] { reply_with(core::Result<core::Decision>(StorageHealth::refusal())); });
 }
 
 void Hall::record(const core::Decision& decision, std::vector<store::AuditEntry> audit,
-                  std::function<void()> then) {
+                  std::function<void()> then, std::function<void()> refused) {
   store::Commit commit;
   commit.audit = std::move(audit);
   std::vector<v1::Event> wire_events;
@@ -340,10 +357,11 @@ void Hall::record(const core::Decision& decision, std::vector<store::AuditEntry>
     broadcaster_.published(events);
     then();
     consider_live_tally();
-  });
+  }, std::move(refused));
 }
 
 void Hall::consider_live_tally() {
+  if (!storage_.writable()) return;  // resumed once the disk takes writes again
   auto due = core::live_tally_due(meeting_.state());
   if (!due) return;
   core::Millis now = clock_();
@@ -359,8 +377,44 @@ void Hall::consider_live_tally() {
   });
 }
 
-void Hall::after_durable(store::Commit commit, std::function<void()> then) {
-  durability_.submit(std::move(commit), std::move(then));
+void Hall::after_durable(store::Commit commit, std::function<void()> then, std::function<void()> refused) {
+  durability_.submit(std::move(commit), std::move(then), std::move(refused));
+}
+
+void Hall::storage_refused(const core::Error& cause) {
+  if (!storage_.refused(cause, clock_())) return;  // already refusing commands
+  log_line("the disk refused a write, refusing commands until it takes writes again: " + cause.message_en);
+  auto rebuilt = reload_ ? reload_() : core::Result<core::Meeting>(cause);
+  if (!rebuilt) {
+    // The engine is ahead of the disk and the record cannot be read back:
+    // stop before anything unrecorded is shown or acknowledged.
+    log_line("cannot read the record back, stopping: " + rebuilt.error().message_en);
+    std::_Exit(3);
+  }
+  meeting_ = std::move(rebuilt.value());
+  ++rebuilds_;
+  const core::Seq seq = meeting_.state().seq;
+  shelf_.forget();
+  broadcaster_.rewind(seq);
+  for (auto& [key, guest] : peers_) {
+    auto peer = guest.peer.lock();
+    if (peer && guest.welcomed && !guest.clicker) send_error(peer, 0, StorageHealth::refusal());
+  }
+  post_after_(StorageHealth::kRetryEvery, [self = shared_from_this()] { self->try_storage(); });
+}
+
+void Hall::try_storage() {
+  durability_.mend(storage_.trial(clock_(), meeting_.state().seq), [post = post_, hall = weak_from_this()](
+                                                                     const core::Status& status) {
+    post([hall, status] {
+      auto self = hall.lock();
+      if (!self) return;
+      if (!status) return self->post_after_(StorageHealth::kRetryEvery, [self] { self->try_storage(); });
+      self->storage_.restored();
+      log_line("the disk takes writes again: taking commands");
+      self->consider_live_tally();
+    });
+  });
 }
 
 void Hall::send(const std::shared_ptr<Peer>& peer, v1::ServerMessage& message) {

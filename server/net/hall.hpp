@@ -14,6 +14,7 @@
 #include "clicker/clicker_desk.hpp"
 #include "core/meeting.hpp"
 #include "gavel/v1/envelope.pb.h"
+#include "net/answered_commands.hpp"
 #include "net/broadcaster.hpp"
 #include "net/doorkeeper.hpp"
 #include "net/durability.hpp"
@@ -23,6 +24,7 @@
 #include "net/resume_window.hpp"
 #include "net/seats.hpp"
 #include "net/snapshot_shelf.hpp"
+#include "net/storage_health.hpp"
 #include "store/log_writer.hpp"
 
 namespace gavel::net {
@@ -66,7 +68,18 @@ class Hall : public std::enable_shared_from_this<Hall> {
   // those fields stay empty (the minutes then print the content hash and seq).
   using MinutesSealer = std::function<void(core::cmd::SignMinutes& sign)>;
   void seal_minutes_with(MinutesSealer sealer) { seal_minutes_ = std::move(sealer); }
+  // The whole record as JSON (gavelctl record export), for the officers' download.
+  using RecordExporter = std::function<core::Result<std::string>()>;
+  void export_record_with(RecordExporter exporter) { export_record_ = std::move(exporter); }
   std::size_t connected() const { return peers_.size(); }
+
+  // How to read the meeting back from its record (what a restart would
+  // rebuild). When the disk refuses a write the hall replaces its state with
+  // this, refuses commands until the disk takes writes again, and serves the
+  // rest as usual. Without it a refused write stops the process.
+  using Reload = std::function<core::Result<core::Meeting>()>;
+  void reload_from(Reload reload) { reload_ = std::move(reload); }
+  bool storage_writable() const { return storage_.writable(); }
 
  private:
   struct Guest {
@@ -102,6 +115,7 @@ class Hall : public std::enable_shared_from_this<Hall> {
   // and a signature, which the server drafts, hashes and seals first.
   void minutes_request(const std::shared_ptr<Peer>& peer, const Guest& guest, std::uint64_t request_id,
                        const v1::MinutesRequest& request);
+  void record_file(const std::shared_ptr<Peer>& peer, const Guest& guest, std::uint64_t request_id);
   core::Result<core::Command> with_minutes_seal(const Guest& guest, core::Command command) const;
 
   // The welcome, once every event its snapshot holds is durable.
@@ -111,10 +125,14 @@ class Hall : public std::enable_shared_from_this<Hall> {
   void decide(const std::shared_ptr<Peer>& peer, const Guest& guest, std::uint64_t request_id,
               core::Command command, Answer answer);
   // Makes a decision durable, then broadcasts its events and calls `then`.
+  // `refused` runs instead of `then` when the disk refused it (after the hall has rebuilt its state).
   void record(const core::Decision& decision, std::vector<store::AuditEntry> audit,
-              std::function<void()> then);
-  // Submits `commit`; `then` (may be empty) runs once it is durable.
-  void after_durable(store::Commit commit, std::function<void()> then);
+              std::function<void()> then, std::function<void()> refused = {});
+  // Submits `commit`; `then` (may be empty) runs once it is durable, `refused` instead when the disk refused it.
+  void after_durable(store::Commit commit, std::function<void()> then, std::function<void()> refused = {});
+  // The disk refused a write (storage_health.hpp): rebuild from the record, refuse commands, try again later.
+  void storage_refused(const core::Error& cause);
+  void try_storage();
   // Publishes a secret vote's batched live tally when due, or sets a timer for it.
   void consider_live_tally();
 
@@ -136,12 +154,17 @@ class Hall : public std::enable_shared_from_this<Hall> {
   Broadcaster broadcaster_;
   Seats seats_;
   ReceiptBook receipt_book_;
+  AnsweredCommands answered_;
   CodeAttempts code_attempts_;
   std::string join_base_;
   clicker::ClickerDesk clickers_{clicker::Fleet{}};
   SaveFleet save_fleet_;
   core::Id lent_for_vote_ = 0;  // pool clickers were lent for this vote
   MinutesSealer seal_minutes_;
+  StorageHealth storage_;
+  Reload reload_;
+  std::size_t rebuilds_ = 0;  // a welcome prepared before a rebuild is prepared again
+  RecordExporter export_record_;
   bool live_tally_scheduled_ = false;
 };
 

@@ -7,6 +7,7 @@
 #include "codec/views.hpp"
 #include "net/hall.hpp"
 #include "net/log.hpp"
+#include "net/voter_standing.hpp"
 
 namespace gavel::net {
 
@@ -198,6 +199,7 @@ void Hall::clicker_admin(const std::shared_ptr<Peer>& peer, Guest& guest, std::u
   v1::ServerMessage reply;
   reply.set_request_id(request_id);
   *reply.mutable_clicker_fleet() = clickers_.list(connected);
+  mark_voted_clickers(meeting_.state(), reply.mutable_clicker_fleet());
   reply.mutable_clicker_fleet()->set_tokens_file("clickers.json");
   send(peer, reply);
 }

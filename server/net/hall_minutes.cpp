@@ -27,6 +27,7 @@ void Hall::minutes_request(const std::shared_ptr<Peer>& peer, const Guest& guest
     return send_error(peer, request_id,
                       core::make_error(core::ErrorCode::not_allowed, "只有主持人和记录员可以导出纪要",
                                        "only the chair and the secretary may export the minutes"));
+  if (request.format() == v1::MINUTES_FORMAT_RECORD_JSON) return record_file(peer, guest, request_id);
   auto format = format_of(request.format());
   if (!format)
     return send_error(peer, request_id,
@@ -50,6 +51,26 @@ void Hall::minutes_request(const std::shared_ptr<Peer>& peer, const Guest& guest
   out->set_content(std::move(file.value().content));
   out->set_file_name(file.value().file_name);
   out->set_content_sha256(file.value().content_sha256);
+  send(peer, reply);
+}
+
+void Hall::record_file(const std::shared_ptr<Peer>& peer, const Guest& guest, std::uint64_t request_id) {
+  auto json = export_record_ ? export_record_()
+                             : core::Result<std::string>(core::make_error(core::ErrorCode::not_found, "此服务器不提供记录导出",
+                                                                          "this server has no record export"));
+  store::Commit audit;
+  audit.audit.push_back(store::AuditEntry{clock_(), role_name(guest.role), guest.participant_id, guest.client_name,
+                                          "export_record", json ? "ok" : v1::ErrorCode_Name(static_cast<v1::ErrorCode>(json.error().code)),
+                                          meeting_.state().seq});
+  after_durable(std::move(audit), [] {});
+  if (!json) return send_error(peer, request_id, json.error());
+  v1::ServerMessage reply;
+  reply.set_request_id(request_id);
+  v1::MinutesFile* out = reply.mutable_minutes_file();
+  out->set_format(v1::MINUTES_FORMAT_RECORD_JSON);
+  const core::MeetingState& state = meeting_.state();
+  out->set_file_name("record-" + (state.info.date.empty() ? std::string("meeting") : state.info.date) + ".json");
+  out->set_content(std::move(json.value()));
   send(peer, reply);
 }
 

@@ -60,7 +60,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
       return response;
     }
     auto path = web_path_for(target);
-    auto file = path ? web_->read(*path) : std::nullopt;
+    auto file = path ? web_->read(*path, accepts_gzip(request[http::field::accept_encoding])) : std::nullopt;
     if (!file) return text(request, http::status::not_found, "not found\n");
     http::response<http::string_body> response{http::status::ok, request.version()};
     response.set(http::field::content_type, file->mime);
@@ -69,6 +69,8 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
     response.set(http::field::cache_control, file->immutable ? "public, max-age=31536000, immutable" : "no-cache");
     response.set("Referrer-Policy", "no-referrer");
     response.set("X-Content-Type-Options", "nosniff");
+    if (file->gzipped) response.set(http::field::content_encoding, "gzip");
+    response.set(http::field::vary, "Accept-Encoding");
     response.content_length(file->body.size());
     if (request.method() != http::verb::head) response.body() = std::move(file->body);
     response.keep_alive(request.keep_alive());

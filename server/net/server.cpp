@@ -106,6 +106,14 @@ void Server::seal_minutes_with(std::function<void(core::cmd::SignMinutes&)> seal
   impl_->hall->hall->seal_minutes_with(std::move(sealer));
 }
 
+void Server::reload_from(std::function<core::Result<core::Meeting>()> reload) {
+  impl_->hall->hall->reload_from(std::move(reload));
+}
+
+void Server::export_record_with(std::function<core::Result<std::string>()> exporter) {
+  impl_->hall->hall->export_record_with(std::move(exporter));
+}
+
 void Server::set_join_base(std::string base) { impl_->hall->hall->set_join_base(std::move(base)); }
 
 void Server::run() {

@@ -41,6 +41,11 @@ class Server {
   // Seals each version of the minutes before the secretary's signature is
   // recorded (record::seal_minutes). Before run().
   void seal_minutes_with(std::function<void(core::cmd::SignMinutes&)> sealer);
+  // How to read the meeting back from the record when the disk refuses a
+  // write (Hall::reload_from). Before run().
+  void reload_from(std::function<core::Result<core::Meeting>()> reload);
+  // How to read the whole record as JSON, for the secretary desk's download.
+  void export_record_with(std::function<core::Result<std::string>()> exporter);
   // Where personal join links point (http://host:port/j/). Before run().
   void set_join_base(std::string base);
   // Serves until SIGINT or SIGTERM.

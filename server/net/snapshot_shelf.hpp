@@ -28,6 +28,10 @@ class SnapshotShelf {
   // follows it. `names` (may be null) receives the ids a partial roster holds.
   Bytes welcome_part(View view, const core::MeetingState& state, core::Millis now,
                      const std::unordered_set<std::string>** names = nullptr);
+  // The state was rebuilt from the record: a copy at the same seq may differ.
+  void forget() {
+    for (Copy& copy : copies_) copy.valid = false;
+  }
   // How many snapshots were serialized so far (for tests).
   std::size_t built() const { return built_; }
 

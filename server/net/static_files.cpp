@@ -115,4 +115,56 @@ std::string_view mime_type(std::string_view file) {
   return "application/octet-stream";
 }
 
+namespace {
+std::string_view trimmed(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  return text;
+}
+
+bool equals_ignoring_case(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    char x = a[i] >= 'A' && a[i] <= 'Z' ? static_cast<char>(a[i] - 'A' + 'a') : a[i];
+    if (x != b[i]) return false;
+  }
+  return true;
+}
+
+// "q=0", "q=0.0", "q=0.000": refused. Anything else (or no q) accepts.
+bool refused_by_q(std::string_view params) {
+  while (!params.empty()) {
+    auto semi = params.find(';');
+    std::string_view param = trimmed(params.substr(0, semi));
+    params = semi == std::string_view::npos ? std::string_view() : params.substr(semi + 1);
+    if (param.size() < 2 || (param[0] != 'q' && param[0] != 'Q') || param[1] != '=') continue;
+    std::string_view value = trimmed(param.substr(2));
+    if (value.empty() || value[0] != '0') return false;
+    for (char c : value.substr(1))
+      if (c != '.' && c != '0') return false;
+    return true;
+  }
+  return false;
+}
+}  // namespace
+
+bool accepts_gzip(std::string_view accept_encoding) {
+  bool star = false, gzip = false, gzip_named = false;
+  while (!accept_encoding.empty()) {
+    auto comma = accept_encoding.find(',');
+    std::string_view entry = accept_encoding.substr(0, comma);
+    accept_encoding = comma == std::string_view::npos ? std::string_view() : accept_encoding.substr(comma + 1);
+    auto semi = entry.find(';');
+    std::string_view coding = trimmed(entry.substr(0, semi));
+    bool ok = !refused_by_q(semi == std::string_view::npos ? std::string_view() : entry.substr(semi + 1));
+    if (equals_ignoring_case(coding, "gzip") || equals_ignoring_case(coding, "x-gzip")) {
+      gzip_named = true;
+      gzip = gzip || ok;
+    } else if (coding == "*") {
+      star = ok;
+    }
+  }
+  return gzip_named ? gzip : star;
+}
+
 }  // namespace gavel::net

@@ -22,4 +22,9 @@ struct WebPath {
 std::optional<WebPath> web_path_for(std::string_view target);
 std::string_view mime_type(std::string_view file);
 
+// Whether an Accept-Encoding header takes gzip ("gzip", "*", not "gzip;q=0").
+// The build writes a .gz beside every page and asset (clients/web/scripts/
+// compress.mjs), so the phone on a crowded Wi-Fi gets a third of the bytes.
+bool accepts_gzip(std::string_view accept_encoding);
+
 }  // namespace gavel::net

@@ -42,10 +42,9 @@ core::Result<WebRoot> WebRoot::open(const std::filesystem::path& root, const std
   return WebRoot(real);
 }
 
-std::optional<WebFile> WebRoot::read(const WebPath& path) const {
-  if (!real_ || path.segments.empty()) return std::nullopt;
+std::optional<std::string> WebRoot::bytes_of(const std::vector<std::string>& segments) const {
   std::filesystem::path wanted = *real_;
-  for (const std::string& segment : path.segments) wanted /= segment;
+  for (const std::string& segment : segments) wanted /= segment;
   std::error_code ec;
   auto real = std::filesystem::canonical(wanted, ec);
   if (ec || !lies_within(real, *real_)) return std::nullopt;
@@ -53,21 +52,39 @@ std::optional<WebFile> WebRoot::read(const WebPath& path) const {
   int fd = ::open(real.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
   if (fd < 0) return std::nullopt;
   struct stat info {};
-  WebFile file;
+  std::string body;
   bool ok = ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && info.st_size <= kMaxFile;
   if (ok) {
-    file.body.resize(static_cast<std::size_t>(info.st_size));
+    body.resize(static_cast<std::size_t>(info.st_size));
     std::size_t done = 0;
-    while (ok && done < file.body.size()) {
-      ssize_t n = ::read(fd, file.body.data() + done, file.body.size() - done);
+    while (ok && done < body.size()) {
+      ssize_t n = ::read(fd, body.data() + done, body.size() - done);
       if (n <= 0) ok = false;
       else done += static_cast<std::size_t>(n);
     }
   }
   ::close(fd);
   if (!ok) return std::nullopt;
+  return body;
+}
+
+std::optional<WebFile> WebRoot::read(const WebPath& path, bool gzip_accepted) const {
+  if (!real_ || path.segments.empty()) return std::nullopt;
+  WebFile file;
   file.mime = mime_type(path.name());
   file.immutable = path.immutable;
+  if (gzip_accepted) {
+    std::vector<std::string> compressed = path.segments;
+    compressed.back() += ".gz";
+    if (auto body = bytes_of(compressed)) {
+      file.body = std::move(*body);
+      file.gzipped = true;
+      return file;
+    }
+  }
+  auto body = bytes_of(path.segments);
+  if (!body) return std::nullopt;
+  file.body = std::move(*body);
   return file;
 }
 

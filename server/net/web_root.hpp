@@ -17,6 +17,7 @@ struct WebFile {
   std::string body;
   std::string_view mime;
   bool immutable = false;
+  bool gzipped = false;  // the body is the build's .gz of the file: send Content-Encoding: gzip
 };
 
 class WebRoot {
@@ -32,10 +33,12 @@ class WebRoot {
 
   // The file's bytes, or nullopt for anything outside the root, missing,
   // not a regular file or too large: the caller answers 404 without saying why.
-  std::optional<WebFile> read(const WebPath& path) const;
+  // With `gzip_accepted`, the file's precompressed .gz when the build wrote one.
+  std::optional<WebFile> read(const WebPath& path, bool gzip_accepted = false) const;
 
  private:
   explicit WebRoot(std::filesystem::path real) : real_(std::move(real)) {}
+  std::optional<std::string> bytes_of(const std::vector<std::string>& segments) const;
   std::optional<std::filesystem::path> real_;
 };
 

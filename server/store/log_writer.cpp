@@ -23,7 +23,15 @@ LogWriter::~LogWriter() {
 void LogWriter::submit(Commit commit, Done done) {
   {
     std::lock_guard lock(mutex_);
-    pending_.emplace_back(std::move(commit), std::move(done));
+    pending_.push_back({std::move(commit), std::move(done), false});
+  }
+  wake_.notify_one();
+}
+
+void LogWriter::mend(Commit probe, Done done) {
+  {
+    std::lock_guard lock(mutex_);
+    pending_.push_back({std::move(probe), std::move(done), true});
   }
   wake_.notify_one();
 }
@@ -43,9 +51,15 @@ std::size_t LogWriter::transactions() const {
   return transactions_;
 }
 
+namespace {
+// Nothing to write: settled once everything before it is, whatever happened to that.
+bool is_barrier(const Commit& c) {
+  return c.events.empty() && c.ballots.empty() && !c.veto && c.audit.empty() && !c.checkpoint && !c.seal;
+}
+}  // namespace
+
 void LogWriter::run() {
-  std::vector<std::pair<Commit, Done>> batch;
-  std::vector<const Commit*> commits;
+  std::vector<Pending> batch;
   for (;;) {
     {
       std::unique_lock lock(mutex_);
@@ -53,35 +67,68 @@ void LogWriter::run() {
       if (pending_.empty()) return;  // stopping, and nothing left to write
       batch.swap(pending_);
     }
-    commits.clear();
-    std::optional<StoredCheckpoint> sealed;
-    for (auto& [commit, done] : batch) {
-      // The commit's own seal, else the writer's: either way, remember
-      // what was signed once it is committed.
-      if (sealer_ || commit.seal)
-        commit.seal = [this, &sealed, &c = commit, own = std::move(commit.seal)](const ChainHead& head) {
-          auto checkpoint = own ? own(head) : sealer_(c, head);
-          if (checkpoint) sealed = checkpoint;
-          return checkpoint;
-        };
-      commits.push_back(&commit);
+    if (failure_) {
+      // Stopped: refuse everything before the latest mend, try the rest.
+      std::size_t first = batch.size();
+      for (std::size_t i = batch.size(); i-- > 0;)
+        if (batch[i].mends) {
+          first = i;
+          break;
+        }
+      for (std::size_t i = 0; i < first; ++i)
+        batch[i].done(is_barrier(batch[i].commit) ? core::Status(core::Ok{}) : core::Status(*failure_));
+      batch.erase(batch.begin(), batch.begin() + static_cast<std::ptrdiff_t>(first));
+      if (!batch.empty()) failure_.reset();
     }
-    core::Status status = store_.append(meeting_, commits);
-    bool checkpoint = false;
-    for (const Commit* commit : commits) checkpoint = checkpoint || commit->checkpoint;
-    const bool appended = static_cast<bool>(status);
-    ChainHead head;
-    if (appended)
-      if (auto known = store_.chain_head(meeting_)) head = known.value();
-    if (status && checkpoint) status = store_.seal_ballots();
-    {
-      std::lock_guard lock(mutex_);
-      ++transactions_;
-      if (appended) head_ = head;
-      if (appended && sealed) last_checkpoint_ = std::move(sealed);
-    }
-    for (auto& [commit, done] : batch) done(status);
+    if (!batch.empty()) write(batch);
     batch.clear();
+  }
+}
+
+void LogWriter::write(std::vector<Pending>& batch) {
+  std::vector<const Commit*> commits;
+  std::vector<bool> barrier;
+  std::optional<StoredCheckpoint> sealed;
+  for (Pending& pending : batch) {
+    Commit& commit = pending.commit;
+    barrier.push_back(is_barrier(commit));
+    // The commit's own seal, else the writer's: either way, remember
+    // what was signed once it is committed.
+    if (sealer_ || commit.seal)
+      commit.seal = [this, &sealed, &c = commit, own = std::move(commit.seal)](const ChainHead& head) {
+        auto checkpoint = own ? own(head) : sealer_(c, head);
+        if (checkpoint) sealed = checkpoint;
+        return checkpoint;
+      };
+    commits.push_back(&commit);
+  }
+  core::Status status = store_.append(meeting_, commits);
+  const bool appended = static_cast<bool>(status);
+  bool checkpoint = unsealed_;
+  for (const Commit* commit : commits) checkpoint = checkpoint || commit->checkpoint;
+  ChainHead head;
+  if (appended)
+    if (auto known = store_.chain_head(meeting_)) head = known.value();
+  if (!appended) {
+    failure_ = status.error();
+  } else if (checkpoint) {
+    // The commits are durable, but a closed vote's ballots must be sealed
+    // before anything else is written: stop until a mend manages both.
+    auto seal = store_.seal_ballots();
+    unsealed_ = !seal;
+    if (!seal) failure_ = seal.error();
+  }
+  {
+    std::lock_guard lock(mutex_);
+    ++transactions_;
+    if (appended) head_ = head;
+    if (appended && sealed) last_checkpoint_ = std::move(sealed);
+  }
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    core::Status outcome = status;
+    if (barrier[i]) outcome = core::Ok{};
+    else if (batch[i].mends && failure_) outcome = *failure_;
+    batch[i].done(outcome);
   }
 }
 

@@ -1,8 +1,11 @@
 // What goes wrong on the day: a stale page (HTML must be revalidated, hashed
-// assets may be kept for good), a mistyped personal code gets a clear message
-// (and, where the server limits guessing, the rate-limit message); gaveld
+// assets may be kept for good), a crowded Wi-Fi (the build's gzip is sent to
+// browsers that take it), a mistyped personal code gets a clear message (and,
+// where the server limits guessing, the rate-limit message); gaveld
 // restarted under open pages, which find their way back by themselves.
 // Usage: node recovery.test.mjs GAVELD WEB_DIR MEETING_TOML
+import { get } from "node:http";
+import { gunzipSync } from "node:zlib";
 import { launch, phone } from "./support/browser.mjs";
 import { Gaveld } from "./support/gaveld.mjs";
 import { ids, openByLink, openChair, openPage } from "./support/meeting.mjs";
@@ -25,6 +28,28 @@ async function run() {
       if (!/immutable/.test(asset.headers.get("cache-control") || "")) throw new Error(`${m[1]}: Cache-Control ${asset.headers.get("cache-control")}`);
     }
   }
+
+  console.log("- gzip as the build wrote it, to those who take it; the same bytes unpacked otherwise");
+  const html = await fetch(gaveld.url);
+  const entry = /src="\/(assets\/[^"]+\.js)"/.exec(await html.text())[1];
+  const raw = (path, headers) =>
+    new Promise((resolve, reject) =>
+      get(gaveld.url + path, { headers }, (res) => {
+        const chunks = [];
+        res.on("data", (c) => chunks.push(c));
+        res.on("end", () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+      }).on("error", reject),
+    );
+  const packed = await raw(entry, { "accept-encoding": "gzip, deflate, br" });
+  const plain = await raw(entry, {});
+  if (packed.headers["content-encoding"] !== "gzip") throw new Error(`${entry}: Content-Encoding ${packed.headers["content-encoding"]}`);
+  if (plain.headers["content-encoding"]) throw new Error(`${entry} sent encoded to a client that takes no gzip`);
+  if (!/accept-encoding/i.test(packed.headers.vary || "")) throw new Error(`${entry}: no Vary: Accept-Encoding`);
+  if (!gunzipSync(packed.body).equals(plain.body)) throw new Error(`${entry}: the .gz is not the file`);
+  if (packed.body.length * 2 > plain.body.length) throw new Error(`${entry}: gzip ${packed.body.length} B of ${plain.body.length} B`);
+  console.log(`  ${entry}: ${plain.body.length} B, ${packed.body.length} B gzip`);
+  const page = await raw("", { "accept-encoding": "gzip" });
+  if (page.headers["content-encoding"] !== "gzip" || page.headers["cache-control"] !== "no-cache") throw new Error("index.html is not sent gzip and no-cache");
 
   console.log("- a wrong personal code");
   const guest = await openPage(browser, phone, gaveld.url, "guest", problems);

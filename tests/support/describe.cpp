@@ -41,6 +41,8 @@ const char* name_of(ErrorCode code) {
       return "not_eligible";
     case ErrorCode::internal:
       return "internal";
+    case ErrorCode::storage_unavailable:
+      return "storage_unavailable";
   }
   return "?error";
 }

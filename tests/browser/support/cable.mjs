@@ -1,12 +1,15 @@
 // A TCP pass-through on loopback between one browser context and gaveld,
 // which a test can cut (every connection dropped, new ones refused) and
-// mend: the network loss a phone has on crowded Wi-Fi.
+// mend: the network loss a phone has on crowded Wi-Fi. `deafen` first lets
+// the page's bytes through but drops the server's: a command arrives and is
+// carried out, its answer is lost on the way back.
 import net from "node:net";
 
 export class Cable {
   constructor(targetPort) {
     this.targetPort = targetPort;
     this.cut = false;
+    this.deaf = false;
     this.sockets = new Set();
     this.server = net.createServer((client) => {
       if (this.cut) return client.destroy();
@@ -20,8 +23,10 @@ export class Cable {
           pair.forEach((x) => x.destroy());
         });
       }
-      client.pipe(upstream);
-      upstream.pipe(client);
+      client.on("data", (d) => upstream.write(d));
+      upstream.on("data", (d) => {
+        if (!this.deaf) client.write(d);
+      });
     });
   }
 
@@ -34,8 +39,14 @@ export class Cable {
     for (const s of this.sockets) s.destroy();
   }
 
+  /** The server's bytes are dropped from now on, until the cable is cut and mended. */
+  deafen() {
+    this.deaf = true;
+  }
+
   mend() {
     this.cut = false;
+    this.deaf = false;
   }
 
   close() {

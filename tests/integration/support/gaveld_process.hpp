@@ -34,6 +34,7 @@ class GaveldProcess {
   void kill_hard();   // SIGKILL: no chance to flush or clean up
   void stop();        // SIGTERM and wait
   bool running() const { return pid_ > 0; }
+  pid_t pid() const { return pid_; }  // e.g. to limit its file sizes (prlimit)
 
   const std::filesystem::path& data() const { return data_; }
   std::string log() const;  // what gaveld wrote to stderr and stdout

@@ -93,9 +93,9 @@ function view(s: MeetingSnapshot, shown: Set<string>) {
     closed: !!(s.queue && s.queue.closed),
     speech: sp && n(sp.id) ? [n(sp.id), sp.participantId, sp.kind, sp.limitS, sp.extendedS, sp.paused, n(sp.deadlineMs), n(sp.remainingMs)] : null,
     speeches: s.speeches.map((x) => [n(x.id), x.participantId, x.itemId]),
-    dissent: s.dissent.map((d) => [n(d.id), d.kind, d.participantId, d.text, d.reply, d.itemId]),
+    dissent: s.dissent.map((d) => [n(d.id), d.kind, d.participantId, d.text, d.reply, d.itemId, n(d.motionId)]),
     motions: s.motions.map((m) => [n(m.id), m.state, m.moverId, m.seconderId, n(m.amends)]),
-    vote: s.currentVote && n(s.currentVote.id) ? [n(s.currentVote.id), s.currentVote.open, s.currentVote.eligible, s.currentVote.cast, s.currentVote.recused] : null,
+    vote: s.currentVote && n(s.currentVote.id) ? [n(s.currentVote.id), s.currentVote.open, s.currentVote.eligible, s.currentVote.cast, s.currentVote.recused, s.currentVote.rule, s.currentVote.ruleWords ? s.currentVote.ruleWords.zh : ""] : null,
     votes: s.votes.map((v) => [n(v.id), v.result ? v.result.outcome : 0, v.cast, v.result ? v.result.receiptsPublished.length : 0]),
     resolutions: s.resolutions.map((r) => [n(r.id), r.text, r.responsible, r.deadline]),
     minutes: s.minutes ? [s.minutes.state, n(s.minutes.dueMs)] : null,
@@ -186,6 +186,7 @@ test("a participant's folded state equals the chair's snapshot after every comma
   await step(chair, { case: "replyDissent", value: { dissentId: BigInt(1), reply: "保留北侧绿地" } });
   await step(chair, { case: "proposeMotion", value: { text: "采用方案A", moverId: "p04" } });
   await step(chair, { case: "secondMotion", value: { motionId: BigInt(1), seconderId: "p11" } });
+  await step(chair, { case: "recordDissent", value: { kind: 1, participantId: "p05", text: "方案A没有写明夜间车位", motionId: BigInt(1) } });
   await step(chair, { case: "proposeMotion", value: { text: "采用方案A，每月100元", moverId: "p05", amends: BigInt(1) } });
   await step(chair, { case: "withdrawMotion", value: { motionId: BigInt(2) } });
   await step(voters.p14, { case: "declareInterest", value: { itemId: "parking" } });

@@ -36,7 +36,7 @@ cmd::ResumeTimer sample(Of<cmd::ResumeTimer>) { return {}; }
 cmd::ExtendTimer sample(Of<cmd::ExtendTimer>) { return {90}; }
 cmd::EndSpeech sample(Of<cmd::EndSpeech>) { return {}; }
 cmd::RecordDissent sample(Of<cmd::RecordDissent>) {
-  return {"item-1", DissentKind::objection, "P15", "停车费不应上涨", true};
+  return {"item-1", DissentKind::objection, "P15", "停车费不应上涨", true, 4};
 }
 cmd::ReplyDissent sample(Of<cmd::ReplyDissent>) { return {16, "物业承诺公示账目"}; }
 cmd::ProposeMotion sample(Of<cmd::ProposeMotion>) { return {"加装电梯", 3, "P17"}; }
@@ -76,7 +76,7 @@ ev::SpeechResumed sample(Of<ev::SpeechResumed>) { return {}; }
 ev::SpeechExtended sample(Of<ev::SpeechExtended>) { return {30}; }
 ev::SpeechEnded sample(Of<ev::SpeechEnded>) { return {10}; }
 ev::DissentRecorded sample(Of<ev::DissentRecorded>) {
-  return {11, "item-1", DissentKind::block, "P11", "没有征求租户意见"};
+  return {11, "item-1", DissentKind::block, "P11", "没有征求租户意见", 5};
 }
 ev::DissentReplied sample(Of<ev::DissentReplied>) { return {12, "下次会议前征求"}; }
 ev::MotionProposed sample(Of<ev::MotionProposed>) { return {13, "item-1", 2, "P13", "修改为分期"}; }

@@ -112,6 +112,18 @@ TEST_F(DissentRecorder, ReplyOrCompromiseIsKeptWithTheRecord) {
   m.rejects(cmd::ReplyDissent{1, ""}, secretary(), ErrorCode::invalid_argument);
 }
 
+TEST_F(DissentRecorder, ADissentNamesAMotionOfItsItem) {
+  Id motion = m.ok(cmd::ProposeMotion{"增设临时车位", 0, ""}, participant("elderly1")).created_id;
+  m.ok(cmd::RecordDissent{"", DissentKind::objection, "youth2", "临时车位挤占消防通道", false, motion}, secretary());
+  ASSERT_EQ(m.state().dissent.size(), 1u);
+  EXPECT_EQ(m.state().dissent[0].motion_id, motion);
+  m.rejects(cmd::RecordDissent{"", DissentKind::objection, "", "没有这个动议", false, motion + 1}, secretary(),
+            ErrorCode::not_found);
+  m.rejects(cmd::RecordDissent{"lift", DissentKind::objection, "", "动议属于另一议题", false, motion}, secretary(),
+            ErrorCode::not_found);
+  EXPECT_EQ(m.state().dissent.size(), 1u) << "a refused record changes nothing";
+}
+
 TEST_F(DissentRecorder, RecordsOutliveTheirItemAndTheMeeting) {
   m.ok(cmd::RecordDissent{"", DissentKind::minority, "youth2", "少数意见", false}, secretary());
   m.ok(cmd::NextItem{}, chair());

@@ -54,5 +54,20 @@ TEST(StaticFiles, KnowsTheTypesThePagesUse) {
   EXPECT_EQ(mime_type("unknown.bin"), "application/octet-stream");
 }
 
+TEST(StaticFiles, GzipIsSentOnlyToClientsThatTakeIt) {
+  EXPECT_TRUE(accepts_gzip("gzip, deflate, br"));
+  EXPECT_TRUE(accepts_gzip("br;q=1.0, GZIP;q=0.5"));
+  EXPECT_TRUE(accepts_gzip("*"));
+  EXPECT_TRUE(accepts_gzip("x-gzip"));
+  EXPECT_FALSE(accepts_gzip(""));
+  EXPECT_FALSE(accepts_gzip("identity"));
+  EXPECT_FALSE(accepts_gzip("deflate, br"));
+  EXPECT_FALSE(accepts_gzip("gzip;q=0"));
+  EXPECT_FALSE(accepts_gzip("gzip; q=0.000, *"));
+  EXPECT_FALSE(accepts_gzip("*;q=0"));
+  EXPECT_TRUE(accepts_gzip("gzip;q=0.001"));
+  EXPECT_FALSE(accepts_gzip("gzipx, xgzip"));
+}
+
 }  // namespace
 }  // namespace gavel::net

@@ -42,6 +42,37 @@ TEST_F(WebRootOnDisk, NeverFollowsASymlinkOutOfTheRoot) {
   EXPECT_FALSE(root.read(*web_path_for("/assets/data/access.json")));
 }
 
+TEST_F(WebRootOnDisk, ServesTheBuildsGzipToThoseWhoTakeIt) {
+  std::ofstream(base / "web/assets/app-1f2e.js") << "plain";
+  std::ofstream(base / "web/assets/app-1f2e.js.gz") << "squeezed";
+  auto root = WebRoot::open(base / "web", base / "data").value();
+  auto path = *web_path_for("/assets/app-1f2e.js");
+  auto gz = root.read(path, true);
+  ASSERT_TRUE(gz);
+  EXPECT_TRUE(gz->gzipped);
+  EXPECT_EQ(gz->body, "squeezed");
+  EXPECT_EQ(gz->mime, "text/javascript; charset=utf-8") << "the type of what it unpacks to";
+  EXPECT_TRUE(gz->immutable);
+  auto plain = root.read(path, false);
+  ASSERT_TRUE(plain);
+  EXPECT_FALSE(plain->gzipped);
+  EXPECT_EQ(plain->body, "plain");
+  auto page = root.read(*web_path_for("/"), true);
+  ASSERT_TRUE(page) << "no .gz beside it: the file itself";
+  EXPECT_FALSE(page->gzipped);
+  EXPECT_EQ(page->body, "<!doctype html>");
+}
+
+TEST_F(WebRootOnDisk, NeverFollowsAGzipSymlinkOutOfTheRoot) {
+  std::ofstream(base / "web/assets/app.js") << "plain";
+  fs::create_symlink(base / "data/access.json", base / "web/assets/app.js.gz");
+  auto root = WebRoot::open(base / "web", base / "data").value();
+  auto file = root.read(*web_path_for("/assets/app.js"), true);
+  ASSERT_TRUE(file);
+  EXPECT_FALSE(file->gzipped);
+  EXPECT_EQ(file->body, "plain");
+}
+
 TEST_F(WebRootOnDisk, ServesNothingWithoutARoot) {
   WebRoot none;
   EXPECT_FALSE(none.serves());

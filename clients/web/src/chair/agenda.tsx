@@ -15,7 +15,7 @@ export function AgendaCard({ session, s }: { session: Session; s: MeetingSnapsho
       <div class="row">
         {s.phase === MeetingPhase.MEETING_SCHEDULED ? <Act label={t("start")} testid="start-meeting" run={() => session.command({ case: "startMeeting", value: {} })} /> : null}
         {inSession ? <Act label={t("end")} kind="danger" confirm={t("endConfirm")} testid="end-meeting" run={() => session.command({ case: "endMeeting", value: {} })} /> : null}
-        {inSession && s.currentItemId ? <Act label={t("closeItem")} kind="plain" run={() => session.command({ case: "closeItem", value: {} })} /> : null}
+        {inSession && s.currentItemId ? <Act label={t("closeItem")} kind="plain" testid="close-item" run={() => session.command({ case: "closeItem", value: {} })} /> : null}
         {inSession && next ? <Act label={`${t("nextItem")}: ${next.title}`} kind="plain" testid="next-item" run={() => session.command({ case: "nextItem", value: {} })} /> : null}
       </div>
       {s.notices.length ? (

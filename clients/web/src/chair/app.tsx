@@ -3,12 +3,14 @@
 // is not in a text field, and are shown on screen.
 import type { ComponentChildren } from "preact";
 import { useEffect, useState } from "preact/hooks";
-import type { MeetingSnapshot } from "../gen/gavel/v1/meeting_pb";
+import { MeetingPhase, type MeetingSnapshot } from "../gen/gavel/v1/meeting_pb";
 import { serverMessage, t, te } from "../i18n/i18n";
 import type { Session } from "../meeting/session";
 import { Card, OfflineBanner, TopBar, answerText, nameOf, useSession } from "../ui/common";
 import { num } from "../wire/int64";
+import { MinutesCard } from "../secretary/minutes";
 import { AgendaCard } from "./agenda";
+import { ClickersCard } from "./clickers";
 import { MotionsCard, ResolutionCard, VoteCard } from "./decisions";
 import { FloorCard } from "./floor";
 import { PeopleCard } from "./people";
@@ -60,7 +62,8 @@ export function DissentList({ s }: { s: MeetingSnapshot }) {
       <ul class="dissent-list">
         {items.map((d) => (
           <li key={num(d.id)}>
-            <span class="tag">{te("dissentKind", d.kind)}</span> <strong>{d.participantId ? nameOf(s, d.participantId) : t("anonymousEntry")}</strong>: {d.text}
+            <span class="tag">{te("dissentKind", d.kind)}</span> <strong>{d.participantId ? nameOf(s, d.participantId) : t("anonymousEntry")}</strong>
+            {num(d.motionId) ? <span class="muted"> ({t("onMotion", num(d.motionId))})</span> : null}: {d.text}
             {d.reply ? <p class="reply">↳ {d.reply}</p> : null}
           </li>
         ))}
@@ -121,8 +124,10 @@ export function ChairApp(props: { session: Session }) {
           <AgendaCard session={session} s={s} />
           <MotionsCard key={s.currentItemId} session={session} s={s} />
           <PeopleCard session={session} s={s} title={t("attendance")} withQr />
+          <ClickersCard session={session} s={s} />
           <DissentList s={s} />
           <ResolutionCard session={session} s={s} />
+          {s.phase === MeetingPhase.MEETING_ENDED ? <MinutesCard session={session} s={s} signing={false} /> : null}
         </>
       )}
     />

@@ -2,9 +2,9 @@
 // with its ballot form and rules, closing it with the result, and recording
 // a resolution with a responsible party and a deadline.
 import { BallotForm, MotionState, Threshold, type MeetingSnapshot } from "../gen/gavel/v1/meeting_pb";
-import { optionText, t, te } from "../i18n/i18n";
+import { optionText, t, te, words } from "../i18n/i18n";
 import type { Session } from "../meeting/session";
-import { ResultLines } from "../ui/result";
+import { ResultLines, ruleText } from "../ui/result";
 import { Act, Card, clearDraft, nameOf, useDraft } from "../ui/common";
 import { num, u64 } from "../wire/int64";
 
@@ -129,7 +129,8 @@ export function VoteCard({ session, s }: { session: Session; s: MeetingSnapshot 
       <Card title={t("vote")} id="chair-vote" class="vote">
         <p class="question">{v.spec.question}</p>
         <p class="muted">
-          {v.spec.secret ? t("secretVote") : t("openVote")} · {te("form", v.spec.form)} · {te("threshold", v.spec.threshold)}
+          {v.spec.secret ? t("secretVote") : t("openVote")} · {te("form", v.spec.form)} · {t("rule")}: {ruleText(v)}
+          {words(v.vetoWords) ? ` · ${words(v.vetoWords)}` : ""}
         </p>
         <p class="big-state" data-testid="turnout">
           {t("turnout", v.cast, v.eligible)}

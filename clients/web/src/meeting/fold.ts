@@ -204,7 +204,7 @@ export function fold(s: MeetingSnapshot, e: Event): void {
     }
     case "dissentRecorded": {
       const x = b.value;
-      s.dissent.push({ $typeName: "gavel.v1.DissentRecord", id: x.dissentId, itemId: x.itemId, kind: x.kind, participantId: x.participantId, text: x.text, reply: "", recordedMs: e.atMs });
+      s.dissent.push({ $typeName: "gavel.v1.DissentRecord", id: x.dissentId, itemId: x.itemId, kind: x.kind, participantId: x.participantId, text: x.text, reply: "", recordedMs: e.atMs, motionId: x.motionId });
       break;
     }
     case "dissentReplied": {
@@ -241,6 +241,8 @@ export function fold(s: MeetingSnapshot, e: Event): void {
         openedMs: e.atMs,
         eligible: x.eligible.length,
         recused: item ? item.recused.length : 0,
+        rule: x.rule,
+        ruleWords: x.ruleWords,
       });
       booksOf(s).set(num(x.voteId), { eligible: x.eligible.slice(), cast: {}, choices: {} });
       const m = x.spec && s.motions.find((y) => num(y.id) === num(x.spec!.motionId) && num(y.id) !== 0);

@@ -2,13 +2,15 @@
 // typed personal code) kept in localStorage, the Link, and the state folded
 // from welcome, events and snapshots. Views subscribe and re-render.
 import { create } from "@bufbuild/protobuf";
-import { AckSchema, ErrorCode, type Error as ServerError, type Welcome } from "../gen/gavel/v1/envelope_pb";
+import type { MessageInitShape } from "@bufbuild/protobuf";
+import { AckSchema, ErrorCode, type ClientMessageSchema, type Error as ServerError, type ServerMessage, type VoterStanding, type Welcome } from "../gen/gavel/v1/envelope_pb";
 import { Role, type MeetingSnapshot } from "../gen/gavel/v1/meeting_pb";
 import { Link, type Answer, type CommandBody, type Credentials, type LinkStatus } from "../wire/connection";
 import { num } from "../wire/int64";
 import { fold, foldBatch } from "./fold";
 
 export type Page = "participant" | "chair" | "secretary";
+export type AskBody = MessageInitShape<typeof ClientMessageSchema>["body"];
 
 const storageKey = (page: Page) => `gavel.${page}.credentials`;
 
@@ -47,6 +49,7 @@ export class Session {
   status: LinkStatus = "connecting";
   refusal: ServerError | null = null;
   refusals = 0; // how many times the server said no, so a repeat of the same words is seen as new
+  standing: VoterStanding | undefined; // a participant's place in the open vote at the last welcome
   credentials: Credentials | null;
   link: Link | null = null;
   private listeners: (() => void)[] = [];
@@ -117,6 +120,7 @@ export class Session {
     if (this.credentials) store(this.page, this.credentials);
     this.role = w.role;
     this.me = w.participantId;
+    this.standing = w.standing;
     const s = w.snapshot || null;
     if (s && w.resumed && this.state) {
       // The snapshot is the whole truth; the missed events only fill gaps.
@@ -127,7 +131,7 @@ export class Session {
     this.changed();
   }
 
-  command(body: CommandBody, options: { resend?: boolean } = {}): Promise<Answer> {
+  command(body: CommandBody, options: { queue?: boolean } = {}): Promise<Answer> {
     if (!this.link) return Promise.resolve({ ok: false, lost: true });
     return this.link.command(body, options);
   }
@@ -136,10 +140,15 @@ export class Session {
    *  to speak, declare an interest): safe to send again after a reconnect,
    *  and "already done" is what the person wanted. */
   settle(body: CommandBody): Promise<Answer> {
-    return this.command(body, { resend: true }).then((answer): Answer => {
+    return this.command(body, { queue: true }).then((answer): Answer => {
       if (!answer.ok && "error" in answer && answer.error.code === ErrorCode.ERROR_DUPLICATE) return { ok: true, ack: create(AckSchema) };
       return answer;
     });
+  }
+
+  /** A request that is not a command (minutes file, clicker fleet). */
+  ask(body: AskBody): Promise<ServerMessage | null> {
+    return this.link ? this.link.ask(body) : Promise.resolve(null);
   }
 
   serverNow(): number {

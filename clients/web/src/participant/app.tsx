@@ -15,10 +15,10 @@ import { eligibleFor } from "../meeting/fold";
 import type { Session } from "../meeting/session";
 import { Act, Card, Countdown, OfflineBanner, TopBar, clearDraft, nameOf, useDraft, useSession } from "../ui/common";
 import { num, u64 } from "../wire/int64";
-import { ResultLines } from "../ui/result";
+import { ResultLines, ruleText } from "../ui/result";
 import { Ballot } from "./ballot";
 import { JoinForm } from "./join";
-import { findReceipt, grouped, myBallot } from "./receipts";
+import { findReceipt, grouped, keepBallot, myBallot } from "./receipts";
 
 const kinds = [RequestKind.REQUEST_CONTRIBUTION, RequestKind.REQUEST_PRO, RequestKind.REQUEST_CONTRA, RequestKind.REQUEST_REPLY, RequestKind.REQUEST_POINT_OF_ORDER];
 const dissentKinds = [DissentKind.DISSENT_DISAGREEMENT, DissentKind.DISSENT_MINORITY, DissentKind.DISSENT_OBJECTION];
@@ -224,18 +224,28 @@ function Optional(props: { folded: boolean; summary: string; children: Component
 function VoteCard({ session, s }: { session: Session; s: MeetingSnapshot }) {
   const v = s.currentVote && num(s.currentVote.id) !== 0 && s.currentVote.open ? s.currentVote : null;
   if (!v || !v.spec) return null;
-  const eligible = eligibleFor(s, num(v.id), session.me);
+  // What the server said at the welcome about this vote: a page opened or
+  // reloaded after voting (or on another phone) shows the ballot as cast.
+  const st = session.standing && num(session.standing.voteId) === num(v.id) ? session.standing : undefined;
+  if (st && st.voted && !myBallot(meetingKey(s), num(v.id))) keepBallot(meetingKey(s), num(v.id), { receipt: st.receipt, choices: [] });
+  const folded = eligibleFor(s, num(v.id), session.me);
+  const eligible = folded !== undefined ? folded : st ? st.eligible : undefined;
   const mine = myBallot(meetingKey(s), num(v.id));
+  // After a restart the server no longer holds the receipt: the ballot stands as cast.
+  const canChange = !(st && st.voted && !st.mayChange);
   return (
     <Card title={t("vote")} id="vote" class="vote">
       <p class="question" data-testid="vote-question">
         {v.spec.question}
       </p>
       <p class="muted">
-        {v.spec.secret ? t("secretVote") : t("openVote")} · {te("form", v.spec.form)} · {te("threshold", v.spec.threshold)}
+        {v.spec.secret ? t("secretVote") : t("openVote")} · {te("form", v.spec.form)}
+      </p>
+      <p class="muted" data-testid="vote-rule">
+        {t("rule")}: {ruleText(v)}
       </p>
       <p class="muted">{t("turnout", v.cast, v.eligible)}</p>
-      {eligible === false && !mine ? <p class="note">{t("notEligible")}</p> : <Ballot key={num(v.id)} session={session} vote={v} meetingKey={meetingKey(s)} />}
+      {eligible === false && !mine ? <p class="note">{t("notEligible")}</p> : <Ballot key={num(v.id)} session={session} vote={v} meetingKey={meetingKey(s)} canChange={canChange} />}
     </Card>
   );
 }
@@ -330,6 +340,7 @@ function MotionsCard({ session, s }: { session: Session; s: MeetingSnapshot }) {
         </label>
         <Act
           label={t("proposeMotion")}
+          testid="phone-propose-motion"
           disabled={!text.trim()}
           run={() => session.command({ case: "proposeMotion", value: { text: text.trim() } })}
           done={() => {

@@ -8,7 +8,8 @@ import { optionText, t } from "../i18n/i18n";
 import type { Session } from "../meeting/session";
 import { answerText, clearDraft, useDraft } from "../ui/common";
 import { num, u64 } from "../wire/int64";
-import { grouped, keepBallot, myBallot, pressId } from "./receipts";
+import { randomKey } from "../wire/key";
+import { grouped, keepBallot, myBallot } from "./receipts";
 
 const kBlock = 2;
 
@@ -18,8 +19,8 @@ interface Draft {
   press: string; // the idempotency key of the submission under way
 }
 
-export function Ballot(props: { session: Session; vote: Vote; meetingKey: string }) {
-  const { session, vote, meetingKey } = props;
+export function Ballot(props: { session: Session; vote: Vote; meetingKey: string; canChange: boolean }) {
+  const { session, vote, meetingKey, canChange } = props;
   const spec = vote.spec!;
   const voteId = num(vote.id);
   const draftKey = `gavel.ballot.${meetingKey}.${voteId}`;
@@ -27,6 +28,8 @@ export function Ballot(props: { session: Session; vote: Vote; meetingKey: string
   const mine = myBallot(meetingKey, voteId);
   const [step, setStep] = useState<"choose" | "confirm" | "sending" | "done">(mine ? "done" : "choose");
   const [error, setError] = useState<string | null>(null);
+  // 投票已提交 right after sending; 已投票 on a page opened or reloaded later.
+  const [justSent, setJustSent] = useState(false);
   const multi = spec.form === BallotForm.BALLOT_K_OF_N;
   const max = multi ? Math.max(1, spec.maxChoices) : 1;
   const block = spec.form === BallotForm.BALLOT_CONSENSUS && draft.choices[0] === kBlock;
@@ -42,7 +45,7 @@ export function Ballot(props: { session: Session; vote: Vote; meetingKey: string
   };
 
   const submit = () => {
-    const press = draft.press || pressId();
+    const press = draft.press || randomKey();
     setDraft({ ...draft, press });
     setStep("sending");
     setError(null);
@@ -52,13 +55,14 @@ export function Ballot(props: { session: Session; vote: Vote; meetingKey: string
           case: "castBallot",
           value: { voteId: u64(voteId), choices: draft.choices, reason: block ? draft.reason.trim() : "", receipt: mine ? mine.receipt : "", pressId: press },
         },
-        { resend: true },
+        { queue: true },
       )
       .then((answer) => {
         if (answer.ok) {
           keepBallot(meetingKey, voteId, { receipt: answer.ack.receipt, choices: draft.choices });
           clearDraft(draftKey);
           setDraft({ choices: draft.choices, reason: draft.reason, press: "" });
+          setJustSent(true);
           setStep("done");
         } else {
           setError(answerText(answer));
@@ -71,8 +75,11 @@ export function Ballot(props: { session: Session; vote: Vote; meetingKey: string
   if (step === "done" && mine) {
     return (
       <div class="ballot-done" data-testid="ballot-done">
-        <p class="big-state ok">✓ {t("voteSubmitted")}</p>
-        <p class="chosen">{mine.choices.map((c) => optionText(spec, c)).join("、")}</p>
+        <p class="big-state ok" data-testid="voted">
+          ✓ {justSent ? t("voteSubmitted") : t("alreadyVoted")}
+        </p>
+        {/* The choices are known only on the phone that cast them. */}
+        {mine.choices.length ? <p class="chosen">{mine.choices.map((c) => optionText(spec, c)).join("、")}</p> : <p class="hint">{t("ballotOnRecord")}</p>}
         {mine.receipt ? (
           <p class="receipt">
             {t("receipt")}:{" "}
@@ -83,18 +90,26 @@ export function Ballot(props: { session: Session; vote: Vote; meetingKey: string
             <small>{t("receiptKeep")}</small>
           </p>
         ) : null}
-        <button
-          type="button"
-          class="btn plain"
-          data-testid="change-vote"
-          onClick={() => {
-            setDraft({ choices: mine.choices.slice(), reason: "", press: "" });
-            setStep("choose");
-          }}
-        >
-          {t("changeVote")}
-        </button>
-        <p class="hint">{t("changeHelp")}</p>
+        {canChange ? (
+          <div>
+            <button
+              type="button"
+              class="btn plain"
+              data-testid="change-vote"
+              onClick={() => {
+                setDraft({ choices: mine.choices.slice(), reason: "", press: "" });
+                setStep("choose");
+              }}
+            >
+              {t("changeVote")}
+            </button>
+            <p class="hint">{vote.spec && vote.spec.secret ? t("changeHelp") : t("changeHelpNamed")}</p>
+          </div>
+        ) : (
+          <p class="note" data-testid="no-change">
+            {t("noChangeAfterRestart")}
+          </p>
+        )}
       </div>
     );
   }

@@ -39,14 +39,6 @@ export function findReceipt(lines: string[], receipt: string): string | undefine
   return undefined;
 }
 
-export function pressId(): string {
-  const bytes = new Uint8Array(8);
-  crypto.getRandomValues(bytes);
-  let out = "";
-  for (let i = 0; i < bytes.length; i++) out += (bytes[i] < 16 ? "0" : "") + bytes[i].toString(16);
-  return out;
-}
-
 /** A receipt in groups of four, easier to read out and to copy by hand. */
 export function grouped(receipt: string): string {
   return receipt.replace(/(.{4})(?=.)/g, "$1 ");

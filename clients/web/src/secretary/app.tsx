@@ -1,13 +1,14 @@
 // The secretary's desk: fast dissent entry during the debate (attributed or
 // anonymous, on the current item), replies and compromises, check-in at the
-// door, the resolutions, and the minutes' status with their 24-hour due time.
-import { useState } from "preact/hooks";
-import { DissentKind, MeetingPhase, MinutesState, MotionState, type MeetingSnapshot } from "../gen/gavel/v1/meeting_pb";
+// door, the resolutions, and the minutes: status, 24-hour due time, the
+// draft on screen, the signature and the files to download.
+import { DissentKind, MotionState, type MeetingSnapshot } from "../gen/gavel/v1/meeting_pb";
 import { t, te } from "../i18n/i18n";
 import type { Session } from "../meeting/session";
 import { OfficerPage } from "../chair/app";
 import { ResolutionCard } from "../chair/decisions";
 import { PeopleCard } from "../chair/people";
+import { MinutesCard } from "./minutes";
 import { Act, Card, clearDraft, localTime, nameOf, useDraft, useSession } from "../ui/common";
 import { num, u64 } from "../wire/int64";
 
@@ -17,14 +18,33 @@ function DissentEntry({ session, s }: { session: Session; s: MeetingSnapshot }) 
   const [kind, setKind] = useDraft<number>("gavel.desk.kind", DissentKind.DISSENT_DISAGREEMENT);
   const [who, setWho] = useDraft("gavel.desk.who", "");
   const [text, setText] = useDraft(`gavel.desk.text.${s.currentItemId}`, "");
+  // "latest": the motion now before the meeting, whichever it is when saved.
+  const [about, setAbout] = useDraft(`gavel.desk.motion.${s.currentItemId}`, "latest");
   const item = s.agenda.find((i) => i.id === s.currentItemId);
-  const motion = s.motions.filter((m) => m.itemId === s.currentItemId && m.state !== MotionState.MOTION_WITHDRAWN).slice(-1)[0];
+  const motions = s.motions.filter((m) => m.itemId === s.currentItemId && m.state !== MotionState.MOTION_WITHDRAWN);
+  const latest = motions[motions.length - 1];
+  const chosen = about === "latest" ? latest : motions.find((m) => String(num(m.id)) === about);
   const speaker = s.currentSpeech && num(s.currentSpeech.id) !== 0 ? s.currentSpeech.participantId : "";
   const send = () =>
-    session.command({ case: "recordDissent", value: { itemId: s.currentItemId, kind, participantId: who, anonymous: !who, text: text.trim() } });
+    session.command({
+      case: "recordDissent",
+      value: { itemId: s.currentItemId, kind, participantId: who, anonymous: !who, text: text.trim(), motionId: chosen ? chosen.id : u64(0) },
+    });
   return (
     <Card title={t("quickDissent")} id="quick-dissent" class="vote">
-      <p class="muted">{t("linkedTo", `${item ? item.title : t("noItem")}${motion ? ` · #${num(motion.id)} ${motion.text.slice(0, 30)}` : ""}`)}</p>
+      <p class="muted">{t("linkedTo", item ? item.title : t("noItem"))}</p>
+      <label class="field">
+        <span>{t("aboutMotion")}</span>
+        <select value={about} onChange={(e) => setAbout((e.target as HTMLSelectElement).value)} data-testid="dissent-motion">
+          <option value="latest">{latest ? `${t("latestMotion")}: #${num(latest.id)} ${latest.text.slice(0, 30)}` : t("itemOnly")}</option>
+          {motions.map((m) => (
+            <option key={num(m.id)} value={String(num(m.id))}>
+              #{num(m.id)} {m.text.slice(0, 40)}
+            </option>
+          ))}
+          {latest ? <option value="none">{t("itemOnly")}</option> : null}
+        </select>
+      </label>
       <fieldset class="kinds">
         <legend>{t("dissentKind")}</legend>
         {dissentKinds.map((k) => (
@@ -116,37 +136,14 @@ function DissentRecords({ session, s }: { session: Session; s: MeetingSnapshot }
                   <span class="tag">{te("dissentKind", d.kind)}</span> <strong>{d.participantId ? nameOf(s, d.participantId) : t("anonymousEntry")}</strong>: {d.text}
                 </p>
                 <p class="muted">
-                  {item ? item.title : d.itemId} · {localTime(num(d.recordedMs))}
+                  {item ? item.title : d.itemId}
+                  {num(d.motionId) ? ` · ${t("onMotion", num(d.motionId))}` : ""} · {localTime(num(d.recordedMs))}
                 </p>
                 {d.reply ? <p class="reply">↳ {d.reply}</p> : <ReplyBox session={session} id={num(d.id)} />}
               </li>
             );
           })}
       </ul>
-    </Card>
-  );
-}
-
-function MinutesCard({ session, s }: { session: Session; s: MeetingSnapshot }) {
-  const [signer, setSigner] = useState(s.info ? s.info.secretaryName : "");
-  const m = s.minutes;
-  const state = m ? m.state : MinutesState.MINUTES_NOT_STARTED;
-  return (
-    <Card title={t("minutes")} id="minutes">
-      <p class="big-state" data-testid="minutes-state">
-        {state === MinutesState.MINUTES_SIGNED && m ? t("minutesSigned", m.signedBy) : te("minutes", state)}
-      </p>
-      {m && num(m.dueMs) ? <p class={state === MinutesState.MINUTES_SIGNED ? "muted" : "warn-line"}>{t("minutesDue", localTime(num(m.dueMs)))}</p> : null}
-      <p class="hint">{t("minutesLink")}</p>
-      {s.phase === MeetingPhase.MEETING_ENDED && state !== MinutesState.MINUTES_SIGNED ? (
-        <div>
-          <label class="field">
-            <span>{t("signedBy")}</span>
-            <input type="text" value={signer} onInput={(e) => setSigner((e.target as HTMLInputElement).value)} />
-          </label>
-          <Act label={t("signMinutes")} disabled={!signer.trim()} run={() => session.command({ case: "signMinutes", value: { signedBy: signer.trim() } })} />
-        </div>
-      ) : null}
     </Card>
   );
 }
@@ -164,7 +161,7 @@ export function SecretaryApp(props: { session: Session }) {
           <DissentRecords session={session} s={s} />
           <PeopleCard session={session} s={s} title={t("doorCheckIn")} />
           <ResolutionCard session={session} s={s} />
-          <MinutesCard session={session} s={s} />
+          <MinutesCard session={session} s={s} signing />
         </>
       )}
     />

@@ -1,6 +1,12 @@
-// A closed vote's result as the server counted it: outcome, counts, turnout.
+// A closed vote's result as the server counted it: outcome, counts, turnout,
+// and the rule in the server's own words (VoteResult.rule_words).
 import type { Vote } from "../gen/gavel/v1/meeting_pb";
-import { optionText, t, te } from "../i18n/i18n";
+import { optionText, t, te, words } from "../i18n/i18n";
+
+/** The rule a vote is decided by, as the server words it for its ballot form. */
+export function ruleText(v: Vote): string {
+  return (v.result && words(v.result.ruleWords)) || words(v.ruleWords);
+}
 
 export function ResultLines({ v }: { v: Vote }) {
   const r = v.result;
@@ -22,7 +28,12 @@ export function ResultLines({ v }: { v: Vote }) {
         </tbody>
       </table>
       <p class="muted">
-        {t("eligible")} {r.eligible} · {t("cast")} {r.cast} · {t("recusedCount")} {r.recused} · {t("needed")} {r.needed} · {te("threshold", v.spec.threshold)}
+        {t("eligible")} {r.eligible} · {t("cast")} {r.cast} · {t("recusedCount")} {r.recused} · {t("needed")} {r.needed}
+      </p>
+      <p class="muted" data-testid="result-rule">
+        {t("rule")}: {ruleText(v)}
+        {words(v.vetoWords) ? ` · ${words(v.vetoWords)}` : ""}
+        {!r.quorateAtOpen ? ` · ${t("openedWithoutQuorum")}` : ""}
       </p>
     </div>
   );

@@ -1,6 +1,10 @@
 // One WebSocket to gaveld that stays up by itself: hello with the last seq
 // seen, reconnect with backoff and jitter after Wi-Fi drops or the phone
 // sleeps, and an answer (ack, error or "lost") for every command sent.
+// Every command carries a fresh idempotency key (command_key); one still
+// unanswered when the connection drops is sent again, with the same key,
+// right after the next welcome, and the server answers a repeat with the
+// first answer instead of running it twice.
 import { create, fromBinary, toBinary, type MessageInitShape } from "@bufbuild/protobuf";
 import {
   ClientMessageSchema,
@@ -17,6 +21,7 @@ import {
 import type { CommandSchema } from "../gen/gavel/v1/commands_pb";
 import type { MeetingSnapshot } from "../gen/gavel/v1/meeting_pb";
 import { reconnectDelay } from "./backoff";
+import { randomKey } from "./key";
 import { ServerClock } from "./clock";
 import { i64, num, u64 } from "./int64";
 
@@ -38,7 +43,7 @@ export interface LinkHandlers {
 
 interface Pending {
   frame: Uint8Array;
-  resend: boolean; // safe to send again (a ballot with its press id)
+  queue: boolean; // waits for the next connection (a command: its key makes a repeat harmless)
   settle(message: ServerMessage | null): void;
 }
 
@@ -83,10 +88,15 @@ export class Link {
     this.connectNow();
   }
 
-  command(body: CommandBody, options: { resend?: boolean } = {}): Promise<Answer> {
+  /** `queue`: when offline, wait for the connection instead of giving up
+   *  (what a person asked for on a phone: a ballot, check-in, the floor). */
+  command(body: CommandBody, options: { queue?: boolean } = {}): Promise<Answer> {
     const id = this.nextId++;
-    const frame = toBinary(ClientMessageSchema, create(ClientMessageSchema, { requestId: u64(id), body: { case: "command", value: { body } } }));
-    return this.request(id, frame, !!options.resend).then((reply): Answer => {
+    const frame = toBinary(
+      ClientMessageSchema,
+      create(ClientMessageSchema, { requestId: u64(id), commandKey: randomKey(), body: { case: "command", value: { body } } }),
+    );
+    return this.request(id, frame, !!options.queue).then((reply): Answer => {
       if (!reply) return { ok: false, lost: true };
       if (reply.body.case === "ack") return { ok: true, ack: reply.body.value };
       if (reply.body.case === "error") return { ok: false, error: reply.body.value };
@@ -95,26 +105,32 @@ export class Link {
   }
 
   joinLink(participantId: string): Promise<JoinLink | ServerError | null> {
-    const id = this.nextId++;
-    const frame = toBinary(
-      ClientMessageSchema,
-      create(ClientMessageSchema, { requestId: u64(id), body: { case: "joinLinkRequest", value: { participantId } } }),
-    );
-    return this.request(id, frame, false).then((reply) => {
+    return this.ask({ case: "joinLinkRequest", value: { participantId } }).then((reply) => {
       if (reply && (reply.body.case === "joinLink" || reply.body.case === "error")) return reply.body.value;
       return null;
     });
   }
 
-  private request(id: number, frame: Uint8Array, resend: boolean): Promise<ServerMessage | null> {
+  /** A request that is not a command (a minutes file, the clicker fleet):
+   *  the server's answer, or null when there is no connection for it. */
+  ask(body: MessageInitShape<typeof ClientMessageSchema>["body"]): Promise<ServerMessage | null> {
+    const id = this.nextId++;
+    const frame = toBinary(ClientMessageSchema, create(ClientMessageSchema, { requestId: u64(id), body }));
+    return this.request(id, frame, false, false);
+  }
+
+  private request(id: number, frame: Uint8Array, queue: boolean, repeatable = true): Promise<ServerMessage | null> {
     return new Promise((settle) => {
-      this.pending.set(id, { frame, resend, settle });
-      if (this.welcomed && this.socket) this.socket.send(frame);
-      else if (!resend) {
-        this.pending.delete(id);
-        settle(null);
-      }
+      const online = this.welcomed && !!this.socket;
+      if (!online && !queue) return settle(null);
+      this.pending.set(id, { frame, queue: queue || repeatable, settle });
+      if (online) this.socket!.send(frame);
     });
+  }
+
+  /** Commands sent but not yet answered (a test and the status line look). */
+  get unanswered(): number {
+    return this.pending.size;
   }
 
   private setStatus(status: LinkStatus, refusal?: ServerError): void {
@@ -184,8 +200,8 @@ export class Link {
         this.on.welcome(body.value);
         this.setStatus("online");
         this.startPinging(socket);
-        // A ballot that was in flight goes again with the same press id: the
-        // server counts it once.
+        // What was in flight (or waiting) goes again with the same key: the
+        // server runs it once and answers a repeat with the first answer.
         this.pending.forEach((p) => socket.send(p.frame));
       } else if (body.case === "error") {
         this.refused(body.value);
@@ -234,9 +250,10 @@ export class Link {
     this.socket = null;
     this.welcomed = false;
     window.clearInterval(this.pingTimer);
-    // Only what is safe to repeat waits for the next connection.
+    // Commands wait for the next connection (their keys make a repeat
+    // harmless); other requests are simply asked again by the person.
     this.pending.forEach((p, id) => {
-      if (!p.resend) {
+      if (!p.queue) {
         this.pending.delete(id);
         p.settle(null);
       }
