@@ -53,7 +53,7 @@ client::Result<v1::ClickerFleet> Chair::admin(const v1::ClickerAdmin& admin) {
 client::Result<v1::MeetingSnapshot> Chair::snapshot(std::chrono::milliseconds patience) {
   auto deadline = std::chrono::steady_clock::now() + patience;
   for (;;) {
-    auto opened = client::Connection::open(endpoint_, access_.display_token, 0, "gavel-clicker-sim result", {},
+    auto opened = client::Connection::open(endpoint_, access_.chair_token, 0, "gavel-clicker-sim result", {},
                                            std::chrono::seconds(10));
     if (opened) return opened.value()->welcome().snapshot();
     if (!lost(opened.error()) || std::chrono::steady_clock::now() > deadline) return opened.error();

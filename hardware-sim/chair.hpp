@@ -24,7 +24,8 @@ class Chair {
   client::Result<v1::Ack> call(const v1::Command& command, v1::ErrorCode settled = v1::ERROR_CODE_UNSPECIFIED,
                                std::chrono::milliseconds patience = std::chrono::seconds(30));
   client::Result<v1::ClickerFleet> admin(const v1::ClickerAdmin& admin);
-  // The whole state, from a fresh display connection.
+  // The whole state, from a fresh connection on the chair's token (a
+  // projector's welcome names only the people on screen).
   client::Result<v1::MeetingSnapshot> snapshot(std::chrono::milliseconds patience = std::chrono::seconds(30));
 
  private:

@@ -204,7 +204,10 @@ void Crowd::chunk(Client& c, std::size_t bytes) {
 void Crowd::finish(Client& c) {
   Answer answer{c.index, true, c.sent, Clock::now(), c.head.kind, c.message_bytes,
                 c.head.keep_whole ? view(c.in) : std::string_view(c.head_bytes)};
-  bool answers = c.head.request_id != 0 && c.head.request_id == c.pending;
+  // gaveld's welcome leads with the snapshot it shares with other guests,
+  // so its request id comes after the head: a welcome answers the hello.
+  bool welcome = c.hello_pending && welcome_kind_ != 0 && c.head.kind == welcome_kind_;
+  bool answers = (c.head.request_id != 0 && c.head.request_id == c.pending) || welcome;
   c.decided = false;
   c.message_bytes = 0;
   if (answers) {

@@ -18,6 +18,8 @@ constexpr std::chrono::milliseconds kCloseTimeout{1000};
 std::uint64_t max_seq(const v1::ServerMessage& message) {
   std::uint64_t seq = 0;
   if (message.has_events()) {
+    // A participant's batch covers events it leaves out (other people's ballots).
+    seq = message.events().seq();
     for (const v1::Event& e : message.events().events()) seq = std::max(seq, e.seq());
   } else if (message.has_snapshot()) {
     seq = message.snapshot().seq();

@@ -1,8 +1,11 @@
 // The whole meeting as clients see it. Timers leave as deadlines on the
 // server's clock, so clients never count ticks.
+#include <unordered_set>
+
 #include "core/attendance.hpp"
 #include "core/speech_timer.hpp"
 #include "codec/codec.hpp"
+#include "codec/views.hpp"
 #include "enums.hpp"
 #include "parts.hpp"
 #include "snapshot_votes.hpp"
@@ -33,7 +36,10 @@ void add_agenda(const core::MeetingState& state, v1::MeetingSnapshot* out) {
   if (const core::Item* open = state.open_item()) out->set_current_item_id(open->info.id);
 }
 
-void add_attendance(const core::MeetingState& state, v1::Attendance* out) {
+}  // namespace
+
+void attendance(const core::MeetingState& state, v1::Attendance* out) {
+  out->Clear();
   core::AttendanceView view = core::attendance(state);
   out->set_present(view.present);
   out->set_fixed_members(view.fixed_members);
@@ -49,6 +55,8 @@ void add_attendance(const core::MeetingState& state, v1::Attendance* out) {
     w->set_total(g.total);
   }
 }
+
+namespace {
 
 // Running: the deadline. Paused: the time left, which does not move.
 void add_speech(const core::Speech& speech, core::Millis now, v1::Speech* out) {
@@ -116,9 +124,8 @@ void add_minutes(const core::MeetingState& state, v1::MinutesStatus* out) {
   out->set_edits(static_cast<std::uint32_t>(state.minutes_edits.size()));
 }
 
-}  // namespace
-
-void snapshot(const core::MeetingState& state, core::Millis now, v1::MeetingSnapshot* out) {
+void fill(const core::MeetingState& state, core::Millis now, const std::unordered_set<std::string>* keep,
+          v1::MeetingSnapshot* out) {
   out->Clear();
   out->set_seq(state.seq);
   to_wire(state.info, out->mutable_info());
@@ -130,18 +137,50 @@ void snapshot(const core::MeetingState& state, core::Millis now, v1::MeetingSnap
   out->set_started_ms(state.started);
   out->set_ended_ms(state.ended);
   for (const core::Member& m : state.roster) {
-    v1::Participant* w = out->add_roster();
-    to_wire(m.info, w);
-    w->set_present(m.present);
+    if (keep && !keep->count(m.info.id)) continue;
+    roster_entry(m, out->add_roster());
   }
+  out->set_roster_partial(keep != nullptr);
   add_agenda(state, out);
-  add_attendance(state, out->mutable_attendance());
+  attendance(state, out->mutable_attendance());
   add_floor(state, now, out);
   for (const core::Dissent& d : state.dissent) add_dissent(d, out->add_dissent());
   add_decisions(state, out);
   add_minutes(state, out->mutable_minutes());
   add_totals(state.totals_by_person, out->mutable_totals_by_person());
   add_totals(state.totals_by_group, out->mutable_totals_by_group());
+}
+
+}  // namespace
+
+std::unordered_set<std::string> people_named(const core::MeetingState& state) {
+  std::unordered_set<std::string> named;
+  for (const core::SpeakRequest& r : state.queue) named.insert(r.participant_id);
+  if (state.speech) named.insert(state.speech->participant_id);
+  for (const core::Speech& s : state.speeches) named.insert(s.participant_id);
+  for (const core::Dissent& d : state.dissent) named.insert(d.participant_id);
+  for (const core::Motion& m : state.motions) {
+    named.insert(m.mover_id);
+    named.insert(m.seconder_id);
+  }
+  named.erase("");
+  return named;
+}
+
+void roster_entry(const core::Member& member, v1::Participant* out) {
+  to_wire(member.info, out);
+  out->set_present(member.present);
+}
+
+void snapshot(const core::MeetingState& state, core::Millis now, v1::MeetingSnapshot* out) {
+  fill(state, now, nullptr, out);
+}
+
+std::unordered_set<std::string> public_snapshot(const core::MeetingState& state, core::Millis now,
+                                                v1::MeetingSnapshot* out) {
+  auto named = people_named(state);
+  fill(state, now, &named, out);
+  return named;
 }
 
 }  // namespace gavel::codec

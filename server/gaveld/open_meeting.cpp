@@ -3,6 +3,7 @@
 #include <set>
 
 #include "codec/codec.hpp"
+#include "codec/views.hpp"
 #include "meeting_file/meeting_file.hpp"
 #include "net/doorkeeper.hpp"
 #include "net/join_codes.hpp"
@@ -103,10 +104,8 @@ core::Result<core::Meeting> fold(store::MeetingStore& store, store::MeetingId id
   std::size_t count = 0;
   auto ok = store.for_each_event(id, std::min(folded, first_kept), [&](store::StoredEvent&& stored) -> core::Status {
     if (stored.seq > folded) {
-      v1::Event wire;
-      if (!wire.ParseFromString(stored.body)) return corrupt("event " + std::to_string(stored.seq));
-      auto event = codec::from_wire(wire);
-      if (!event) return event.error();
+      auto event = codec::replayed_event(stored.body);
+      if (!event) return corrupt("event " + std::to_string(stored.seq));
       if (event.value().seq != meeting.state().seq + 1) return corrupt("gap before event " + std::to_string(stored.seq));
       meeting.apply(event.value());
       ++count;

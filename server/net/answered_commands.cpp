@@ -82,7 +82,7 @@ void AnsweredCommands::answered(const std::string& entry_key, const Frame& frame
   // A refusal changed nothing (and may pass, as a full disk does): the key
   // is forgotten, so that the same command sent again is tried again.
   v1::ServerMessage message;
-  bool refused = message.ParseFromString(*frame) && message.has_error();
+  bool refused = message.ParseFromString(frame.bytes()) && message.has_error();
   auto& keys = order_[entry_key.substr(0, entry_key.find('\n'))];
   auto kept = std::find(keys.begin(), keys.end(), entry_key);
   if (refused && kept != keys.end()) keys.erase(kept);
@@ -95,9 +95,9 @@ void AnsweredCommands::deliver_as(const Waiter& waiter, const Frame& answer) {
   if (!peer) return;
   // The first answer, under the repeat's own request id.
   v1::ServerMessage message;
-  if (!message.ParseFromString(*answer)) return;
+  if (!message.ParseFromString(answer.bytes())) return;
   message.set_request_id(waiter.request_id);
-  peer->deliver(std::make_shared<const std::string>(message.SerializeAsString()));
+  peer->deliver(frame_of(message.SerializeAsString()));
 }
 
 }  // namespace gavel::net

@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "codec/codec.hpp"
+#include "codec/views.hpp"
 #include "core/live_tally.hpp"
 #include "net/log.hpp"
 #include "net/voter_standing.hpp"
@@ -11,11 +12,9 @@
 namespace gavel::net {
 
 namespace {
-constexpr std::size_t kResumeWindow = 20000;  // events kept in memory for resuming clients
-constexpr core::Seq kMaxMissed = 2000;        // more than this: a fresh snapshot is smaller
-
-bool wants_snapshots(core::Role role) {
-  return role == core::Role::chair || role == core::Role::secretary || role == core::Role::display;
+Audience audience_of(core::Role role) {
+  if (role == core::Role::display) return Audience::projector;
+  return role == core::Role::participant ? Audience::phone : Audience::officer;
 }
 bool is_officer(core::Role role) { return role == core::Role::chair || role == core::Role::secretary; }
 
@@ -29,20 +28,18 @@ std::string error_code_name(core::ErrorCode code) {
 }  // namespace
 
 Hall::Hall(core::Meeting meeting, Doorkeeper doorkeeper, std::unique_ptr<store::LogWriter> writer,
-           Post post, PostAfter post_after, Clock clock)
+           Post post, PostAfter post_after, Clock clock, Pace pace)
     : meeting_(std::move(meeting)),
       doorkeeper_(std::move(doorkeeper)),
-      writer_(std::move(writer)),
       post_(std::move(post)),
       post_after_(std::move(post_after)),
-      clock_(std::move(clock)) {}
+      clock_(std::move(clock)),
+      durability_(std::move(writer), post_, [this](const core::Error& cause) { storage_refused(cause); }),
+      broadcaster_(meeting_.state(), shelf_, post_after_, clock_, pace) {}
 
 void Hall::remember(const std::vector<store::StoredEvent>& tail) {
-  for (const auto& stored : tail) {
-    v1::Event event;
-    if (event.ParseFromString(stored.body)) recent_.push_back(std::move(event));
-    if (recent_.size() > kResumeWindow) recent_.pop_front();
-  }
+  for (const auto& stored : tail)
+    if (auto event = codec::logged_event(stored.body)) resume_.remember(std::move(event.value()));
 }
 
 void Hall::receive(const std::shared_ptr<Peer>& peer, const v1::ClientMessage& message) {
@@ -90,18 +87,35 @@ void Hall::receive(const std::shared_ptr<Peer>& peer, const v1::ClientMessage& m
                                       "send hello with your token first"));
 }
 
-void Hall::leave(const Peer* peer) { peers_.erase(peer); }
+void Hall::leave(const Peer* peer) {
+  auto it = peers_.find(peer);
+  if (it == peers_.end()) return;
+  if (it->second.clicker) {
+    auto [from, to] = clicker_peers_.equal_range(it->second.clicker->id);
+    for (auto c = from; c != to; ++c)
+      if (c->second == peer) {
+        clicker_peers_.erase(c);
+        break;
+      }
+  }
+  broadcaster_.leave(peer);
+  seats_.release(peer);
+  peers_.erase(it);
+}
+
+void Hall::farewell(const std::shared_ptr<Peer>& peer, Frame last) {
+  std::weak_ptr<Peer> weak = peer;
+  durability_.when_durable([weak, last = std::move(last)] {
+    if (auto p = weak.lock()) p->refuse(last);
+  });
+}
 
 void Hall::hello(const std::shared_ptr<Peer>& peer, Guest& guest, std::uint64_t request_id,
                  const v1::Hello& hello) {
   auto refuse = [&](core::ErrorCode code, const char* zh, const char* en) {
-    v1::ServerMessage reply;
-    reply.set_request_id(request_id);
-    codec::to_wire(protocol_error(code, zh, en), reply.mutable_error());
-    reply.set_server_time_ms(clock_());
     log_line(std::string("refused ") + peer->describe() + ": " + en);
-    peers_.erase(peer.get());
-    peer->refuse(frame(reply));
+    leave(peer.get());
+    peer->refuse(frame_of(codec::error_reply(request_id, protocol_error(code, zh, en), clock_())));
   };
   if (guest.welcomed)
     return send_error(peer, request_id, protocol_error(core::ErrorCode::duplicate, "已经连接", "hello sent twice"));
@@ -112,54 +126,74 @@ void Hall::hello(const std::shared_ptr<Peer>& peer, Guest& guest, std::uint64_t 
   if (!credentials && by_code) return;  // answered; the page may try another code
   if (!credentials)
     return refuse(core::ErrorCode::unauthenticated, "令牌无效", "unknown token");
+  if (!seats_.take(peer.get(), *credentials))
+    return refuse(core::ErrorCode::limit_reached, "此凭证已连接的设备太多，请关闭不用的页面后再试",
+                  "too many connections with this credential: close the pages you no longer use and try again");
   if (credentials->role == core::Role::clicker) {
     guest.clicker = clickers_.fleet().caller(credentials->clicker_id);
     if (!guest.clicker) return refuse(core::ErrorCode::unauthenticated, "表决器已停用", "this clicker was revoked");
     guest.role = core::Role::clicker;
     guest.client_name = loggable(hello.client_name().substr(0, 100));
+    clicker_peers_.emplace(guest.clicker->id, peer.get());
     return welcome_clicker(peer, guest, request_id, hello);
   }
 
   guest.role = credentials->role;
   guest.participant_id = credentials->participant_id;
   guest.client_name = loggable(hello.client_name().substr(0, 100));
-  const core::MeetingState& state = meeting_.state();
-  guest.seen = state.seq;
-
-  auto reply = std::make_shared<v1::ServerMessage>();
-  reply->set_request_id(request_id);
-  v1::Welcome* welcome = reply->mutable_welcome();
-  welcome->set_protocol_version(v1::PROTOCOL_VERSION_CURRENT);
-  welcome->set_role(codec::to_wire(guest.role));
-  welcome->set_participant_id(guest.participant_id);
-  codec::snapshot(state, clock_(), welcome->mutable_snapshot());
-  if (guest.role == core::Role::participant)
-    *welcome->mutable_standing() = standing_of(state, guest.participant_id, receipt_of(guest.participant_id));
   log_line(std::string("welcome ") + role_name(guest.role) + " " + guest.participant_id + " " +
            peer->describe() + " (" + guest.client_name + ")");
-  // The snapshot may hold events still being written: welcome only once they
-  // are durable, and take the missed events then, when all of them are published.
+  welcome(peer, guest, request_id, hello.resume_after_seq());
+}
+
+void Hall::welcome(const std::shared_ptr<Peer>& peer, const Guest& guest, std::uint64_t request_id,
+                   core::Seq after) {
+  const core::MeetingState& state = meeting_.state();
+  core::Millis now = clock_();
+  View view = is_officer(guest.role) ? View::whole : View::partial;
+  const std::unordered_set<std::string>* named = nullptr;
+  // Shared with every welcome at this seq: no per-welcome copy of the state
+  // is held while its events become durable.
+  Bytes shared = shelf_.welcome_part(view, state, now, &named);
+  std::shared_ptr<const v1::Participant> own;
+  if (guest.role == core::Role::participant && !named->count(guest.participant_id))
+    if (const core::Member* member = state.member(guest.participant_id)) {
+      auto entry = std::make_shared<v1::Participant>();
+      codec::roster_entry(*member, entry.get());
+      own = std::move(entry);
+    }
+  std::shared_ptr<const v1::VoterStanding> standing;
+  if (guest.role == core::Role::participant)
+    standing = std::make_shared<const v1::VoterStanding>(
+        standing_of(state, guest.participant_id, receipt_of(guest.participant_id)));
   std::weak_ptr<Peer> weak = peer;
-  core::Seq after = hello.resume_after_seq(), upto = state.seq;
-  after_durable({}, [this, weak, reply, after, upto, rebuilds = rebuilds_]() mutable {
+  core::Seq upto = state.seq;
+  durability_.when_durable([this, weak, request_id, after, upto, shared = std::move(shared), own = std::move(own),
+                            standing = std::move(standing), rebuilds = rebuilds_] {
     auto p = weak.lock();
     auto it = p ? peers_.find(p.get()) : peers_.end();
     if (it == peers_.end()) return;
-    if (rebuilds != rebuilds_) {
-      // The disk refused events this snapshot held: welcome with the state rebuilt from the record.
-      upto = it->second.seen = meeting_.state().seq;
-      codec::snapshot(meeting_.state(), clock_(), reply->mutable_welcome()->mutable_snapshot());
-    }
-    bool in_window = after == upto || (!recent_.empty() && after + 1 >= recent_.front().seq());
-    if (after > 0 && after <= upto && upto - after <= kMaxMissed && in_window) {
-      v1::Welcome* w = reply->mutable_welcome();
+    Guest& g = it->second;
+    // The disk refused events this snapshot held: welcome with the state rebuilt from the record.
+    if (rebuilds != rebuilds_) return welcome(p, g, request_id, after);
+    v1::ServerMessage reply;
+    reply.set_request_id(request_id);
+    reply.set_server_time_ms(clock_());
+    v1::Welcome* w = reply.mutable_welcome();
+    w->set_protocol_version(v1::PROTOCOL_VERSION_CURRENT);
+    w->set_role(codec::to_wire(g.role));
+    w->set_participant_id(g.participant_id);
+    if (own) *w->mutable_snapshot()->add_roster() = *own;
+    if (standing) *w->mutable_standing() = *standing;
+    // Every missed event, a phone's too: a resume fills the gap up to the snapshot exactly.
+    if (auto missed = resume_.missed(after, upto)) {
       w->set_resumed(true);
-      for (const v1::Event& event : recent_)
-        if (event.seq() > after && event.seq() <= upto) *w->add_missed() = event;
+      for (const v1::Event* event : *missed) *w->add_missed() = *event;
     }
-    it->second.welcomed = true;
+    g.welcomed = true;
     p->admitted();
-    send(p, *reply);
+    broadcaster_.join(p, audience_of(g.role), g.participant_id, upto);
+    p->deliver(Frame{shared, std::make_shared<const std::string>(reply.SerializeAsString())});
   });
 }
 
@@ -217,13 +251,7 @@ void Hall::audit(const Guest& guest, std::string client, const char* action, std
   after_durable(std::move(entry), [] {});
 }
 
-void Hall::catch_up(const std::shared_ptr<Peer>& peer) {
-  auto it = peers_.find(peer.get());
-  if (it == peers_.end() || !it->second.welcomed) return;
-  v1::ServerMessage whole;
-  codec::snapshot(meeting_.state(), clock_(), whole.mutable_snapshot());
-  peer->deliver_snapshot(frame(whole));
-}
+void Hall::catch_up(const std::shared_ptr<Peer>& peer) { broadcaster_.catch_up(peer); }
 
 void Hall::command(const std::shared_ptr<Peer>& peer, Guest& guest, std::uint64_t request_id,
                    const v1::Command& wire) {
@@ -325,9 +353,10 @@ void Hall::record(const core::Decision& decision, std::vector<store::AuditEntry>
   commit.ballots = decision.secret_ballots;
   commit.veto = decision.veto;
   commit.closed_vote = store::closed_vote(decision.events);
-  commit.image = writer_->image_if_due(meeting_.state(), commit.closed_vote);
+  commit.image = durability_.image_if_due(meeting_.state(), commit.closed_vote);
   after_durable(std::move(commit), [this, events = std::move(wire_events), then = std::move(then)]() mutable {
-    published(std::move(events));
+    for (const v1::Event& event : events) resume_.remember(event);
+    broadcaster_.published(events);
     then();
     consider_live_tally();
   }, std::move(refused));
@@ -351,16 +380,7 @@ void Hall::consider_live_tally() {
 }
 
 void Hall::after_durable(store::Commit commit, std::function<void()> then, std::function<void()> refused) {
-  writer_->submit(std::move(commit), [post = post_, hall = weak_from_this(), then = std::move(then),
-                                      refused = std::move(refused)](const core::Status& status) {
-    if (status) return post(then);
-    post([hall, cause = status.error(), refused] {
-      auto self = hall.lock();
-      if (!self) return;
-      self->storage_refused(cause);
-      if (refused) refused();
-    });
-  });
+  durability_.submit(std::move(commit), std::move(then), std::move(refused));
 }
 
 void Hall::storage_refused(const core::Error& cause) {
@@ -376,8 +396,9 @@ void Hall::storage_refused(const core::Error& cause) {
   meeting_ = std::move(rebuilt.value());
   ++rebuilds_;
   const core::Seq seq = meeting_.state().seq;
+  shelf_.forget();
+  broadcaster_.rewind(seq);
   for (auto& [key, guest] : peers_) {
-    guest.seen = std::min(guest.seen, seq);
     auto peer = guest.peer.lock();
     if (peer && guest.welcomed && !guest.clicker) send_error(peer, 0, StorageHealth::refusal());
   }
@@ -385,7 +406,7 @@ void Hall::storage_refused(const core::Error& cause) {
 }
 
 void Hall::try_storage() {
-  writer_->mend(storage_.trial(clock_(), meeting_.state().seq), [post = post_, hall = weak_from_this()](
+  durability_.mend(storage_.trial(clock_(), meeting_.state().seq), [post = post_, hall = weak_from_this()](
                                                                      const core::Status& status) {
     post([hall, status] {
       auto self = hall.lock();
@@ -398,64 +419,17 @@ void Hall::try_storage() {
   });
 }
 
-void Hall::published(std::vector<v1::Event> events) {
-  for (v1::Event& event : events) {
-    recent_.push_back(event);
-    if (recent_.size() > kResumeWindow) recent_.pop_front();
-    unflushed_.push_back(std::move(event));
-  }
-  if (!flush_scheduled_) {
-    flush_scheduled_ = true;
-    post_([self = shared_from_this()] { self->flush(); });
-  }
-}
-
-void Hall::flush() {
-  flush_scheduled_ = false;
-  if (unflushed_.empty()) return;
-  core::Seq first = unflushed_.front().seq(), last = unflushed_.back().seq();
-  v1::ServerMessage batch;
-  for (v1::Event& event : unflushed_) *batch.mutable_events()->add_events() = std::move(event);
-  unflushed_.clear();
-  Frame shared = frame(batch);
-  Frame snapshot;
-  for (auto& [key, guest] : peers_) {
-    auto peer = guest.peer.lock();
-    // Clickers get no events: a device only presses and shows its acknowledgement.
-    if (!peer || !guest.welcomed || guest.clicker || guest.seen >= last) continue;
-    if (guest.seen >= first) {
-      v1::ServerMessage tail;
-      for (const v1::Event& event : batch.events().events())
-        if (event.seq() > guest.seen) *tail.mutable_events()->add_events() = event;
-      peer->deliver(frame(tail), true);
-    } else {
-      peer->deliver(shared, true);
-    }
-    if (wants_snapshots(guest.role) || peer->lagging()) {
-      if (!snapshot) {
-        v1::ServerMessage whole;
-        codec::snapshot(meeting_.state(), clock_(), whole.mutable_snapshot());
-        snapshot = frame(whole);
-      }
-      peer->deliver_snapshot(snapshot);
-    }
-  }
-}
-
 void Hall::send(const std::shared_ptr<Peer>& peer, v1::ServerMessage& message) {
   peer->deliver(frame(message));
 }
 
 void Hall::send_error(const std::shared_ptr<Peer>& peer, std::uint64_t request_id, const core::Error& error) {
-  v1::ServerMessage reply;
-  reply.set_request_id(request_id);
-  codec::to_wire(error, reply.mutable_error());
-  send(peer, reply);
+  peer->deliver(frame_of(codec::error_reply(request_id, error, clock_())));
 }
 
 Frame Hall::frame(v1::ServerMessage& message) const {
   message.set_server_time_ms(clock_());
-  return std::make_shared<const std::string>(message.SerializeAsString());
+  return frame_of(message.SerializeAsString());
 }
 
 }  // namespace gavel::net

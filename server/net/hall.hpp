@@ -1,11 +1,12 @@
 // The meeting hall: where connected clients meet the engine. It owns the
-// Meeting, admits clients by token, turns their messages into engine
-// commands, hands accepted events to the LogWriter, and only after they are
-// durable acknowledges them and broadcasts them. Everything here runs on one
-// strand (the `post` it is given); it holds no sockets and no Asio types.
+// Meeting and dispatches: it admits clients by token, turns their messages
+// into engine commands, makes accepted events durable (Durability) and only
+// then acknowledges them and hands them to the Broadcaster. Its other jobs
+// have units of their own: the resume window, the snapshot shelf, the seats
+// per credential, the receipt book. Everything here runs on one strand (the
+// `post` it is given); it holds no sockets and no Asio types.
 #pragma once
 
-#include <deque>
 #include <functional>
 #include <memory>
 #include <unordered_map>
@@ -14,11 +15,16 @@
 #include "core/meeting.hpp"
 #include "gavel/v1/envelope.pb.h"
 #include "net/answered_commands.hpp"
+#include "net/broadcaster.hpp"
 #include "net/doorkeeper.hpp"
+#include "net/durability.hpp"
 #include "net/join_codes.hpp"
 #include "net/minutes_printer.hpp"
 #include "net/peer.hpp"
 #include "net/receipt_book.hpp"
+#include "net/resume_window.hpp"
+#include "net/seats.hpp"
+#include "net/snapshot_shelf.hpp"
 #include "net/storage_health.hpp"
 #include "store/log_writer.hpp"
 
@@ -31,7 +37,7 @@ class Hall : public std::enable_shared_from_this<Hall> {
   using Clock = std::function<core::Millis()>;
 
   Hall(core::Meeting meeting, Doorkeeper doorkeeper, std::unique_ptr<store::LogWriter> writer,
-       Post post, PostAfter post_after, Clock clock);
+       Post post, PostAfter post_after, Clock clock, Pace pace = {});
 
   // Seeds the resume buffer with the log's tail after a restart.
   void remember(const std::vector<store::StoredEvent>& tail);
@@ -44,9 +50,13 @@ class Hall : public std::enable_shared_from_this<Hall> {
   void leave(const Peer* peer);
   // A peer dropped event batches: send it the whole state to catch up.
   void catch_up(const std::shared_ptr<Peer>& peer);
+  // The session stopped reading from `peer` and will close it: `last` goes
+  // out once every command it already handed over is durable and answered,
+  // so that no applied command is left without its answer.
+  void farewell(const std::shared_ptr<Peer>& peer, Frame last);
   // Stops the writer after everything submitted is durable; call once the
   // I/O threads have stopped.
-  void close() { writer_.reset(); }
+  void close() { durability_.close(); }
 
   // Where personal join links point (http://host:port/j/), once the port is known.
   void set_join_base(std::string base) { join_base_ = std::move(base); }
@@ -81,7 +91,6 @@ class Hall : public std::enable_shared_from_this<Hall> {
     core::Role role = core::Role::participant;
     std::string participant_id;
     std::string client_name;
-    core::Seq seen = 0;  // the snapshot's seq at welcome: older events are not resent
     std::optional<clicker::Caller> clicker;  // a Wi-Fi clicker or base station: presses only
   };
   using Reply = std::function<void(v1::ServerMessage&)>;
@@ -114,6 +123,8 @@ class Hall : public std::enable_shared_from_this<Hall> {
                      const v1::MinutesRequest& request, core::Seq seq, core::Result<minutes::MinutesFile> file);
   core::Result<core::Command> with_minutes_seal(const Guest& guest, core::Command command) const;
 
+  // The welcome, once every event its snapshot holds is durable.
+  void welcome(const std::shared_ptr<Peer>& peer, const Guest& guest, std::uint64_t request_id, core::Seq after);
   // Runs the command; `answer` fills the reply once it is durable.
   using Answer = std::function<void(v1::ServerMessage&, const core::Result<core::Decision>&)>;
   void decide(const std::shared_ptr<Peer>& peer, const Guest& guest, std::uint64_t request_id,
@@ -122,15 +133,13 @@ class Hall : public std::enable_shared_from_this<Hall> {
   // `refused` runs instead of `then` when the disk refused it (after the hall has rebuilt its state).
   void record(const core::Decision& decision, std::vector<store::AuditEntry> audit,
               std::function<void()> then, std::function<void()> refused = {});
-  // Calls `then` on the strand once everything submitted so far is durable.
+  // Submits `commit`; `then` (may be empty) runs once it is durable, `refused` instead when the disk refused it.
   void after_durable(store::Commit commit, std::function<void()> then, std::function<void()> refused = {});
   // The disk refused a write (storage_health.hpp): rebuild from the record, refuse commands, try again later.
   void storage_refused(const core::Error& cause);
   void try_storage();
   // Publishes a secret vote's batched live tally when due, or sets a timer for it.
   void consider_live_tally();
-  void published(std::vector<v1::Event> events);
-  void flush();
 
   void send(const std::shared_ptr<Peer>& peer, v1::ServerMessage& message);
   void send_error(const std::shared_ptr<Peer>& peer, std::uint64_t request_id, const core::Error& error);
@@ -138,13 +147,17 @@ class Hall : public std::enable_shared_from_this<Hall> {
 
   core::Meeting meeting_;
   Doorkeeper doorkeeper_;
-  std::unique_ptr<store::LogWriter> writer_;
   Post post_;
   PostAfter post_after_;
   Clock clock_;
+  Durability durability_;
   std::unordered_map<const Peer*, Guest> peers_;
-  std::deque<v1::Event> recent_;          // for clients that resume
-  std::vector<v1::Event> unflushed_;      // durable, not yet broadcast
+  // Connected clickers and base stations by id, for revoking and listing.
+  std::unordered_multimap<std::string, const Peer*> clicker_peers_;
+  ResumeWindow resume_;
+  SnapshotShelf shelf_;
+  Broadcaster broadcaster_;
+  Seats seats_;
   ReceiptBook receipt_book_;
   AnsweredCommands answered_;
   CodeAttempts code_attempts_;
@@ -158,7 +171,6 @@ class Hall : public std::enable_shared_from_this<Hall> {
   StorageHealth storage_;
   Reload reload_;
   std::size_t rebuilds_ = 0;  // a welcome prepared before a rebuild is prepared again
-  bool flush_scheduled_ = false;
   bool live_tally_scheduled_ = false;
 };
 

@@ -4,6 +4,7 @@
 #include <unordered_set>
 
 #include "codec/codec.hpp"
+#include "codec/views.hpp"
 #include "net/hall.hpp"
 #include "net/log.hpp"
 #include "net/voter_standing.hpp"
@@ -185,15 +186,15 @@ void Hall::clicker_admin(const std::shared_ptr<Peer>& peer, Guest& guest, std::u
   }
   if (admin.action_case() == v1::ClickerAdmin::kRevoke) {
     // A revoked credential's live connections end now, with the reason.
-    for (auto& [key, other] : peers_) {
-      if (!other.clicker || other.clicker->id != admin.revoke()) continue;
-      auto p = other.peer.lock();
+    auto [from, to] = clicker_peers_.equal_range(admin.revoke());
+    for (auto c = from; c != to; ++c) {
+      auto other = peers_.find(c->second);
+      if (other == peers_.end()) continue;
+      auto p = other->second.peer.lock();
       if (!p) continue;
-      v1::ServerMessage bye;
-      codec::to_wire(core::make_error(core::ErrorCode::unauthenticated, "表决器已停用", "this clicker was revoked"),
-                     bye.mutable_error());
-      other.welcomed = false;
-      p->refuse(frame(bye));
+      other->second.welcomed = false;
+      p->refuse(frame_of(codec::error_reply(
+          0, core::make_error(core::ErrorCode::unauthenticated, "表决器已停用", "this clicker was revoked"), clock_())));
     }
   }
   // The chair's fleet changes are audited; a pool lending is not, so no record
@@ -206,8 +207,10 @@ void Hall::clicker_admin(const std::shared_ptr<Peer>& peer, Guest& guest, std::u
   }
   if (lending) log_line("a pool clicker was lent for the open vote");
   std::unordered_set<std::string> connected;
-  for (const auto& [key, other] : peers_)
-    if (other.clicker && other.welcomed && !other.peer.expired()) connected.insert(other.clicker->id);
+  for (const auto& [id, connection] : clicker_peers_) {
+    auto other = peers_.find(connection);
+    if (other != peers_.end() && other->second.welcomed && !other->second.peer.expired()) connected.insert(id);
+  }
   v1::ServerMessage reply;
   reply.set_request_id(request_id);
   *reply.mutable_clicker_fleet() = clickers_.list(connected);

@@ -97,7 +97,7 @@ void Hall::minutes_request(const std::shared_ptr<Peer>& peer, const Guest& guest
 
 void Hall::minutes_ready(const std::weak_ptr<Peer>& weak_peer, const Guest& guest, std::uint64_t request_id,
                          const v1::MinutesRequest& request, core::Seq seq, core::Result<minutes::MinutesFile> file) {
-  if (writer_) {
+  if (durability_.open()) {
     store::Commit audit;
     audit.audit.push_back(store::AuditEntry{clock_(), role_name(guest.role), guest.participant_id, guest.client_name,
                                             request.format() == v1::MINUTES_FORMAT_JSON ? "export_record" : "export_minutes",

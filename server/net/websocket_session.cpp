@@ -1,10 +1,15 @@
 // One WebSocket client: reads ClientMessages and hands them to the hall,
 // writes what the hall delivers, one write in flight. Owns its limits: the
-// frame size, a rate limit, a garbage count and a bounded send queue.
-// Runs on its own strand; the hall reaches it only through post().
+// frame size, a rate limit, a garbage count and a send queue bounded in
+// bytes. When it closes a client for its own behaviour (flooding, garbage)
+// it first stops reading and lets the hall answer everything already handed
+// over: a command is either refused before it is applied or answered before
+// the close. Runs on its own strand; the hall reaches it only through post().
+#include <array>
 #include <chrono>
 #include <deque>
 
+#include "codec/views.hpp"
 #include "net/beast.hpp"
 #include "net/log.hpp"
 #include "net/wall_clock.hpp"
@@ -12,8 +17,8 @@
 namespace gavel::net {
 
 namespace {
-constexpr std::size_t kSoftQueue = 256;    // beyond this, event batches are dropped
-constexpr std::size_t kHardQueue = 1024;   // beyond this, the peer is stuck: close
+constexpr std::size_t kSoftQueue = 64 * 1024;   // bytes queued beyond which event batches are dropped
+constexpr std::size_t kHardQueue = 512 * 1024;  // beyond this (and more than one frame), the peer is stuck: close
 constexpr std::size_t kIdleBuffer = 4096;
 constexpr int kGarbageLimit = 8;           // malformed messages before closing
 constexpr double kRatePerSecond = 20.0;    // sustained commands per second
@@ -22,16 +27,10 @@ constexpr int kFloodLimit = 100;           // rate-limited messages before closi
 // From the upgrade, or from its last hello, a client has this long to be let
 // in; a connection that never says hello must not hold a slot for ever.
 constexpr auto kHelloWithin = std::chrono::seconds(10);
+constexpr std::size_t kLargestClickerAck = 256;  // bytes, for a base station's queue
 
-Frame error_frame(std::uint64_t request_id, v1::ErrorCode code, const char* zh, const char* en) {
-  v1::ServerMessage message;
-  message.set_request_id(request_id);
-  message.set_server_time_ms(wall_ms());
-  auto* error = message.mutable_error();
-  error->set_code(code);
-  error->set_message_zh(zh);
-  error->set_message_en(en);
-  return std::make_shared<const std::string>(message.SerializeAsString());
+Frame error_frame(std::uint64_t request_id, core::ErrorCode code, const char* zh, const char* en) {
+  return frame_of(codec::error_reply(request_id, core::make_error(code, zh, en), wall_ms()));
 }
 
 template <class Stream>
@@ -95,7 +94,7 @@ class WebsocketSession : public Peer, public std::enable_shared_from_this<Websoc
       self->burst_ = std::max(kBurst, burst);
       self->tokens_ = self->burst_;
       // Its acknowledgements come in bursts as large as its budget.
-      self->hard_queue_ = std::max(kHardQueue, static_cast<std::size_t>(burst) * 2);
+      self->hard_queue_ = std::max(kHardQueue, static_cast<std::size_t>(burst) * 2 * kLargestClickerAck);
     });
   }
 
@@ -116,7 +115,7 @@ class WebsocketSession : public Peer, public std::enable_shared_from_this<Websoc
     hello_deadline_.async_wait([self = this->shared_from_this()](beast::error_code ec) {
       if (ec || self->admitted_ || self->closing_) return;
       self->close_after_ = true;
-      self->enqueue(error_frame(0, v1::ERROR_UNAUTHENTICATED, "连接后须在 10 秒内发送 hello 并出示令牌",
+      self->enqueue(error_frame(0, core::ErrorCode::unauthenticated, "连接后须在 10 秒内发送 hello 并出示令牌",
                                 "send hello with your token within 10 seconds of connecting"), false);
     });
   }
@@ -127,7 +126,7 @@ class WebsocketSession : public Peer, public std::enable_shared_from_this<Websoc
 
   void on_read(beast::error_code ec, std::size_t) {
     if (ec) return gone();
-    if (closing_ || left_) return;
+    if (closing_ || left_ || draining_) return;
     auto data = buffer_.data();
     v1::ClientMessage message;
     bool parsed = ws_.got_binary() && message.ParseFromArray(data.data(), static_cast<int>(data.size()));
@@ -135,13 +134,18 @@ class WebsocketSession : public Peer, public std::enable_shared_from_this<Websoc
     // An idle connection should not keep the largest message's buffer.
     if (buffer_.capacity() > kIdleBuffer) buffer_.shrink_to_fit();
     if (!parsed) {
-      if (++garbage_ > kGarbageLimit) return close_for_policy("too many malformed messages");
-      enqueue(error_frame(0, v1::ERROR_BAD_MESSAGE, "无法解析的消息", "not a valid ClientMessage"), false);
+      if (++garbage_ > kGarbageLimit)
+        return drain_and_close(error_frame(0, core::ErrorCode::bad_message, "无法解析的消息太多，连接已关闭",
+                                           "too many malformed messages: closing"));
+      enqueue(error_frame(0, core::ErrorCode::bad_message, "无法解析的消息", "not a valid ClientMessage"), false);
       return do_read();
     }
     if (!take_token()) {
-      if (++floods_ > kFloodLimit) return close_for_policy("flooding");
-      enqueue(error_frame(message.request_id(), v1::ERROR_RATE_LIMITED, "请求过于频繁，请稍后再试",
+      if (++floods_ > kFloodLimit)
+        return drain_and_close(error_frame(0, core::ErrorCode::rate_limited,
+                                           "请求过于频繁，连接已关闭；未得到回答的请求都没有执行",
+                                           "flooding: closing; no request left unanswered was carried out"));
+      enqueue(error_frame(message.request_id(), core::ErrorCode::rate_limited, "请求过于频繁，请稍后再试",
                           "too many messages: slow down"), false);
       return do_read();
     }
@@ -162,36 +166,56 @@ class WebsocketSession : public Peer, public std::enable_shared_from_this<Websoc
     return true;
   }
 
+  // Stops reading; the hall sends `last` once everything handed to it is answered.
+  void drain_and_close(Frame last) {
+    draining_ = true;
+    log_line("closing " + remote_ + " once its requests are answered");
+    asio::post(hall_->strand, [hall = hall_, self = this->shared_from_this(), last = std::move(last)] {
+      hall->hall->farewell(self, last);
+    });
+  }
+
   void enqueue(Frame frame, bool droppable) {
     if (closing_) return;
-    if (queue_.size() >= kSoftQueue && droppable) {
+    if (queued_ >= kSoftQueue && droppable) {
       // Fallen behind: drop event batches, catch up from the latest snapshot.
-      std::erase_if(queue_, [](const Outgoing& o) { return o.droppable; });
+      std::erase_if(queue_, [this](const Outgoing& o) {
+        if (o.droppable) queued_ -= o.frame.size();
+        return o.droppable;
+      });
       if (!lagging_.exchange(true))
         asio::post(hall_->strand, [hall = hall_, self = this->shared_from_this()] { hall->hall->catch_up(self); });
-      if (queue_.size() >= hard_queue_) return close_for_policy("not reading");
+      if (stuck()) return close_for_policy("not reading");
       return write_next();
     }
+    queued_ += frame.size();
     queue_.push_back({std::move(frame), droppable});
-    if (queue_.size() >= hard_queue_) return close_for_policy("not reading");
+    if (stuck()) return close_for_policy("not reading");
     write_next();
   }
 
+  // A single large frame (a welcome's whole roster) is not a stuck reader.
+  bool stuck() const { return queued_ > hard_queue_ && queue_.size() > 1; }
+
   void write_next() {
     if (writing_ || closing_) return;
-    Frame next;
     if (!queue_.empty()) {
-      next = std::move(queue_.front().frame);
+      writing_frame_ = std::move(queue_.front().frame);
       queue_.pop_front();
+      queued_ -= writing_frame_.size();
     } else if (snapshot_) {
-      next = std::move(snapshot_);
-      snapshot_.reset();
+      writing_frame_ = std::move(snapshot_);
+      snapshot_ = Frame{};
       lagging_ = false;
     } else {
       return;
     }
     writing_ = true;
-    ws_.async_write(asio::buffer(*next), [self = this->shared_from_this(), next](beast::error_code ec, std::size_t) {
+    std::array<asio::const_buffer, 2> parts{
+        writing_frame_.shared ? asio::buffer(*writing_frame_.shared) : asio::const_buffer(),
+        writing_frame_.own ? asio::buffer(*writing_frame_.own) : asio::const_buffer()};
+    ws_.async_write(parts, [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
+      self->writing_frame_ = Frame{};
       self->on_write(ec);
     });
   }
@@ -224,9 +248,11 @@ class WebsocketSession : public Peer, public std::enable_shared_from_this<Websoc
   std::string address_;
   beast::flat_buffer buffer_;
   std::deque<Outgoing> queue_;
+  std::size_t queued_ = 0;  // bytes in queue_
   Frame snapshot_;
+  Frame writing_frame_;
   std::atomic<bool> lagging_{false};
-  bool writing_ = false, closing_ = false, close_after_ = false, left_ = false;
+  bool writing_ = false, closing_ = false, close_after_ = false, left_ = false, draining_ = false;
   int garbage_ = 0, floods_ = 0;
   double rate_ = kRatePerSecond, burst_ = kBurst;
   std::size_t hard_queue_ = kHardQueue;

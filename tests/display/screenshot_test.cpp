@@ -258,9 +258,11 @@ TEST_F(Projector, CountdownIsAmberInTheLastMinuteRedInOvertimeAndGreenBefore) {
   EXPECT_GT(text_match(warning, bold_font(), "欧阳龘", metrics_.heading_px * 1.15f, card), kSameText)
       << "the speaker's name, with a character outside the common ranges, is not drawn";
 
-  gavel::test::Observer chair(*chair_);
-  ASSERT_TRUE(chair.wait_for([](const v1::MeetingSnapshot& s) { return s.current_speech().deadline_ms() > 0; }));
-  const std::int64_t deadline = chair.snapshot().current_speech().deadline_ms();
+  // A projector's connection: it is sent the snapshot it draws from.
+  auto screen = server_.connect_as("display");
+  gavel::test::Observer room(*screen);
+  ASSERT_TRUE(room.wait_for([](const v1::MeetingSnapshot& s) { return s.current_speech().deadline_ms() > 0; }));
+  const std::int64_t deadline = room.snapshot().current_speech().deadline_ms();
   ASSERT_TRUE(gavel::test::wait_until([&] { return chair_->server_now_ms() > deadline + 300; }, 15s));
   const Image overtime = shot(*projector);
   ASSERT_GT(overtime.width, 0);

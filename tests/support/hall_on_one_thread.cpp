@@ -11,7 +11,7 @@ namespace gavel::test {
 
 void RecordingPeer::keep(const net::Frame& frame) {
   v1::ServerMessage message;
-  if (!frame || !message.ParseFromString(*frame)) {
+  if (!frame || !message.ParseFromString(frame.bytes())) {
     ++garbled;
     return;
   }

@@ -1,9 +1,11 @@
-// A phone is sent events, not snapshots, and folds them itself
-// (clients/web/src/meeting/fold.ts). This drives a meeting through the real
-// gaveld and, after every command, checks that what a participant folded
-// from the events equals the snapshot the chair was sent: the speakers'
-// list in the engine's order (points of order, replies, first-time speakers,
-// groups in turn), moves, timers, attendance and quorum, motions, votes.
+// Phones and the officers' pages are sent events, not snapshots, and fold
+// them themselves (clients/web/src/meeting/fold.ts); a phone's batches leave
+// out other people's ballots and check-ins and bring the turnout and the
+// attendance instead. This drives a meeting through the real gaveld and,
+// after every command, checks that what a participant and the chair folded
+// equals the snapshot the display was sent: the speakers' list in the
+// engine's order (points of order, replies, first-time speakers, groups in
+// turn), moves, timers, attendance and quorum, motions, votes.
 // Run by ctest through vitest; GAVELD and GAVEL_MEETING name the server and
 // the meeting file.
 import { spawn, type ChildProcess } from "node:child_process";
@@ -14,8 +16,8 @@ import { create, fromBinary, toBinary, type MessageInitShape } from "@bufbuild/p
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { ClientMessageSchema, ProtocolVersion, ServerMessageSchema, type ServerMessage } from "../../../clients/web/src/gen/gavel/v1/envelope_pb";
 import type { CommandSchema } from "../../../clients/web/src/gen/gavel/v1/commands_pb";
-import { BallotForm, RequestKind, Threshold, type MeetingSnapshot } from "../../../clients/web/src/gen/gavel/v1/meeting_pb";
-import { fold } from "../../../clients/web/src/meeting/fold";
+import { BallotForm, MinutesEditKind, RequestKind, Threshold, type MeetingSnapshot } from "../../../clients/web/src/gen/gavel/v1/meeting_pb";
+import { foldBatch } from "../../../clients/web/src/meeting/fold";
 
 type Body = MessageInitShape<typeof CommandSchema>["body"];
 const n = (v: unknown) => Number(v);
@@ -32,7 +34,7 @@ class Client {
   ws: WebSocket;
   next = 1;
   waiting = new Map<number, (m: ServerMessage) => void>();
-  state: MeetingSnapshot | null = null; // folded (participant) or latest snapshot (chair)
+  state: MeetingSnapshot | null = null; // folded (participant, chair) or latest snapshot (display)
   constructor(url: string, token: string, readonly folds: boolean) {
     this.ws = new WebSocket(url);
     this.ws.binaryType = "arraybuffer";
@@ -49,7 +51,7 @@ class Client {
     if (b.case === "welcome") {
       this.state = b.value.snapshot!;
     } else if (b.case === "events" && this.folds && this.state) {
-      for (const e of b.value.events) if (n(e.seq) > n(this.state.seq)) fold(this.state, e);
+      foldBatch(this.state, b.value);
     } else if (b.case === "snapshot" && !this.folds) {
       this.state = b.value;
     }
@@ -70,15 +72,16 @@ class Client {
   }
 }
 
-/** What the pages show, comparable between a folded state and a snapshot. */
-function view(s: MeetingSnapshot) {
+/** What the pages show, comparable between a folded state and a snapshot;
+ *  presence only of the people the reference's (partial) roster holds. */
+function view(s: MeetingSnapshot, shown: Set<string>) {
   const sp = s.currentSpeech;
   return {
     seq: n(s.seq),
     phase: s.phase,
     currentItemId: s.currentItemId,
     agenda: s.agenda.map((i) => [i.id, i.state, i.recused.slice().sort().join(","), i.opinions.length]),
-    present: s.roster.filter((p) => p.present).map((p) => p.id),
+    present: s.roster.filter((p) => p.present && shown.has(p.id)).map((p) => p.id).sort(),
     attendance: s.attendance && {
       present: s.attendance.present,
       fixed: s.attendance.fixedMembers,
@@ -95,14 +98,16 @@ function view(s: MeetingSnapshot) {
     vote: s.currentVote && n(s.currentVote.id) ? [n(s.currentVote.id), s.currentVote.open, s.currentVote.eligible, s.currentVote.cast, s.currentVote.recused, s.currentVote.rule, s.currentVote.ruleWords ? s.currentVote.ruleWords.zh : ""] : null,
     votes: s.votes.map((v) => [n(v.id), v.result ? v.result.outcome : 0, v.cast, v.result ? v.result.receiptsPublished.length : 0]),
     resolutions: s.resolutions.map((r) => [n(r.id), r.text, r.responsible, r.deadline]),
-    minutes: s.minutes ? [s.minutes.state, n(s.minutes.dueMs)] : null,
+    minutes: s.minutes ? [s.minutes.state, n(s.minutes.dueMs), s.minutes.signedBy, n(s.minutes.signedMs), s.minutes.signedVersion, s.minutes.edits] : null,
   };
 }
 
 let server: ChildProcess;
 let dir: string;
 let chair: Client;
+let display: Client;
 let phone: Client;
+let secretary: Client;
 const voters: Record<string, Client> = {};
 
 beforeAll(async () => {
@@ -119,10 +124,12 @@ beforeAll(async () => {
     if (cells.length > column) tokens[cells[0]] = cells[column];
   }
   const ws = info.ws_url.replace(/\/\/[^/]+/, `//127.0.0.1:${new URL(info.url).port}`);
-  chair = new Client(ws, info.chair_token, false);
+  chair = new Client(ws, info.chair_token, true);
+  display = new Client(ws, info.display_token, false);
   phone = new Client(ws, tokens.p20, true);
+  secretary = new Client(ws, info.secretary_token, true);
   for (const id of ["p04", "p11", "p14"]) voters[id] = new Client(ws, tokens[id], true);
-  await Promise.all([chair, phone, ...Object.values(voters)].map((c) => c.ready()));
+  await Promise.all([chair, display, phone, secretary, ...Object.values(voters)].map((c) => c.ready()));
 });
 
 afterAll(() => {
@@ -134,8 +141,11 @@ async function step(who: Client, body: Body): Promise<ServerMessage> {
   const answer = await who.command(body);
   if (answer.body.case !== "ack") throw new Error(`${body?.case} refused: ${answer.body.case === "error" ? answer.body.value.messageEn : answer.body.case}`);
   const seq = n(answer.body.value.seq);
-  await until(`both are at seq ${seq}`, () => n(chair.state!.seq) >= seq && n(phone.state!.seq) >= seq);
-  expect(view(phone.state!), `after ${body?.case}`).toEqual(view(chair.state!));
+  await until(`all are at seq ${seq}`, () => [chair, display, phone].every((c) => n(c.state!.seq) >= seq));
+  const shown = new Set(display.state!.roster.map((p) => p.id));
+  const engine = view(display.state!, shown);
+  expect(view(phone.state!, shown), `phone after ${body?.case}`).toEqual(engine);
+  expect(view(chair.state!, shown), `chair after ${body?.case}`).toEqual(engine);
   return answer;
 }
 
@@ -165,7 +175,7 @@ test("a participant's folded state equals the chair's snapshot after every comma
   await step(chair, ask("p14", RequestKind.REQUEST_CONTRIBUTION)); // has spoken: behind first-time speakers
   await step(chair, ask("p07", RequestKind.REQUEST_CONTRIBUTION));
   await step(chair, ask("p21", RequestKind.REQUEST_CONTRA));
-  const q = chair.state!.queue!.requests;
+  const q = [...chair.state!.queue!.requests]; // the queue as it stands now: folding moves it in place
   await step(chair, { case: "moveRequest", value: { requestId: q[q.length - 1].id, position: 0 } });
   await step(chair, { case: "removeRequest", value: { requestId: q[1].id } });
   await step(voters.p04, { case: "withdrawRequest", value: {} });
@@ -193,4 +203,8 @@ test("a participant's folded state equals the chair's snapshot after every comma
   await step(chair, { case: "declareInterest", value: { itemId: "lift", participantId: "p11" } });
   await step(chair, { case: "closeItem", value: {} });
   await step(chair, { case: "endMeeting", value: {} });
+  await step(secretary, { case: "editMinutes", value: { kind: MinutesEditKind.MINUTES_EDIT_NOTE, target: "attendance", text: "迟到一人" } });
+  await step(secretary, { case: "signMinutes", value: { signedBy: "王秘书" } });
+  await step(secretary, { case: "editMinutes", value: { kind: MinutesEditKind.MINUTES_EDIT_WORDING, target: "item/parking/title", text: "停车位方案" } });
+  await step(secretary, { case: "signMinutes", value: { signedBy: "王秘书" } });
 });

@@ -21,7 +21,7 @@ class Page : public Peer {
   v1::ServerMessage last() const {
     v1::ServerMessage message;
     EXPECT_FALSE(frames.empty());
-    if (!frames.empty()) message.ParseFromString(*frames.back());
+    if (!frames.empty()) message.ParseFromString(frames.back().bytes());
     return message;
   }
   std::vector<Frame> frames, snapshots;
@@ -32,7 +32,7 @@ Frame ack(std::uint64_t request_id, std::uint64_t seq, std::string receipt = {})
   message.set_request_id(request_id);
   message.mutable_ack()->set_seq(seq);
   message.mutable_ack()->set_receipt(std::move(receipt));
-  return std::make_shared<const std::string>(message.SerializeAsString());
+  return frame_of(message.SerializeAsString());
 }
 
 TEST(AnsweredCommands, ACommandWithoutAKeyRunsWithThePageItself) {
@@ -87,7 +87,7 @@ Frame refusal(std::uint64_t request_id) {
   message.set_request_id(request_id);
   message.mutable_error()->set_code(v1::ERROR_INVALID_STATE);
   message.mutable_error()->set_message_en("the disk is full");
-  return std::make_shared<const std::string>(message.SerializeAsString());
+  return frame_of(message.SerializeAsString());
 }
 
 TEST(AnsweredCommands, ARefusalChangedNothingSoTheSameCommandIsTriedAgain) {
@@ -109,7 +109,7 @@ TEST(AnsweredCommands, AStandInPassesOtherFramesOn) {
   AnsweredCommands memory;
   auto page = std::make_shared<Page>();
   auto runner = memory.admit(page, "participant P01", 1, "key-3");
-  runner->deliver_snapshot(std::make_shared<const std::string>("snapshot"));
+  runner->deliver_snapshot(frame_of("snapshot"));
   EXPECT_EQ(page->snapshots.size(), 1u);
   runner->deliver(ack(1, 1), false);
   runner->deliver(ack(0, 2), true);

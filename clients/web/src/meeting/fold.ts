@@ -2,9 +2,11 @@
 // phone is sent events, not snapshots; the chair and secretary get both, and
 // each fresh snapshot replaces what was folded here.
 import { create } from "@bufbuild/protobuf";
+import type { EventBatch } from "../gen/gavel/v1/envelope_pb";
 import type { Event } from "../gen/gavel/v1/events_pb";
 import {
   AttendanceSchema,
+  ChoiceCountSchema,
   GroupCountSchema,
   ItemState,
   MeetingPhase,
@@ -117,7 +119,8 @@ export function fold(s: MeetingSnapshot, e: Event): void {
       const m = s.roster.find((p) => p.id === b.value.participantId);
       if (m) m.present = b.case === "checkedIn";
       if (b.case === "checkedOut") queue(s).requests = queue(s).requests.filter((r) => r.participantId !== b.value.participantId);
-      recount(s);
+      // A partial roster cannot be counted: the server's attendance comes with the batch.
+      if (!s.rosterPartial) recount(s);
       break;
     }
     case "interestDeclared": {
@@ -241,7 +244,7 @@ export function fold(s: MeetingSnapshot, e: Event): void {
         rule: x.rule,
         ruleWords: x.ruleWords,
       });
-      booksOf(s).set(num(x.voteId), { eligible: x.eligible.slice(), cast: {} });
+      booksOf(s).set(num(x.voteId), { eligible: x.eligible.slice(), cast: {}, choices: {} });
       const m = x.spec && s.motions.find((y) => num(y.id) === num(x.spec!.motionId) && num(y.id) !== 0);
       if (m) m.state = MotionState.MOTION_VOTING;
       break;
@@ -256,6 +259,7 @@ export function fold(s: MeetingSnapshot, e: Event): void {
         book.cast[b.value.participantId] = true;
         v.cast++;
       }
+      if (book) countNamed(s, book, b.value.participantId, b.value.choices);
       break;
     }
     case "liveTally": {
@@ -316,10 +320,33 @@ export function fold(s: MeetingSnapshot, e: Event): void {
         s.minutes.state = MinutesState.MINUTES_SIGNED;
         s.minutes.signedBy = b.value.signedBy;
         s.minutes.signedMs = e.atMs;
+        s.minutes.signedVersion++;
+      }
+      break;
+    case "minutesEdited":
+      if (s.minutes) {
+        s.minutes.edits++;
+        if (s.phase === MeetingPhase.MEETING_ENDED) s.minutes.state = MinutesState.MINUTES_DRAFT;
       }
       break;
   }
   s.seq = e.seq;
+}
+
+/** A batch from the server: its events, and what a phone's batch brings
+ *  instead of other people's ballots and check-ins (turnout, attendance, the
+ *  current entries of the people it names, the seq it covers). */
+export function foldBatch(s: MeetingSnapshot, batch: EventBatch): void {
+  for (const p of batch.names) {
+    const i = s.roster.findIndex((m) => m.id === p.id);
+    if (i >= 0) s.roster[i] = p;
+    else s.roster.push(p);
+  }
+  for (const e of batch.events) if (num(e.seq) > num(s.seq)) fold(s, e);
+  if (batch.attendance) s.attendance = batch.attendance;
+  const t = batch.turnout;
+  if (t && s.currentVote && num(s.currentVote.id) === num(t.voteId)) s.currentVote.cast = t.cast;
+  if (num(batch.seq) > num(s.seq)) s.seq = batch.seq;
 }
 
 // Who may vote and who has taken part in each open vote, per state folded
@@ -328,6 +355,27 @@ export function fold(s: MeetingSnapshot, e: Event): void {
 interface VoterBook {
   eligible: string[];
   cast: Record<string, boolean>;
+  choices: Record<string, number[]>; // a named vote's running count, as the officers' screens show it
+}
+
+// A named vote's counts follow its ballots (the server sends officers events,
+// not a snapshot per ballot); a secret vote's stay as the server sent them.
+function countNamed(s: MeetingSnapshot, book: VoterBook, participantId: string, choices: number[]): void {
+  const v = s.currentVote;
+  if (!v || !v.spec || v.spec.secret || choices.length === 0) return;
+  if (v.counts.length === 0) v.counts = v.spec.options.map((option) => create(ChoiceCountSchema, { option, count: 0, weight: 0 }));
+  const weight = v.spec.weighted ? (s.roster.find((p) => p.id === participantId)?.weight ?? 1) : 1;
+  const add = (cs: number[], sign: number) => {
+    for (const c of cs)
+      if (c < v.counts.length) {
+        v.counts[c].count += sign;
+        v.counts[c].weight += sign * weight;
+      }
+  };
+  const before = book.choices[participantId];
+  if (before) add(before, -1);
+  add(choices, 1);
+  book.choices[participantId] = choices.slice();
 }
 const books = new WeakMap<MeetingSnapshot, Map<number, VoterBook>>();
 

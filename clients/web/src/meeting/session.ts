@@ -7,7 +7,7 @@ import { AckSchema, ErrorCode, type ClientMessageSchema, type Error as ServerErr
 import { Role, type MeetingSnapshot } from "../gen/gavel/v1/meeting_pb";
 import { Link, type Answer, type CommandBody, type Credentials, type LinkStatus } from "../wire/connection";
 import { num } from "../wire/int64";
-import { fold } from "./fold";
+import { fold, foldBatch } from "./fold";
 
 export type Page = "participant" | "chair" | "secretary";
 export type AskBody = MessageInitShape<typeof ClientMessageSchema>["body"];
@@ -79,10 +79,11 @@ export class Session {
     const url = `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/ws`;
     this.link = new Link(url, this.credentials, `web ${this.page}`, {
       welcome: (w) => this.welcomed(w),
-      events: (events) => {
-        if (!this.state) return;
-        for (const e of events) if (num(e.seq) > num(this.state.seq)) fold(this.state, e);
-        if (this.link) this.link.lastSeq = num(this.state.seq);
+      events: (batch) => {
+        const s = this.state;
+        if (!s) return;
+        foldBatch(s, batch);
+        if (this.link) this.link.lastSeq = num(s.seq);
         this.changed();
       },
       snapshot: (s) => {

@@ -13,12 +13,12 @@ import {
   ServerMessageSchema,
   type Ack,
   type Error as ServerError,
+  type EventBatch,
   type JoinLink,
   type ServerMessage,
   type Welcome,
 } from "../gen/gavel/v1/envelope_pb";
 import type { CommandSchema } from "../gen/gavel/v1/commands_pb";
-import type { Event } from "../gen/gavel/v1/events_pb";
 import type { MeetingSnapshot } from "../gen/gavel/v1/meeting_pb";
 import { reconnectDelay } from "./backoff";
 import { randomKey } from "./key";
@@ -35,7 +35,8 @@ export type Answer = { ok: true; ack: Ack } | { ok: false; error: ServerError } 
 
 export interface LinkHandlers {
   welcome(welcome: Welcome): void;
-  events(events: Event[]): void;
+  /** A batch of events: a phone's also brings attendance, turnout and names (foldBatch). */
+  events(batch: EventBatch): void;
   snapshot(snapshot: MeetingSnapshot): void;
   status(status: LinkStatus, refusal?: ServerError): void;
 }
@@ -216,7 +217,7 @@ export class Link {
       }
       return;
     }
-    if (body.case === "events") this.on.events(body.value.events);
+    if (body.case === "events") this.on.events(body.value);
     else if (body.case === "snapshot") this.on.snapshot(body.value);
   }
 

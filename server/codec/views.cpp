@@ -1,0 +1,70 @@
+#include "codec/views.hpp"
+
+#include "codec/codec.hpp"
+
+namespace gavel::codec {
+
+std::string error_reply(std::uint64_t request_id, const core::Error& error, core::Millis now) {
+  v1::ServerMessage message;
+  message.set_request_id(request_id);
+  message.set_server_time_ms(now);
+  to_wire(error, message.mutable_error());
+  return message.SerializeAsString();
+}
+
+core::Result<v1::Event> logged_event(std::string_view body) {
+  v1::Event event;
+  if (!event.ParseFromArray(body.data(), static_cast<int>(body.size())))
+    return core::make_error(core::ErrorCode::internal, "数据库内容损坏：无法读取事件",
+                            "the database is damaged: an event cannot be read");
+  return event;
+}
+
+core::Result<core::Event> replayed_event(std::string_view body) {
+  auto wire = logged_event(body);
+  if (!wire) return wire.error();
+  return from_wire(wire.value());
+}
+
+namespace {
+// A length-delimited field: its tag, the length as a varint, the bytes.
+std::string field(int number, std::string_view bytes) {
+  std::string out;
+  auto varint = [&out](std::uint64_t v) {
+    while (v >= 0x80) {
+      out.push_back(static_cast<char>((v & 0x7f) | 0x80));
+      v >>= 7;
+    }
+    out.push_back(static_cast<char>(v));
+  };
+  varint((static_cast<std::uint64_t>(number) << 3) | 2);
+  varint(bytes.size());
+  out.append(bytes);
+  return out;
+}
+}  // namespace
+
+std::string snapshot_message(std::string_view snapshot) {
+  return field(v1::ServerMessage::kSnapshotFieldNumber, snapshot);
+}
+
+std::string welcome_part(std::string_view snapshot) {
+  return field(v1::ServerMessage::kWelcomeFieldNumber, field(v1::Welcome::kSnapshotFieldNumber, snapshot));
+}
+
+std::vector<std::string_view> people_in(const v1::Event& event) {
+  switch (event.body_case()) {
+    case v1::Event::kCheckedIn: return {event.checked_in().participant_id()};
+    case v1::Event::kCheckedOut: return {event.checked_out().participant_id()};
+    case v1::Event::kInterestDeclared: return {event.interest_declared().participant_id()};
+    case v1::Event::kFloorRequested: return {event.floor_requested().participant_id()};
+    case v1::Event::kSpeechStarted: return {event.speech_started().participant_id()};
+    case v1::Event::kDissentRecorded: return {event.dissent_recorded().participant_id()};
+    case v1::Event::kMotionProposed: return {event.motion_proposed().mover_id()};
+    case v1::Event::kMotionSeconded: return {event.motion_seconded().seconder_id()};
+    case v1::Event::kBallotRecorded: return {event.ballot_recorded().participant_id()};
+    default: return {};
+  }
+}
+
+}  // namespace gavel::codec

@@ -1,0 +1,47 @@
+// The wire the hall sends besides the engine's own types: its replies, the
+// log's event bodies read back, and the lighter views that phones and the
+// projector get in a hall of thousands. Stateless, like the rest of the codec.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "core/result.hpp"
+#include "core/state.hpp"
+#include "gavel/v1/envelope.pb.h"
+
+namespace gavel::codec {
+
+// A ServerMessage carrying `error`, serialized: the one way every part of
+// the server builds an error reply (the hall, the WebSocket session).
+std::string error_reply(std::uint64_t request_id, const core::Error& error, core::Millis now);
+
+// An event body as the log stores it (a serialized v1::Event), read back.
+core::Result<v1::Event> logged_event(std::string_view body);
+// The same, decoded into the engine's event, for replay.
+core::Result<core::Event> replayed_event(std::string_view body);
+
+// The snapshot with a partial roster (roster_partial): only the people the
+// state names by id (the queue, speakers, movers, seconders, dissent).
+// Returns the ids it holds.
+std::unordered_set<std::string> public_snapshot(const core::MeetingState& state, core::Millis now,
+                                                v1::MeetingSnapshot* out);
+void roster_entry(const core::Member& member, v1::Participant* out);
+// Everyone the state names by id: who is on the list or has spoken, moved,
+// seconded or recorded a dissent. A partial roster holds these.
+std::unordered_set<std::string> people_named(const core::MeetingState& state);
+void attendance(const core::MeetingState& state, v1::Attendance* out);
+
+// A serialized MeetingSnapshot inside a ServerMessage, without parsing it
+// again: as a `snapshot` message, or as the shared first part of a welcome
+// (ServerMessage.welcome.snapshot) that each peer's own part completes.
+std::string snapshot_message(std::string_view snapshot);
+std::string welcome_part(std::string_view snapshot);
+
+// The participants an event names by id (not its actor), for the roster
+// entries a phone's batch brings along.
+std::vector<std::string_view> people_in(const v1::Event& event);
+
+}  // namespace gavel::codec

@@ -1,0 +1,88 @@
+// Sends what became durable to everyone connected, on a clock instead of
+// after every group commit: the officers' screens and the projector about
+// 20 times a second, phones a few times a second, each one coalesced batch
+// per tick. A phone's batch leaves out other people's ballot_recorded and
+// checked_in and carries the turnout and the attendance instead, so a vote
+// of N costs about N deliveries, not N². The projector also gets the
+// partial snapshot it draws from; anyone who lagged gets a snapshot to
+// catch up. A voter's own answer does not wait for a tick: the hall sends it
+// the moment its commit is durable. Runs on the hall's strand.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/state.hpp"
+#include "gavel/v1/envelope.pb.h"
+#include "net/peer.hpp"
+#include "net/snapshot_shelf.hpp"
+
+namespace gavel::net {
+
+enum class Audience {
+  officer,    // chair, secretary: every event
+  projector,  // display: every event, and the partial snapshot at each tick
+  phone,      // participants: the phone's batch
+};
+
+// How often each cohort gets its batch.
+struct Pace {
+  core::Millis screens = 50;  // officers and projectors
+  core::Millis phones = 250;
+};
+
+class Broadcaster {
+ public:
+  using PostAfter = std::function<void(core::Millis delay, std::function<void()>)>;
+  using Clock = std::function<core::Millis()>;
+
+  // `state` and `shelf` outlive the broadcaster (both are the hall's).
+  Broadcaster(const core::MeetingState& state, SnapshotShelf& shelf, PostAfter post_after, Clock clock,
+              Pace pace = {});
+
+  // From now on `peer` gets every event after `seen`.
+  void join(const std::shared_ptr<Peer>& peer, Audience audience, std::string participant_id, core::Seq seen);
+  void leave(const Peer* peer);
+  // Durable events, in seq order.
+  void published(const std::vector<v1::Event>& events);
+  // The state was rebuilt from the record at `seq`: what comes next after
+  // it reaches everyone, whatever they were sent before.
+  void rewind(core::Seq seq);
+  // The peer dropped batches: the latest snapshot of its view.
+  void catch_up(const std::shared_ptr<Peer>& peer);
+  std::size_t listening() const { return screens_.size() + phones_.size(); }
+
+ private:
+  struct Listener {
+    std::weak_ptr<Peer> peer;
+    Audience audience;
+    std::string participant_id;
+    core::Seq seen;
+  };
+  struct Cohort {
+    core::Millis period;
+    std::vector<std::shared_ptr<const v1::Event>> pending;
+    bool scheduled = false;
+    core::Millis last_tick = 0;
+  };
+  using Listeners = std::unordered_map<const Peer*, Listener>;
+
+  void schedule(Cohort& cohort, void (Broadcaster::*tick)());
+  void tick_screens();
+  void tick_phones();
+  Frame batch(const std::vector<const v1::Event*>& events, const v1::EventBatch* figures) const;
+  View view_of(Audience audience) const { return audience == Audience::officer ? View::whole : View::partial; }
+
+  const core::MeetingState& state_;
+  SnapshotShelf& shelf_;
+  PostAfter post_after_;
+  Clock clock_;
+  Cohort screen_cohort_, phone_cohort_;
+  Listeners screens_, phones_;
+  std::shared_ptr<char> life_ = std::make_shared<char>();
+};
+
+}  // namespace gavel::net

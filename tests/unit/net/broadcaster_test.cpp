@@ -1,0 +1,164 @@
+#include "net/broadcaster.hpp"
+
+#include <gtest/gtest.h>
+
+#include "codec/codec.hpp"
+#include "recording_peer.hpp"
+#include "support/meeting_driver.hpp"
+
+namespace gavel::test {
+namespace {
+
+using core::cmd::CastBallot;
+
+// Ten residents r1..r10 checked in, item "x" open, a named vote open on a
+// seconded motion; a broadcaster whose timers the test runs by hand.
+class Broadcasting : public ::testing::Test {
+ protected:
+  Broadcasting() : m(SetupBuilder().members("r", 10).item("x").build()) {
+    m.start();
+    m.check_in_fixed_members();
+    m.open("x");
+    core::Id motion = m.ok(core::cmd::ProposeMotion{"动议", 0, "r1"}, chair()).created_id;
+    m.ok(core::cmd::SecondMotion{motion, "r2"}, chair());
+    core::VoteSpec spec = vote_on(motion);
+    m.ok(core::cmd::OpenVote{spec}, chair());
+  }
+
+  std::shared_ptr<RecordingPeer> join(net::Audience audience, std::string participant = "") {
+    auto peer = std::make_shared<RecordingPeer>();
+    broadcaster.join(peer, audience, std::move(participant), m.state().seq);
+    return peer;
+  }
+  // Each command is its own group commit, published as it becomes durable.
+  void commit(const core::Command& command, const core::Actor& actor) {
+    std::vector<v1::Event> wire;
+    for (const core::Event& event : m.ok(command, actor).events) codec::to_wire(event, &wire.emplace_back());
+    broadcaster.published(wire);
+  }
+  void vote(const std::string& who) { commit(CastBallot{0, {0}, "", "", "", ""}, participant(who)); }
+  // Runs every timer due by now, as the strand would.
+  void run_due() {
+    auto due = std::move(timers);
+    timers.clear();
+    for (auto& [at, work] : due) {
+      if (at <= now) work();
+      else timers.emplace_back(at, std::move(work));
+    }
+  }
+
+  MeetingDriver m;
+  core::Millis now = 1'000'000;
+  std::vector<std::pair<core::Millis, std::function<void()>>> timers;
+  net::SnapshotShelf shelf;
+  net::Broadcaster broadcaster{m.state(), shelf,
+                               [this](core::Millis delay, std::function<void()> work) {
+                                 timers.emplace_back(now + delay, std::move(work));
+                               },
+                               [this] { return now; }};
+};
+
+TEST_F(Broadcasting, APhoneGetsOneBatchPerTickWithItsOwnBallotAndTheTurnoutNotOthersBallots) {
+  auto r1 = join(net::Audience::phone, "r1");
+  auto r9 = join(net::Audience::phone, "r9");
+  for (const char* who : {"r1", "r2", "r3", "r4", "r5"}) vote(who);
+  ASSERT_EQ(timers.size(), 1u) << "one tick for the phones, however many commits";
+  run_due();
+
+  ASSERT_EQ(r1->frames.size(), 1u);
+  const v1::EventBatch& mine = r1->frames[0].events();
+  ASSERT_EQ(mine.events_size(), 1);
+  EXPECT_EQ(mine.events(0).ballot_recorded().participant_id(), "r1");
+  EXPECT_EQ(mine.turnout().cast(), 5u);
+  EXPECT_EQ(mine.turnout().vote_id(), m.state().open_vote()->id);
+
+  ASSERT_EQ(r9->frames.size(), 1u);
+  EXPECT_EQ(r9->frames[0].events().events_size(), 0) << "nobody else's ballot reaches a phone";
+  EXPECT_EQ(r9->frames[0].events().turnout().cast(), 5u);
+  EXPECT_TRUE(r9->droppables[0]) << "a batch may be dropped for a phone that fell behind";
+}
+
+TEST_F(Broadcasting, ScreensGetEveryEventInOneBatchAndOnlyTheProjectorASnapshot) {
+  auto chair_screen = join(net::Audience::officer);
+  auto projector = join(net::Audience::projector);
+  for (const char* who : {"r1", "r2", "r3"}) vote(who);
+  run_due();
+
+  ASSERT_EQ(chair_screen->frames.size(), 1u);
+  EXPECT_EQ(chair_screen->frames[0].events().events_size(), 3);
+  EXPECT_EQ(chair_screen->snapshots, 0) << "officers get events, not a snapshot per batch";
+  ASSERT_EQ(projector->frames.size(), 1u);
+  EXPECT_EQ(projector->frames[0].events().events_size(), 3);
+  ASSERT_TRUE(projector->snapshot);
+  EXPECT_EQ(projector->snapshot->snapshot().seq(), m.state().seq);
+  EXPECT_EQ(projector->snapshot->snapshot().current_vote().cast(), 3u);
+  EXPECT_TRUE(projector->snapshot->snapshot().roster_partial());
+  EXPECT_NE(projector->snapshot->server_time_ms(), 0) << "every message carries the server's clock";
+}
+
+TEST_F(Broadcasting, ScreensTickAtTwentyHertzAndPhonesAtFourUnderLoad) {
+  auto officer = join(net::Audience::officer);
+  auto phone = join(net::Audience::phone, "r9");
+  vote("r1");
+  run_due();  // the first batch after a quiet spell goes out at once
+  EXPECT_EQ(officer->frames.size(), 1u);
+  EXPECT_EQ(phone->frames.size(), 1u);
+  now += 10;
+  vote("r2");
+  ASSERT_EQ(timers.size(), 2u);
+  std::vector<core::Millis> due;
+  for (const auto& [at, work] : timers) due.push_back(at - now);
+  std::sort(due.begin(), due.end());
+  EXPECT_EQ(due, (std::vector<core::Millis>{40, 240}));
+  now += 40;
+  run_due();
+  EXPECT_EQ(officer->frames.size(), 2u);
+  EXPECT_EQ(phone->frames.size(), 1u);
+  now += 200;
+  run_due();
+  EXPECT_EQ(phone->frames.size(), 2u);
+}
+
+TEST_F(Broadcasting, APhoneSeesThePeopleItsEventsNameAndTheAttendanceItsCheckInsMove) {
+  auto phone = join(net::Audience::phone, "r9");
+  commit(core::cmd::CheckOut{"r3"}, chair());
+  commit(core::cmd::RequestFloor{core::RequestKind::contribution, ""}, participant("r4"));
+  run_due();
+  ASSERT_EQ(phone->frames.size(), 1u);
+  const v1::EventBatch& batch = phone->frames[0].events();
+  ASSERT_EQ(batch.events_size(), 2);
+  EXPECT_TRUE(batch.has_attendance());
+  EXPECT_EQ(batch.attendance().present(), 9u);
+  ASSERT_EQ(batch.names_size(), 2);
+  EXPECT_EQ(batch.names(1).id(), "r4");
+}
+
+TEST_F(Broadcasting, ALaggingPeerCatchesUpFromASnapshotOfItsView) {
+  auto officer = join(net::Audience::officer);
+  auto phone = join(net::Audience::phone, "r9");
+  officer->behind = phone->behind = true;
+  vote("r1");
+  run_due();
+  ASSERT_TRUE(officer->snapshot);
+  EXPECT_FALSE(officer->snapshot->snapshot().roster_partial());
+  EXPECT_EQ(officer->snapshot->snapshot().roster_size(), 10);
+  ASSERT_TRUE(phone->snapshot);
+  EXPECT_TRUE(phone->snapshot->snapshot().roster_partial());
+  EXPECT_LT(phone->snapshot->snapshot().roster_size(), 10);
+}
+
+TEST_F(Broadcasting, APeerGetsOnlyEventsAfterItsSnapshotAndNothingAfterLeaving) {
+  vote("r1");
+  auto late = join(net::Audience::officer);  // its welcome's snapshot holds r1's ballot
+  auto gone = join(net::Audience::officer);
+  vote("r2");
+  broadcaster.leave(gone.get());
+  run_due();
+  ASSERT_EQ(late->frames.size(), 1u);
+  ASSERT_EQ(late->frames[0].events().events_size(), 1);
+  EXPECT_EQ(late->frames[0].events().events(0).ballot_recorded().participant_id(), "r2");
+  EXPECT_TRUE(gone->frames.empty());
+}
+
+}  // namespace
+}  // namespace gavel::test
