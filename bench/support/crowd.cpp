@@ -171,7 +171,7 @@ void Crowd::send(std::size_t client) {
     c.queued = false;
     std::swap(c.writing_frame, c.next_frame);
     c.ws->async_write(asio::buffer(c.writing_frame),
-                      [self, generation](beast::error_code e, std::size_t n) { self(self, e, n); });
+                      [self](beast::error_code e, std::size_t n) { self(self, e, n); });
   };
   c.ws->async_write(asio::buffer(c.writing_frame),
                     [write_done](beast::error_code e, std::size_t n) { write_done(write_done, e, n); });

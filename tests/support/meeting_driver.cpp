@@ -28,10 +28,10 @@ Result<Decision> MeetingDriver::send(const Command& command, const Actor& actor)
   return r;
 }
 
-Decision MeetingDriver::ok(const Command& command, const Actor& actor, std::source_location where) {
+Decision MeetingDriver::ok(const Command& command, const Actor& actor, test::Where where) {
   Result<Decision> r = send(command, actor);
   if (!r) {
-    ADD_FAILURE_AT(where.file_name(), static_cast<int>(where.line()))
+    ADD_FAILURE_AT(where.file_name(), where.line())
         << what(command, actor) << " was refused: " << name_of(r.error().code) << " — "
         << r.error().message_en;
     return {};
@@ -40,12 +40,12 @@ Decision MeetingDriver::ok(const Command& command, const Actor& actor, std::sour
 }
 
 void MeetingDriver::rejects(const Command& command, const Actor& actor, ErrorCode code,
-                            std::source_location where) {
+                            test::Where where) {
   const std::string before = describe(meeting_.state());
   const std::size_t steps = record_.size();
   Result<Decision> r = send(command, actor);
   const char* file = where.file_name();
-  const int line = static_cast<int>(where.line());
+  const int line = where.line();
   if (r) {
     ADD_FAILURE_AT(file, line) << what(command, actor) << " was accepted with "
                                << r.value().events.size() << " event(s); expected "
@@ -68,18 +68,18 @@ void MeetingDriver::rejects(const Command& command, const Actor& actor, ErrorCod
     ADD_FAILURE_AT(file, line) << what(command, actor) << " was refused but recorded a step";
 }
 
-void MeetingDriver::start(std::source_location where) { ok(cmd::StartMeeting{}, chair(), where); }
+void MeetingDriver::start(test::Where where) { ok(cmd::StartMeeting{}, chair(), where); }
 
-void MeetingDriver::check_in(const std::vector<std::string>& ids, std::source_location where) {
+void MeetingDriver::check_in(const std::vector<std::string>& ids, test::Where where) {
   for (const std::string& id : ids) ok(cmd::CheckIn{id}, chair(), where);
 }
 
-void MeetingDriver::check_in_fixed_members(std::source_location where) {
+void MeetingDriver::check_in_fixed_members(test::Where where) {
   for (const Participant& p : setup_.roster)
     if (!p.invited) ok(cmd::CheckIn{p.id}, chair(), where);
 }
 
-void MeetingDriver::open(const std::string& item_id, std::source_location where) {
+void MeetingDriver::open(const std::string& item_id, test::Where where) {
   ok(cmd::OpenItem{item_id}, chair(), where);
 }
 

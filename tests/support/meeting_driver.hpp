@@ -9,16 +9,16 @@
 //   m.clock.advance_s(30);
 //   Meeting replayed = m.replay();                          // fresh fold of the record
 //
-// Failures point at the caller's line (std::source_location).
+// Failures point at the caller's line (test::Where).
 #pragma once
 
-#include <source_location>
 #include <string>
 #include <vector>
 
 #include "core/meeting.hpp"
 #include "support/fake_clock.hpp"
 #include "support/meeting_builder.hpp"
+#include "support/where.hpp"
 
 namespace gavel::test {
 
@@ -44,18 +44,18 @@ class MeetingDriver {
 
   // Sends and expects acceptance; on refusal the test fails with the error.
   core::Decision ok(const core::Command& command, const core::Actor& actor,
-                    std::source_location where = std::source_location::current());
+                    test::Where where = test::Where::here());
   // Sends and expects refusal with `code`, and that nothing changed.
   void rejects(const core::Command& command, const core::Actor& actor, core::ErrorCode code,
-               std::source_location where = std::source_location::current());
+               test::Where where = test::Where::here());
 
   // Common openings.
-  void start(std::source_location where = std::source_location::current());
+  void start(test::Where where = test::Where::here());
   void check_in(const std::vector<std::string>& ids,
-                std::source_location where = std::source_location::current());
-  void check_in_fixed_members(std::source_location where = std::source_location::current());
+                test::Where where = test::Where::here());
+  void check_in_fixed_members(test::Where where = test::Where::here());
   void open(const std::string& item_id,
-            std::source_location where = std::source_location::current());
+            test::Where where = test::Where::here());
 
   const core::MeetingState& state() const { return meeting_.state(); }
   core::Meeting& meeting() { return meeting_; }

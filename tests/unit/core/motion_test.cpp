@@ -18,7 +18,7 @@ class Motions : public ::testing::Test {
     m.open("parking");
   }
   Id propose(const std::string& mover, Id amends = 0, const std::string& text = "增设临时车位",
-             std::source_location where = std::source_location::current()) {
+             test::Where where = test::Where::here()) {
     return m.ok(cmd::ProposeMotion{text, amends, ""}, participant(mover), where).created_id;
   }
   MeetingDriver m;

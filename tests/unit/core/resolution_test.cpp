@@ -18,7 +18,7 @@ class Resolutions : public ::testing::Test {
     m.open("parking");
   }
   // Moves, seconds and votes a motion; `yes` of the 9 present vote yes, the rest no.
-  Id decided_motion(int yes, std::source_location where = std::source_location::current()) {
+  Id decided_motion(int yes, test::Where where = test::Where::here()) {
     Id id = m.ok(cmd::ProposeMotion{"在3号楼北侧增设8个临时车位", 0, "elderly1"}, chair(), where)
                 .created_id;
     m.ok(cmd::SecondMotion{id, "youth1"}, chair(), where);

@@ -34,12 +34,12 @@ class SpeakerQueue : public ::testing::Test {
     m.open("parking");
   }
   Id request(const std::string& who, RequestKind kind = RequestKind::contribution,
-             std::source_location where = std::source_location::current()) {
+             test::Where where = test::Where::here()) {
     return m.ok(cmd::RequestFloor{kind, ""}, participant(who), where).created_id;
   }
   void speak(const std::string& who, std::int64_t seconds,
              RequestKind kind = RequestKind::contribution,
-             std::source_location where = std::source_location::current()) {
+             test::Where where = test::Where::here()) {
     Id id = request(who, kind, where);
     m.ok(cmd::GrantFloor{id, {}}, chair(), where);
     m.clock.advance_s(seconds);

@@ -73,7 +73,7 @@ TEST(Describe, SeesEveryChangeOfAWholeMeeting) {
   MeetingDriver m;
   std::string last = describe(m.state());
   auto step = [&](const Command& c, const Actor& a,
-                  std::source_location where = std::source_location::current()) {
+                  test::Where where = test::Where::here()) {
     m.clock.advance_s(1);
     m.ok(c, a, where);
     std::string now = describe(m.state());

@@ -47,12 +47,12 @@ class Votes : public ::testing::Test {
     motion = debated_motion("r1", "r2");
   }
   Id debated_motion(const std::string& mover, const std::string& seconder,
-                    std::source_location where = std::source_location::current()) {
+                    test::Where where = test::Where::here()) {
     Id id = m.ok(cmd::ProposeMotion{"动议 " + mover, 0, mover}, chair(), where).created_id;
     m.ok(cmd::SecondMotion{id, seconder}, chair(), where);
     return id;
   }
-  Decision open(VoteSpec spec, std::source_location where = std::source_location::current()) {
+  Decision open(VoteSpec spec, test::Where where = test::Where::here()) {
     if (!spec.motion_id) spec.motion_id = motion;
     return m.ok(cmd::OpenVote{spec}, chair(), where);
   }
@@ -99,7 +99,7 @@ TEST_F(Votes, OnlyOneVoteAtATimeAndOnlyOnThisItemsMotions) {
 }
 
 TEST_F(Votes, SpecIsChecked) {
-  auto bad = [&](VoteSpec spec, std::source_location where = std::source_location::current()) {
+  auto bad = [&](VoteSpec spec, test::Where where = test::Where::here()) {
     spec.motion_id = motion;
     m.rejects(cmd::OpenVote{spec}, chair(), ErrorCode::invalid_argument, where);
   };
