@@ -104,10 +104,10 @@ void Hall::leave(const Peer* peer) {
 }
 
 void Hall::farewell(const std::shared_ptr<Peer>& peer, Frame last) {
-  std::weak_ptr<Peer> weak = peer;
-  durability_.when_durable([weak, last = std::move(last)] {
-    if (auto p = weak.lock()) p->refuse(last);
-  });
+  // Held, not watched: a session that has stopped reading may have nothing
+  // else in flight, and gone now it would reset the connection before the
+  // answers it waits for are written.
+  durability_.when_durable([peer, last = std::move(last)] { peer->refuse(last); });
 }
 
 void Hall::hello(const std::shared_ptr<Peer>& peer, Guest& guest, std::uint64_t request_id,

@@ -38,6 +38,8 @@ std::string prefix_for(const std::filesystem::path& main, std::int64_t meeting) 
   return main.filename().string() + "-ballots-" + std::to_string(meeting) + "-";
 }
 
+const std::filesystem::path kInMemory = ":memory:";
+
 core::Error io_error(const std::string& what, const std::filesystem::path& file) {
   return core::make_error(core::ErrorCode::internal, "无法清除投票箱文件：" + file.string(),
                           "cannot wipe the ballot box: " + what + " " + file.string());
@@ -83,11 +85,13 @@ std::vector<std::uint32_t> split_choices(const std::string& text) {
 }
 
 std::filesystem::path BallotBox::file_for(const std::filesystem::path& main, std::int64_t meeting, core::Id vote) {
+  if (main == kInMemory) return kInMemory;
   return main.parent_path() / (prefix_for(main, meeting) + std::to_string(vote));
 }
 
 std::vector<core::Id> BallotBox::on_disk(const std::filesystem::path& main, std::int64_t meeting) {
   std::vector<core::Id> votes;
+  if (main == kInMemory) return votes;
   const std::string prefix = prefix_for(main, meeting);
   std::error_code ec;
   for (const auto& entry : std::filesystem::directory_iterator(main.parent_path(), ec)) {
@@ -106,7 +110,7 @@ std::vector<core::Id> BallotBox::on_disk(const std::filesystem::path& main, std:
 core::Result<BallotBox> BallotBox::open(const std::filesystem::path& file, std::int64_t meeting) {
   auto db = Database::open(file.string());
   if (!db) return db.error();
-  ::chmod(file.c_str(), 0600);
+  if (file != kInMemory) ::chmod(file.c_str(), 0600);
   for (const char* sql : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA secure_delete=ON", kSchema})
     if (auto ok = db.value().exec(sql); !ok) return ok.error();
   BallotBox box(std::move(db.value()), file, meeting);
@@ -115,6 +119,7 @@ core::Result<BallotBox> BallotBox::open(const std::filesystem::path& file, std::
 }
 
 core::Status BallotBox::wipe(const std::filesystem::path& file) {
+  if (file == kInMemory) return core::Ok{};  // gone with its connection
   for (const char* suffix : {"-wal", "-shm", ""})
     if (auto ok = zero_and_remove(file.string() + suffix); !ok) return ok;
   // The removal itself must reach the disk before the close is acknowledged.

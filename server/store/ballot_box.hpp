@@ -29,6 +29,8 @@ namespace gavel::store {
 class BallotBox {
  public:
   // The box of vote `vote` of meeting `meeting` beside the main file `main`.
+  // A main database in memory (":memory:", as tests and fuzzing use) keeps
+  // its boxes in memory too: nothing is written beside it, nothing to wipe.
   static std::filesystem::path file_for(const std::filesystem::path& main, std::int64_t meeting, core::Id vote);
   // The votes of `meeting` that have a box on disk beside `main`, in order.
   static std::vector<core::Id> on_disk(const std::filesystem::path& main, std::int64_t meeting);

@@ -224,7 +224,7 @@ core::Result<std::vector<core::SecretBallot>> MeetingStore::ballots_of_vote(Meet
       "OR EXISTS (SELECT 1 FROM ballots_before_boxes WHERE meeting_id = ?1))");
   if (q) q.value().bind(1, id).bind(2, static_cast<std::int64_t>(vote));
   auto out = all_rows<core::SecretBallot>(q, ballot_row);
-  if (!out || !std::filesystem::exists(BallotBox::file_for(file_, id, vote))) return out;
+  if (!out || (!boxes_.count({id, vote}) && !std::filesystem::exists(BallotBox::file_for(file_, id, vote)))) return out;
   auto open = box(id, vote);
   if (!open) return open.error();
   auto more = open.value()->ballots(vote);

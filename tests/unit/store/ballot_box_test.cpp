@@ -74,6 +74,25 @@ std::map<std::string, std::uint32_t> choices_of(const std::vector<core::SecretBa
   return out;
 }
 
+// Found by fuzz.client_message: a hall on an in-memory store (the fuzz and
+// hall tests) wrote ":memory:-ballots-1-1" into the working folder and then
+// failed to wipe it at the close, which stopped the process.
+TEST(BallotBox, AnInMemoryStoreKeepsItsBoxesInMemoryAndClosesAVote) {
+  const auto stray = std::filesystem::current_path() / ":memory:-ballots-1-1";
+  std::filesystem::remove(stray);
+  auto opened = MeetingStore::open(":memory:");
+  ASSERT_TRUE(opened.ok()) << opened.error().message_en;
+  MeetingStore& store = opened.value();
+  auto id = store.create_meeting("m", "s", {}, 1).value();
+  ASSERT_TRUE(append_one(store, id, ballot_commit(1, 1, "P1", "r1", 0)).ok());
+  ASSERT_TRUE(append_one(store, id, ballot_commit(2, 1, "P2", "r2", 1)).ok());
+  EXPECT_EQ(store.ballots_of_vote(id, 1).value().size(), 2u);
+  auto closed = append_one(store, id, close_commit(3, 1));
+  ASSERT_TRUE(closed.ok()) << closed.error().message_en;
+  EXPECT_EQ(choices_of(store.ballots_of_vote(id, 1).value()), (std::map<std::string, std::uint32_t>{{"r1", 0}, {"r2", 1}}));
+  EXPECT_FALSE(std::filesystem::exists(stray)) << "a ballot box written beside an in-memory database";
+}
+
 TEST(BallotBox, AnOpenVotesBallotsLiveInTheirOwnFileUntilTheClose) {
   TempDb db;
   auto store = open_store(db);
