@@ -21,7 +21,6 @@
 #include <algorithm>
 #include <condition_variable>
 #include <cstdio>
-#include <fstream>
 #include <iostream>
 #include <mutex>
 #include <random>
@@ -45,18 +44,6 @@ constexpr int kPeople = 10000;
 constexpr std::size_t kInFlight = 20000;
 
 double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
-
-void figure(const char* name, double value, const char* unit, double goal) {
-  std::printf("{\"figure\":\"%s\",\"value\":%.3f,\"unit\":\"%s\",\"goal\":%g}\n", name, value, unit, goal);
-  std::fflush(stdout);
-}
-
-std::string load_average() {
-  std::ifstream in("/proc/loadavg");
-  std::string one, five, fifteen;
-  in >> one >> five >> fifteen;
-  return one + " " + five + " " + fifteen;
-}
 
 // Drives the engine as the hall would, and writes what it decides through
 // the store's one writer.

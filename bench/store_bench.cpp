@@ -19,7 +19,6 @@
 #include <condition_variable>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <mutex>
 #include <random>
@@ -27,27 +26,17 @@
 
 #include "codec/codec.hpp"
 #include "store/log_writer.hpp"
+#include "support/report.hpp"
 
 namespace {
 using namespace gavel;
+using namespace gavel::bench;
 using Clock = std::chrono::steady_clock;
 
 constexpr int kPeople = 10000;
 
 double ms_between(Clock::time_point a, Clock::time_point b) {
   return std::chrono::duration<double, std::milli>(b - a).count();
-}
-
-void figure(const char* name, double value, const char* unit, double goal) {
-  std::printf("{\"figure\":\"%s\",\"value\":%.3f,\"unit\":\"%s\",\"goal\":%g}\n", name, value, unit, goal);
-  std::fflush(stdout);
-}
-
-std::string load_average() {
-  std::ifstream in("/proc/loadavg");
-  std::string one, five, fifteen;
-  in >> one >> five >> fifteen;
-  return one + " " + five + " " + fifteen;
 }
 
 std::string voter(std::size_t i) {

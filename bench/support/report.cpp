@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <fstream>
 
 namespace gavel::bench {
 
@@ -46,6 +47,18 @@ void summary(std::string_view what, std::string_view measured, std::string_view 
               static_cast<int>(measured.size()), measured.data(), static_cast<int>(target.size()), target.data(),
               static_cast<int>(verdict.size()), verdict.data());
   std::fflush(stdout);
+}
+
+void figure(const char* name, double value, const char* unit, double goal) {
+  std::printf("{\"figure\":\"%s\",\"value\":%.3f,\"unit\":\"%s\",\"goal\":%g}\n", name, value, unit, goal);
+  std::fflush(stdout);
+}
+
+std::string load_average() {
+  std::ifstream in("/proc/loadavg");
+  std::string one, five, fifteen;
+  in >> one >> five >> fifteen;
+  return one + " " + five + " " + fifteen;
 }
 
 }  // namespace gavel::bench

@@ -25,4 +25,9 @@ std::string fixed(double value, int decimals);   // 1.23
 void summary(std::string_view what, std::string_view measured, std::string_view target, std::string_view verdict);
 inline const char* verdict(bool met) { return met ? "met" : "NOT met"; }
 
+// One figure as the JSON line scripts/bench.sh gathers into its table.
+void figure(const char* name, double value, const char* unit, double goal);
+// The machine's 1, 5 and 15 minute load averages, as /proc/loadavg says them.
+std::string load_average();
+
 }  // namespace gavel::bench
