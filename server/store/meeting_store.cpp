@@ -224,13 +224,17 @@ core::Result<std::vector<core::SecretBallot>> MeetingStore::ballots_of_vote(Meet
       "OR EXISTS (SELECT 1 FROM ballots_before_boxes WHERE meeting_id = ?1))");
   if (q) q.value().bind(1, id).bind(2, static_cast<std::int64_t>(vote));
   auto out = all_rows<core::SecretBallot>(q, ballot_row);
-  if (!out || (!boxes_.count({id, vote}) && !std::filesystem::exists(BallotBox::file_for(file_, id, vote)))) return out;
+  if (!out || !has_box(id, vote)) return out;
   auto open = box(id, vote);
   if (!open) return open.error();
   auto more = open.value()->ballots(vote);
   if (!more) return more.error();
   out.value().insert(out.value().end(), more.value().begin(), more.value().end());
   return out;
+}
+
+bool MeetingStore::has_box(MeetingId id, core::Id vote) const {
+  return boxes_.count({id, vote}) || std::filesystem::exists(BallotBox::file_for(file_, id, vote));
 }
 
 core::Result<BallotBox*> MeetingStore::box(MeetingId id, core::Id vote) {
@@ -312,7 +316,7 @@ core::Status MeetingStore::seal_box(MeetingId id, core::Id vote) {
   auto mark = db_.prepare("INSERT OR IGNORE INTO sealed_boxes(meeting_id, vote_id) VALUES(?,?)");
   if (!mark) return mark.error();
   if (auto ok = mark.value().bind(1, id).bind(2, static_cast<std::int64_t>(vote)).run(); !ok) return ok;
-  if (!boxes_.count({id, vote}) && !std::filesystem::exists(BallotBox::file_for(file_, id, vote))) return core::Ok{};
+  if (!has_box(id, vote)) return core::Ok{};
   auto open = box(id, vote);
   if (!open) return open.error();
   auto ballots = open.value()->ballots(vote);

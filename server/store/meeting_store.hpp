@@ -149,6 +149,8 @@ class MeetingStore {
   core::Status append_commits(MeetingId id, std::span<const Commit* const> commits, ChainHead& head);
   // The open box of a vote, opened (or created) on first use.
   core::Result<BallotBox*> box(MeetingId id, core::Id vote);
+  // Whether the vote has a box: open here, or left on disk (by a crash).
+  bool has_box(MeetingId id, core::Id vote) const;
   // Writes the batch's secret ballots into their boxes, ahead of the log.
   core::Status put_ballots(MeetingId id, std::span<const Commit* const> commits, core::Seq upto,
                            std::vector<BallotBox*>& touched);

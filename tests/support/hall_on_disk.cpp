@@ -10,10 +10,8 @@
 namespace gavel::test {
 
 void KeepingPeer::deliver(net::Frame frame, bool) {
-  // A frame may come in two parts (a shared snapshot, then this peer's own bytes).
-  std::string bytes = (frame.shared ? *frame.shared : "") + (frame.own ? *frame.own : "");
   v1::ServerMessage message;
-  if (message.ParseFromString(bytes)) received.push_back(std::move(message));
+  if (message.ParseFromString(frame.bytes())) received.push_back(std::move(message));
 }
 
 const v1::ServerMessage* KeepingPeer::answer(std::uint64_t request_id) const {
