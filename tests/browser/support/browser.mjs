@@ -31,8 +31,25 @@ export async function checkAccessibility(page, where) {
   if (bad.length) throw new Error(`accessibility (${where}): ${JSON.stringify(bad, null, 1)}`);
 }
 
+/** Every watched page, so that a failed test can say what each one showed. */
+export const watchedPages = [];
+
+/** What each watched page shows, for a failure's report. */
+export async function describePages() {
+  const lines = [];
+  for (const { page, name } of watchedPages) {
+    if (page.isClosed()) continue;
+    const text = await page
+      .evaluate(() => document.body.innerText)
+      .catch((e) => `(unreadable: ${e.message})`);
+    lines.push(`--- ${name} (${page.url().replace(/#.*/, "")})`, text.replace(/\n\s*\n/g, "\n").slice(0, 800));
+  }
+  return lines.join("\n");
+}
+
 /** Console errors and page crashes fail the test with what the page said. */
 export function watchPage(page, name, problems) {
+  watchedPages.push({ page, name });
   page.on("pageerror", (e) => problems.push(`${name}: ${e.message}`));
   page.on("console", (m) => {
     if (m.type() === "error" && !/WebSocket|ERR_CONNECTION|net::/.test(m.text())) problems.push(`${name}: console: ${m.text()}`);

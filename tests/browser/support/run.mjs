@@ -1,3 +1,5 @@
+import { describePages } from "./browser.mjs";
+
 // Runs one browser test to its end within a deadline: PASSED, or FAILED with
 // the reason and gaveld's last log lines; always closes what the test opened
 // (closeAll, before gaveld stops) and then removes its scratch (afterwards).
@@ -8,8 +10,10 @@ export function runBrowserTest(run, { gaveld, seconds, closeAll, afterwards = ()
   }, seconds * 1000);
   run()
     .then(() => console.log("PASSED"))
-    .catch((e) => {
-      console.error(`FAILED: ${e.message}\n--- gaveld log (tail)\n${gaveld.log.split("\n").slice(-20).join("\n")}`);
+    .catch(async (e) => {
+      const pages = await describePages().catch(() => "");
+      // The reason comes last too: a long report is often shown by its tail.
+      console.error(`FAILED: ${e.message}\n${pages}\n--- gaveld log (tail)\n${gaveld.log.split("\n").slice(-20).join("\n")}\nFAILED: ${e.message}`);
       process.exitCode = 1;
     })
     .finally(async () => {

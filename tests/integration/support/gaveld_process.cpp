@@ -142,8 +142,24 @@ std::unique_ptr<client::Connection> GaveldProcess::connect(const std::string& to
   client::TlsOptions tls;
   if (options_.tls) tls.ca_file = (data_ / "tls.crt").string();
   auto connection = client::Connection::open(endpoint_, token, resume, "integration-test", tls);
-  if (!connection) throw std::runtime_error("connect: " + client::describe(connection.error()));
+  if (!connection)
+    throw std::runtime_error("connect: " + client::describe(connection.error()) + exit_report());
   return std::move(connection.value());
+}
+
+// When gaveld is gone, how it ended and the end of its log: a test that
+// cannot connect should say whether the server crashed.
+std::string GaveldProcess::exit_report() const {
+  if (pid_ <= 0) return "";
+  int status = 0;
+  if (waitpid(pid_, &status, WNOHANG) != pid_) return "";
+  pid_ = 0;  // reaped: nothing left to stop
+  std::string how = WIFSIGNALED(status) ? "killed by signal " + std::to_string(WTERMSIG(status))
+                                        : "exited with status " + std::to_string(WEXITSTATUS(status));
+  std::string text = log();
+  constexpr std::size_t kTail = 4000;
+  if (text.size() > kTail) text = "…" + text.substr(text.size() - kTail);
+  return "\ngaveld " + how + "; the end of its log:\n" + text;
 }
 
 long GaveldProcess::resident_kib() const {

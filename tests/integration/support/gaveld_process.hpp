@@ -58,10 +58,11 @@ class GaveldProcess {
 
  private:
   void read_access();
+  std::string exit_report() const;
 
   Options options_;
   std::filesystem::path data_;
-  pid_t pid_ = 0;
+  mutable pid_t pid_ = 0;  // 0 once reaped, also by a const exit_report()
   client::Endpoint endpoint_;
   std::map<std::string, std::string> tokens_;
 };
