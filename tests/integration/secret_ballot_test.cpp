@@ -22,7 +22,7 @@ namespace {
 const std::vector<std::string> kOptions = {"赞成", "反对", "弃权"};
 
 std::string voter(int i) {
-  char id[8];
+  char id[16];
   std::snprintf(id, sizeof id, "V%02d", i);
   return id;
 }
