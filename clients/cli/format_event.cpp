@@ -13,6 +13,10 @@ namespace {
 
 std::string id(std::uint64_t n) { return "#" + std::to_string(n); }
 std::string num(std::uint64_t n) { return std::to_string(n); }
+// A participant's copy names no one; a log written before the count, everyone.
+std::uint64_t eligible_count(const v1::VoteOpened& v) {
+  return v.eligible_count() ? v.eligible_count() : static_cast<std::uint64_t>(v.eligible_size());
+}
 
 std::string counts(const google::protobuf::RepeatedPtrField<v1::ChoiceCount>& counts) {
   std::string out;
@@ -130,10 +134,10 @@ std::string sentence(const v1::Event& e, const Names& names, Lang l) {
       const auto& v = e.vote_opened();
       std::string line = s("开始表决 " + id(v.vote_id()) + "（动议 " + id(v.spec().motion_id()) + "，" +
                                ballot_form_word(l, v.spec().form()) + (v.spec().secret() ? "，无记名" : "，记名") + "，" +
-                               num(static_cast<std::uint64_t>(v.eligible_size())) + " 人有表决权）",
+                               num(eligible_count(v)) + " 人有表决权）",
                            "vote " + id(v.vote_id()) + " opened on motion " + id(v.spec().motion_id()) + " (" +
                                ballot_form_word(l, v.spec().form()) + (v.spec().secret() ? ", secret" : ", open") + ", " +
-                               num(static_cast<std::uint64_t>(v.eligible_size())) + " eligible)");
+                               num(eligible_count(v)) + " eligible)");
       if (!v.quorate()) line += s("，未达法定人数", ", WITHOUT QUORUM");
       return line + s("：", ": ") + v.spec().question();
     }

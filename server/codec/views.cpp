@@ -67,4 +67,20 @@ std::vector<std::string_view> people_in(const v1::Event& event) {
   }
 }
 
+std::shared_ptr<const v1::Event> phone_copy(const v1::Event& event) {
+  if (!event.has_vote_opened()) return nullptr;
+  auto copy = std::make_shared<v1::Event>(event);
+  v1::VoteOpened* opened = copy->mutable_vote_opened();
+  opened->set_eligible_count(static_cast<std::uint32_t>(opened->eligible_size()));
+  opened->clear_eligible();
+  return copy;
+}
+
+std::shared_ptr<const std::string> eligibility_part(const std::vector<std::uint64_t>& votes) {
+  if (votes.empty()) return nullptr;
+  v1::ServerMessage part;
+  for (std::uint64_t vote : votes) part.mutable_events()->add_eligible_votes(vote);
+  return std::make_shared<const std::string>(part.SerializeAsString());
+}
+
 }  // namespace gavel::codec

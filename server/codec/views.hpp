@@ -3,6 +3,7 @@
 // projector get in a hall of thousands. Stateless, like the rest of the codec.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -43,5 +44,13 @@ std::string welcome_part(std::string_view snapshot);
 // The participants an event names by id (not its actor), for the roster
 // entries a phone's batch brings along.
 std::vector<std::string_view> people_in(const v1::Event& event);
+
+// A phone's copy of an event that names the whole hall (a vote's eligible
+// list, 10,000 names for every phone): the count without the names. Null
+// when phones get the event as it is.
+std::shared_ptr<const v1::Event> phone_copy(const v1::Event& event);
+// The part a phone's batch (or welcome) appends for its own participant:
+// `votes`, those opened in the batch that it may vote in. Null when none.
+std::shared_ptr<const std::string> eligibility_part(const std::vector<std::uint64_t>& votes);
 
 }  // namespace gavel::codec

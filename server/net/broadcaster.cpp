@@ -1,6 +1,7 @@
 #include "net/broadcaster.hpp"
 
 #include <algorithm>
+#include <map>
 #include <string_view>
 #include <unordered_set>
 
@@ -41,7 +42,13 @@ void Broadcaster::published(const std::vector<v1::Event>& events) {
   for (const v1::Event& event : events) {
     auto shared = std::make_shared<const v1::Event>(event);
     if (!screens_.empty()) screen_cohort_.pending.push_back(shared);
-    if (!phones_.empty()) phone_cohort_.pending.push_back(std::move(shared));
+    if (phones_.empty()) continue;
+    if (auto copy = codec::phone_copy(event)) {
+      opened_.push_back({event.vote_opened().vote_id(),
+                         {event.vote_opened().eligible().begin(), event.vote_opened().eligible().end()}});
+      shared = std::move(copy);
+    }
+    phone_cohort_.pending.push_back(std::move(shared));
   }
   if (!screen_cohort_.pending.empty()) schedule(screen_cohort_, &Broadcaster::tick_screens);
   if (!phone_cohort_.pending.empty()) schedule(phone_cohort_, &Broadcaster::tick_phones);
@@ -121,8 +128,23 @@ void Broadcaster::tick_phones() {
   phone_cohort_.last_tick = clock_();
   auto pending = std::move(phone_cohort_.pending);
   phone_cohort_.pending.clear();
+  auto opened = std::move(opened_);
+  opened_.clear();
   if (pending.empty()) return;
   core::Seq first = pending.front()->seq(), last = pending.back()->seq();
+
+  // Whether a phone's participant may vote in what opened: one shared part
+  // per set of votes (nearly always one vote, so one part for the hall).
+  std::map<std::vector<std::uint64_t>, Bytes> eligibility_parts;
+  auto eligibility = [&](const std::string& participant_id) -> Bytes {
+    std::vector<std::uint64_t> votes;
+    for (const Opened& vote : opened)
+      if (vote.eligible.count(participant_id)) votes.push_back(vote.vote_id);
+    if (votes.empty()) return nullptr;
+    Bytes& part = eligibility_parts[votes];
+    if (!part) part = codec::eligibility_part(votes);
+    return part;
+  };
 
   std::vector<const v1::Event*> common_events;
   std::unordered_map<std::string_view, std::vector<const v1::Event*>> own;
@@ -172,7 +194,7 @@ void Broadcaster::tick_phones() {
     if (mine == own.end() && listener.seen < first) {
       if (common_events.empty() && !has_figures) continue;
       if (!common) common = batch(common_events, &figures);
-      peer->deliver(common, true);
+      peer->deliver(Frame{common.shared, eligibility(listener.participant_id)}, true);
     } else {
       // This phone's own events go in among the others, in seq order.
       std::vector<const v1::Event*> events;
@@ -181,7 +203,8 @@ void Broadcaster::tick_phones() {
       std::merge(common_events.begin(), common_events.end(), personal_events.begin(), personal_events.end(),
                  std::back_inserter(events), [](const v1::Event* a, const v1::Event* b) { return a->seq() < b->seq(); });
       std::erase_if(events, [&](const v1::Event* e) { return e->seq() <= listener.seen; });
-      if (!events.empty() || has_figures) peer->deliver(batch(events, &figures), true);
+      if (!events.empty() || has_figures)
+        peer->deliver(Frame{batch(events, &figures).shared, eligibility(listener.participant_id)}, true);
     }
     listener.seen = last;
     if (peer->lagging()) peer->deliver_snapshot(shelf_.message(View::partial, state_, clock_()));

@@ -3,7 +3,9 @@
 // 20 times a second, phones a few times a second, each one coalesced batch
 // per tick. A phone's batch leaves out other people's ballot_recorded and
 // checked_in and carries the turnout and the attendance instead, so a vote
-// of N costs about N deliveries, not N². The projector also gets the
+// of N costs about N deliveries, not N². Nor does it carry the names of
+// everyone eligible in a vote it opens, only their count and whether its
+// own participant is among them. The projector also gets the
 // partial snapshot it draws from; anyone who lagged gets a snapshot to
 // catch up. A voter's own answer does not wait for a tick: the hall sends it
 // the moment its commit is durable. Runs on the hall's strand.
@@ -13,6 +15,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "core/state.hpp"
@@ -69,6 +72,11 @@ class Broadcaster {
     core::Millis last_tick = 0;
   };
   using Listeners = std::unordered_map<const Peer*, Listener>;
+  // A vote opened since the phones' last tick, and who may vote in it.
+  struct Opened {
+    std::uint64_t vote_id;
+    std::unordered_set<std::string> eligible;
+  };
 
   void schedule(Cohort& cohort, void (Broadcaster::*tick)());
   void tick_screens();
@@ -81,6 +89,7 @@ class Broadcaster {
   PostAfter post_after_;
   Clock clock_;
   Cohort screen_cohort_, phone_cohort_;
+  std::vector<Opened> opened_;  // for the phones' next tick
   Listeners screens_, phones_;
   std::shared_ptr<char> life_ = std::make_shared<char>();
 };

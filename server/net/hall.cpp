@@ -188,7 +188,11 @@ void Hall::welcome(const std::shared_ptr<Peer>& peer, const Guest& guest, std::u
     // Every missed event, a phone's too: a resume fills the gap up to the snapshot exactly.
     if (auto missed = resume_.missed(after, upto)) {
       w->set_resumed(true);
-      for (const v1::Event* event : *missed) *w->add_missed() = *event;
+      for (const v1::Event* event : *missed) {
+        // A phone's standing says whether it may vote: not everyone's names.
+        auto copy = g.role == core::Role::participant ? codec::phone_copy(*event) : nullptr;
+        *w->add_missed() = copy ? *copy : *event;
+      }
     }
     g.welcomed = true;
     p->admitted();

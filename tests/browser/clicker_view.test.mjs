@@ -49,7 +49,8 @@ async function run() {
   console.log("- the chair pairs a clicker with someone, and unpairs it");
   await chair.page.selectOption("[data-testid=pair-CK-0106]", "p20");
   await waitUntil("clickers.json names p20 as CK-0106's holder", () => fleetFile().devices.find((d) => d.id === "CK-0106").holder === "p20");
-  if ((await chair.page.inputValue("[data-testid=pair-CK-0106]")) !== "p20") throw new Error("the console does not show the new holder");
+  // The file is written before the pairing's event reaches the console (on the officers' next tick).
+  await waitUntil("the console shows p20 as CK-0106's holder", async () => (await chair.page.inputValue("[data-testid=pair-CK-0106]")) === "p20");
   await chair.page.selectOption("[data-testid=pair-CK-0106]", "");
   await waitUntil("clickers.json has CK-0106 unpaired", () => !fleetFile().devices.find((d) => d.id === "CK-0106").holder);
 

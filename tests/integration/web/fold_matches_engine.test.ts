@@ -17,7 +17,8 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import { ClientMessageSchema, ProtocolVersion, ServerMessageSchema, type ServerMessage } from "../../../clients/web/src/gen/gavel/v1/envelope_pb";
 import type { CommandSchema } from "../../../clients/web/src/gen/gavel/v1/commands_pb";
 import { BallotForm, MinutesEditKind, RequestKind, Threshold, type MeetingSnapshot } from "../../../clients/web/src/gen/gavel/v1/meeting_pb";
-import { foldBatch } from "../../../clients/web/src/meeting/fold";
+import type { VoteOpened } from "../../../clients/web/src/gen/gavel/v1/events_pb";
+import { eligibleFor, foldBatch } from "../../../clients/web/src/meeting/fold";
 
 type Body = MessageInitShape<typeof CommandSchema>["body"];
 const n = (v: unknown) => Number(v);
@@ -35,7 +36,8 @@ class Client {
   next = 1;
   waiting = new Map<number, (m: ServerMessage) => void>();
   state: MeetingSnapshot | null = null; // folded (participant, chair) or latest snapshot (display)
-  constructor(url: string, token: string, readonly folds: boolean) {
+  opened: VoteOpened[] = []; // the vote openings as this client was sent them
+  constructor(url: string, token: string, readonly folds: boolean, readonly me = "") {
     this.ws = new WebSocket(url);
     this.ws.binaryType = "arraybuffer";
     this.ws.onopen = () => this.raw({ case: "hello", value: { protocolVersion: ProtocolVersion.CURRENT, token, clientName: "fold test" } });
@@ -51,7 +53,8 @@ class Client {
     if (b.case === "welcome") {
       this.state = b.value.snapshot!;
     } else if (b.case === "events" && this.folds && this.state) {
-      foldBatch(this.state, b.value);
+      for (const e of b.value.events) if (e.body.case === "voteOpened") this.opened.push(e.body.value);
+      foldBatch(this.state, b.value, this.me);
     } else if (b.case === "snapshot" && !this.folds) {
       this.state = b.value;
     }
@@ -126,9 +129,9 @@ beforeAll(async () => {
   const ws = info.ws_url.replace(/\/\/[^/]+/, `//127.0.0.1:${new URL(info.url).port}`);
   chair = new Client(ws, info.chair_token, true);
   display = new Client(ws, info.display_token, false);
-  phone = new Client(ws, tokens.p20, true);
+  phone = new Client(ws, tokens.p20, true, "p20");
   secretary = new Client(ws, info.secretary_token, true);
-  for (const id of ["p04", "p11", "p14"]) voters[id] = new Client(ws, tokens[id], true);
+  for (const id of ["p04", "p11", "p14"]) voters[id] = new Client(ws, tokens[id], true, id);
   await Promise.all([chair, display, phone, secretary, ...Object.values(voters)].map((c) => c.ready()));
 });
 
@@ -193,6 +196,19 @@ test("a participant's folded state equals the chair's snapshot after every comma
   await step(chair, { case: "withdrawMotion", value: { motionId: BigInt(2) } });
   await step(voters.p14, { case: "declareInterest", value: { itemId: "parking" } });
   await step(chair, { case: "openVote", value: { spec: { motionId: BigInt(1), question: "采用方案A？", form: BallotForm.BALLOT_YES_NO_ABSTAIN, secret: true, threshold: Threshold.SIMPLE_MAJORITY } } });
+  // Each phone learns whether it may vote, and how many may, without being
+  // sent everyone's names (10,000 of them to each phone in a large hall).
+  const voteId = n(chair.state!.currentVote!.id);
+  await until("the voters have folded the opening", () => Object.values(voters).every((c) => c.opened.length === 1));
+  expect(chair.opened[0].eligible.length, "the chair is sent the names").toBe(chair.opened[0].eligibleCount);
+  for (const c of [phone, ...Object.values(voters)]) {
+    expect(c.opened[0].eligible, `names sent to ${c.me}`).toEqual([]);
+    expect(c.opened[0].eligibleCount, `the count sent to ${c.me}`).toBe(chair.opened[0].eligibleCount);
+  }
+  expect(eligibleFor(voters.p04.state!, voteId, "p04"), "p04 may vote").toBe(true);
+  expect(eligibleFor(voters.p11.state!, voteId, "p11"), "p11 may vote").toBe(true);
+  expect(eligibleFor(voters.p14.state!, voteId, "p14"), "p14 declared an interest").toBe(false);
+  expect(eligibleFor(phone.state!, voteId, "p20"), "p20 has not checked in").toBe(false);
   const first = await step(voters.p04, { case: "castBallot", value: { choices: [1], pressId: "a1" } });
   await step(voters.p11, { case: "castBallot", value: { choices: [0], pressId: "b1" } });
   const receipt = first.body.case === "ack" ? first.body.value.receipt : "";

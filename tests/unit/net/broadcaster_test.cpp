@@ -31,10 +31,12 @@ class Broadcasting : public ::testing::Test {
     return peer;
   }
   // Each command is its own group commit, published as it becomes durable.
-  void commit(const core::Command& command, const core::Actor& actor) {
+  core::Decision commit(const core::Command& command, const core::Actor& actor) {
+    core::Decision decision = m.ok(command, actor);
     std::vector<v1::Event> wire;
-    for (const core::Event& event : m.ok(command, actor).events) codec::to_wire(event, &wire.emplace_back());
+    for (const core::Event& event : decision.events) codec::to_wire(event, &wire.emplace_back());
     broadcaster.published(wire);
+    return decision;
   }
   void vote(const std::string& who) { commit(CastBallot{0, {0}, "", "", "", ""}, participant(who)); }
   // Runs every timer due by now, as the strand would.
@@ -76,6 +78,41 @@ TEST_F(Broadcasting, APhoneGetsOneBatchPerTickWithItsOwnBallotAndTheTurnoutNotOt
   EXPECT_EQ(r9->frames[0].events().events_size(), 0) << "nobody else's ballot reaches a phone";
   EXPECT_EQ(r9->frames[0].events().turnout().cast(), 5u);
   EXPECT_TRUE(r9->droppables[0]) << "a batch may be dropped for a phone that fell behind";
+}
+
+// In a hall of 10,000 the names of everyone eligible would go to every phone
+// (and be built again for each phone whose own ballot is in the batch).
+TEST_F(Broadcasting, APhoneIsToldWhetherItMayVoteAndHowManyMayNotEveryonesNames) {
+  commit(core::cmd::CloseVote{}, chair());
+  commit(core::cmd::CheckOut{"r3"}, chair());
+  auto r1 = join(net::Audience::phone, "r1");
+  auto r3 = join(net::Audience::phone, "r3");
+  auto officer = join(net::Audience::officer);
+  core::Id motion = commit(core::cmd::ProposeMotion{"第二项动议", 0, "r1"}, chair()).created_id;
+  commit(core::cmd::SecondMotion{motion, "r2"}, chair());
+  commit(core::cmd::OpenVote{vote_on(motion)}, chair());
+  const core::Id opened = m.state().open_vote()->id;
+  vote("r1");
+  run_due();
+
+  auto opening = [](const v1::ServerMessage& frame) {
+    for (const v1::Event& event : frame.events().events())
+      if (event.has_vote_opened()) return event.vote_opened();
+    ADD_FAILURE() << "no vote_opened in the batch";
+    return v1::VoteOpened();
+  };
+  ASSERT_EQ(officer->frames.size(), 1u);
+  EXPECT_EQ(opening(officer->frames[0]).eligible_size(), 9) << "officers see who may vote";
+  EXPECT_EQ(opening(officer->frames[0]).eligible_count(), 9u);
+  for (const auto& [who, peer] : {std::pair{"r1", r1}, std::pair{"r3", r3}}) {
+    ASSERT_EQ(peer->frames.size(), 1u) << who;
+    EXPECT_EQ(opening(peer->frames[0]).eligible_size(), 0) << who << " is sent nobody's names";
+    EXPECT_EQ(opening(peer->frames[0]).eligible_count(), 9u) << who;
+  }
+  // r1's batch is its own (it holds r1's ballot), r3's the hall's.
+  const auto& r1_may = r1->frames[0].events().eligible_votes();
+  EXPECT_EQ(std::vector<std::uint64_t>(r1_may.begin(), r1_may.end()), std::vector<std::uint64_t>{opened});
+  EXPECT_EQ(r3->frames[0].events().eligible_votes_size(), 0) << "r3 checked out before the opening";
 }
 
 TEST_F(Broadcasting, ScreensGetEveryEventInOneBatchAndOnlyTheProjectorASnapshot) {

@@ -239,7 +239,8 @@ export function fold(s: MeetingSnapshot, e: Event): void {
         spec: x.spec,
         open: true,
         openedMs: e.atMs,
-        eligible: x.eligible.length,
+        // A phone's copy names no one: the count, and its batch's eligibleVotes.
+        eligible: x.eligibleCount || x.eligible.length,
         recused: item ? item.recused.length : 0,
         rule: x.rule,
         ruleWords: x.ruleWords,
@@ -335,14 +336,19 @@ export function fold(s: MeetingSnapshot, e: Event): void {
 
 /** A batch from the server: its events, and what a phone's batch brings
  *  instead of other people's ballots and check-ins (turnout, attendance, the
- *  current entries of the people it names, the seq it covers). */
-export function foldBatch(s: MeetingSnapshot, batch: EventBatch): void {
+ *  current entries of the people it names, the seq it covers, whether `me`
+ *  may vote in the votes it opens). */
+export function foldBatch(s: MeetingSnapshot, batch: EventBatch, me = ""): void {
   for (const p of batch.names) {
     const i = s.roster.findIndex((m) => m.id === p.id);
     if (i >= 0) s.roster[i] = p;
     else s.roster.push(p);
   }
   for (const e of batch.events) if (num(e.seq) > num(s.seq)) fold(s, e);
+  for (const id of batch.eligibleVotes) {
+    const book = booksOf(s).get(num(id));
+    if (book && me && book.eligible.indexOf(me) < 0) book.eligible.push(me);
+  }
   if (batch.attendance) s.attendance = batch.attendance;
   const t = batch.turnout;
   if (t && s.currentVote && num(s.currentVote.id) === num(t.voteId)) s.currentVote.cast = t.cast;

@@ -82,7 +82,7 @@ export class Session {
       events: (batch) => {
         const s = this.state;
         if (!s) return;
-        foldBatch(s, batch);
+        foldBatch(s, batch, this.me);
         if (this.link) this.link.lastSeq = num(s.seq);
         this.changed();
       },
