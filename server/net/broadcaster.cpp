@@ -20,8 +20,12 @@ const std::string* personal(const v1::Event& event) {
 }  // namespace
 
 Broadcaster::Broadcaster(const core::MeetingState& state, SnapshotShelf& shelf, PostAfter post_after, Clock clock,
-                         Pace pace)
-    : state_(state), shelf_(shelf), post_after_(std::move(post_after)), clock_(std::move(clock)) {
+                         Pace pace, FanOut fan_out)
+    : state_(state),
+      shelf_(shelf),
+      post_after_(std::move(post_after)),
+      clock_(std::move(clock)),
+      handout_(std::make_shared<Handout>(std::move(fan_out))) {
   screen_cohort_.period = pace.screens;
   phone_cohort_.period = pace.phones;
 }
@@ -181,6 +185,9 @@ void Broadcaster::tick_phones() {
   bool has_figures = figures.has_attendance() || figures.has_turnout() || figures.names_size() > 0;
   figures.set_seq(last);
 
+  // Built here, on the hall's strand; handed out by handout_.
+  std::vector<Handout::Delivery> batches, snapshots;
+  batches.reserve(phones_.size());
   Frame common;
   for (auto it = phones_.begin(); it != phones_.end();) {
     auto peer = it->second.peer.lock();
@@ -194,7 +201,7 @@ void Broadcaster::tick_phones() {
     if (mine == own.end() && listener.seen < first) {
       if (common_events.empty() && !has_figures) continue;
       if (!common) common = batch(common_events, &figures);
-      peer->deliver(Frame{common.shared, eligibility(listener.participant_id)}, true);
+      batches.push_back({peer, Frame{common.shared, eligibility(listener.participant_id)}});
     } else {
       // This phone's own events go in among the others, in seq order.
       std::vector<const v1::Event*> events;
@@ -204,11 +211,13 @@ void Broadcaster::tick_phones() {
                  std::back_inserter(events), [](const v1::Event* a, const v1::Event* b) { return a->seq() < b->seq(); });
       std::erase_if(events, [&](const v1::Event* e) { return e->seq() <= listener.seen; });
       if (!events.empty() || has_figures)
-        peer->deliver(Frame{batch(events, &figures).shared, eligibility(listener.participant_id)}, true);
+        batches.push_back({peer, Frame{batch(events, &figures).shared, eligibility(listener.participant_id)}});
     }
     listener.seen = last;
-    if (peer->lagging()) peer->deliver_snapshot(shelf_.message(View::partial, state_, clock_()));
+    if (peer->lagging()) snapshots.push_back({peer, shelf_.message(View::partial, state_, clock_()), true});
   }
+  batches.insert(batches.end(), std::make_move_iterator(snapshots.begin()), std::make_move_iterator(snapshots.end()));
+  handout_->add(std::move(batches));
 }
 
 }  // namespace gavel::net

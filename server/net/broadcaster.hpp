@@ -20,6 +20,7 @@
 
 #include "core/state.hpp"
 #include "gavel/v1/envelope.pb.h"
+#include "net/handout.hpp"
 #include "net/peer.hpp"
 #include "net/snapshot_shelf.hpp"
 
@@ -42,9 +43,13 @@ class Broadcaster {
   using PostAfter = std::function<void(core::Millis delay, std::function<void()>)>;
   using Clock = std::function<core::Millis()>;
 
+  // Where the phones' batches are handed to their sessions, a slice at a
+  // time (net/handout.hpp), off the hall's strand; inline when empty.
+  using FanOut = Handout::Post;
+
   // `state` and `shelf` outlive the broadcaster (both are the hall's).
   Broadcaster(const core::MeetingState& state, SnapshotShelf& shelf, PostAfter post_after, Clock clock,
-              Pace pace = {});
+              Pace pace = {}, FanOut fan_out = {});
 
   // From now on `peer` gets every event after `seen`.
   void join(const std::shared_ptr<Peer>& peer, Audience audience, std::string participant_id, core::Seq seen);
@@ -88,6 +93,7 @@ class Broadcaster {
   SnapshotShelf& shelf_;
   PostAfter post_after_;
   Clock clock_;
+  std::shared_ptr<Handout> handout_;
   Cohort screen_cohort_, phone_cohort_;
   std::vector<Opened> opened_;  // for the phones' next tick
   Listeners screens_, phones_;

@@ -28,14 +28,14 @@ std::string error_code_name(core::ErrorCode code) {
 }  // namespace
 
 Hall::Hall(core::Meeting meeting, Doorkeeper doorkeeper, std::unique_ptr<store::LogWriter> writer,
-           Post post, PostAfter post_after, Clock clock, Pace pace)
+           Post post, PostAfter post_after, Clock clock, Pace pace, Broadcaster::FanOut fan_out)
     : meeting_(std::move(meeting)),
       doorkeeper_(std::move(doorkeeper)),
       post_(std::move(post)),
       post_after_(std::move(post_after)),
       clock_(std::move(clock)),
       durability_(std::move(writer), post_, [this](const core::Error& cause) { storage_refused(cause); }),
-      broadcaster_(meeting_.state(), shelf_, post_after_, clock_, pace) {}
+      broadcaster_(meeting_.state(), shelf_, post_after_, clock_, pace, std::move(fan_out)) {}
 
 void Hall::remember(const std::vector<store::StoredEvent>& tail) {
   for (const auto& stored : tail)

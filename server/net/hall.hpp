@@ -37,7 +37,7 @@ class Hall : public std::enable_shared_from_this<Hall> {
   using Clock = std::function<core::Millis()>;
 
   Hall(core::Meeting meeting, Doorkeeper doorkeeper, std::unique_ptr<store::LogWriter> writer,
-       Post post, PostAfter post_after, Clock clock, Pace pace = {});
+       Post post, PostAfter post_after, Clock clock, Pace pace = {}, Broadcaster::FanOut fan_out = {});
 
   // Seeds the resume buffer with the log's tail after a restart.
   void remember(const std::vector<store::StoredEvent>& tail);

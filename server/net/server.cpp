@@ -62,8 +62,13 @@ Server::Server(ServerOptions options, core::Meeting meeting, Doorkeeper doorkeep
       if (!ec) work();
     });
   };
+  // The phones' batches are handed out on a strand of their own, so the
+  // other I/O thread can take them while the hall goes on deciding.
+  auto fan_out = [phones = asio::make_strand(impl_->io)](std::function<void()> work) {
+    asio::post(phones, std::move(work));
+  };
   auto hall = std::make_shared<Hall>(std::move(meeting), std::move(doorkeeper), std::move(writer), post,
-                                     post_after, wall_ms);
+                                     post_after, wall_ms, Pace{}, fan_out);
   hall->remember(tail);
   impl_->hall = std::make_shared<HallHandle>(HallHandle{std::move(hall), strand});
 }

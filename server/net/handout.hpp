@@ -1,0 +1,49 @@
+// The phones' batches, tick after tick, handed to their sessions a slice at
+// a time. Handing a batch to a session queues its write with everything
+// else the I/O threads do; handing all of a hall's thousands at once put
+// every voter's answer behind thousands of writes (tens of milliseconds).
+// A slice's writes are queued before the next slice is handed out, so an
+// answer waits behind one slice. Strictly in order: a phone never gets a
+// tick's batch before the batch of the tick before (it would drop the
+// older one as already seen).
+#pragma once
+
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+#include "net/peer.hpp"
+
+namespace gavel::net {
+
+class Handout : public std::enable_shared_from_this<Handout> {
+ public:
+  // Runs one slice after another, in order; every slice on the same
+  // strand. Without one, everything is handed out at once, in add().
+  using Post = std::function<void(std::function<void()>)>;
+  struct Delivery {
+    std::shared_ptr<Peer> peer;
+    Frame frame;
+    bool snapshot = false;  // a lagging phone's catch-up, after its batch
+  };
+  static constexpr std::size_t kSlice = 128;
+
+  explicit Handout(Post post, std::size_t slice = kSlice) : post_(std::move(post)), slice_(slice) {}
+
+  // One tick's deliveries, after those of every earlier tick. From the hall's strand.
+  void add(std::vector<Delivery> deliveries);
+
+ private:
+  void hand_next_slice();
+  static void hand(Delivery& delivery);
+
+  Post post_;
+  std::size_t slice_;
+  std::mutex mutex_;  // add() and the slices run on different strands
+  std::deque<Delivery> queue_;
+  bool handing_ = false;  // a slice is posted or running
+};
+
+}  // namespace gavel::net
