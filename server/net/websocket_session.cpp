@@ -28,6 +28,7 @@ constexpr int kFloodLimit = 100;           // rate-limited messages before closi
 // in; a connection that never says hello must not hold a slot for ever.
 constexpr auto kHelloWithin = std::chrono::seconds(10);
 constexpr std::size_t kLargestClickerAck = 256;  // bytes, for a base station's queue
+constexpr auto kCloseWithin = std::chrono::seconds(10);
 
 Frame error_frame(std::uint64_t request_id, core::ErrorCode code, const char* zh, const char* en) {
   return frame_of(codec::error_reply(request_id, core::make_error(code, zh, en), wall_ms()));
@@ -37,7 +38,7 @@ template <class Stream>
 class WebsocketSession : public Peer, public std::enable_shared_from_this<WebsocketSession<Stream>> {
  public:
   WebsocketSession(Stream&& stream, std::shared_ptr<HallHandle> hall)
-      : ws_(std::move(stream)), hall_(std::move(hall)), hello_deadline_(ws_.get_executor()) {
+      : ws_(std::move(stream)), hall_(std::move(hall)), hello_deadline_(ws_.get_executor()), close_deadline_(ws_.get_executor()) {
     beast::error_code ec;
     auto endpoint = beast::get_lowest_layer(ws_).socket().remote_endpoint(ec);
     address_ = ec ? std::string("?") : endpoint.address().to_string();
@@ -231,6 +232,20 @@ class WebsocketSession : public Peer, public std::enable_shared_from_this<Websoc
     if (closing_) return;
     closing_ = true;
     log_line(std::string("closing ") + remote_ + ": " + why);
+    // Beast 1.74's own timer must be off during our close handshake: when it
+    // fires then, a read waiting on the close trips an assertion that ends
+    // the process (boostorg/beast#2264; it did, for silent connections whose
+    // hello deadline fell on the 10 s ping). Our own timer bounds the
+    // handshake instead.
+    websocket::stream_base::timeout off{};
+    off.handshake_timeout = websocket::stream_base::none();
+    off.idle_timeout = websocket::stream_base::none();
+    off.keep_alive_pings = false;
+    ws_.set_option(off);
+    close_deadline_.expires_after(kCloseWithin);
+    close_deadline_.async_wait([self = this->shared_from_this()](beast::error_code ec) {
+      if (!ec) beast::get_lowest_layer(self->ws_).close();
+    });
     ws_.async_close(websocket::close_reason(websocket::close_code::policy_error, why),
                     [self = this->shared_from_this()](beast::error_code) { self->gone(); });
   }
@@ -239,6 +254,7 @@ class WebsocketSession : public Peer, public std::enable_shared_from_this<Websoc
     if (left_) return;
     left_ = true;
     hello_deadline_.cancel();
+    close_deadline_.cancel();
     asio::post(hall_->strand, [hall = hall_, self = this->shared_from_this()] { hall->hall->leave(self.get()); });
   }
 
@@ -259,6 +275,7 @@ class WebsocketSession : public Peer, public std::enable_shared_from_this<Websoc
   double tokens_ = kBurst;
   std::chrono::steady_clock::time_point last_refill_ = std::chrono::steady_clock::now();
   asio::steady_timer hello_deadline_;
+  asio::steady_timer close_deadline_;  // for the peer to answer our close
   bool admitted_ = false;
 };
 }  // namespace
