@@ -13,7 +13,7 @@ namespace {
 
 std::string id(std::uint64_t n) { return "#" + std::to_string(n); }
 std::string num(std::uint64_t n) { return std::to_string(n); }
-// A participant's copy names no one; a log written before the count, everyone.
+// A participant's copy names no one and gives their number; all others name everyone.
 std::uint64_t eligible_count(const v1::VoteOpened& v) {
   return v.eligible_count() ? v.eligible_count() : static_cast<std::uint64_t>(v.eligible_size());
 }

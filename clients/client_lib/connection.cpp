@@ -320,6 +320,20 @@ Result<v1::MinutesFile> Connection::minutes(const v1::MinutesRequest& request, s
   return answer.value().minutes_file();
 }
 
+Result<v1::Receipts> Connection::receipts(const v1::ReceiptsRequest& request, std::chrono::milliseconds timeout) {
+  v1::ClientMessage message;
+  *message.mutable_receipts_request() = request;
+  auto answer =
+      impl_->request(std::move(message), Clock::now() + timeout,
+                     {"回执查询在 " + millis(timeout) + " 内", "the receipts within " + millis(timeout)});
+  if (!answer) return answer.error();
+  if (answer.value().has_error()) return server_error(answer.value().error());
+  if (!answer.value().has_receipts())
+    return local_error(ErrorKind::protocol, "服务器回应了回执查询，却没有回执",
+                       "the server answered a receipts request without receipts");
+  return answer.value().receipts();
+}
+
 Result<v1::ClickerAck> Connection::press(const v1::ClickerPress& press, std::chrono::milliseconds timeout) {
   v1::ClientMessage message;
   *message.mutable_press() = press;

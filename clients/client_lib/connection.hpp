@@ -54,6 +54,9 @@ class Connection {
   // The minutes in one format (chair and secretary only).
   Result<v1::MinutesFile> minutes(const v1::MinutesRequest& request,
                                   std::chrono::milliseconds timeout = kDefaultTimeout);
+  // The published receipts of a closed secret vote that begin with a prefix.
+  Result<v1::Receipts> receipts(const v1::ReceiptsRequest& request,
+                                std::chrono::milliseconds timeout = kDefaultTimeout);
   // A clicker press (clicker role): the server's verdict on it.
   Result<v1::ClickerAck> press(const v1::ClickerPress& press,
                                std::chrono::milliseconds timeout = kDefaultTimeout);

@@ -112,7 +112,6 @@ struct Encoder {
     w->set_vote_id(e.vote_id);
     to_wire(e.spec, w->mutable_spec());
     w->mutable_eligible()->Add(e.eligible.begin(), e.eligible.end());
-    w->set_eligible_count(static_cast<std::uint32_t>(e.eligible.size()));
     w->set_quorate(e.quorate);
     const core::DecisionRule rule = core::decision_rule(e.spec);
     w->set_rule(to_wire(rule));

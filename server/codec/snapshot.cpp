@@ -180,6 +180,9 @@ std::unordered_set<std::string> public_snapshot(const core::MeetingState& state,
                                                 v1::MeetingSnapshot* out) {
   auto named = people_named(state);
   fill(state, now, &named, out);
+  for (v1::Vote& vote : *out->mutable_votes())
+    if (vote.has_result()) trim_receipts(vote.mutable_result());
+  if (out->has_current_vote() && out->current_vote().has_result()) trim_receipts(out->mutable_current_vote()->mutable_result());
   return named;
 }
 

@@ -1,5 +1,7 @@
 #include "codec/views.hpp"
 
+#include <algorithm>
+
 #include "codec/codec.hpp"
 
 namespace gavel::codec {
@@ -68,12 +70,46 @@ std::vector<std::string_view> people_in(const v1::Event& event) {
 }
 
 std::shared_ptr<const v1::Event> phone_copy(const v1::Event& event) {
-  if (!event.has_vote_opened()) return nullptr;
-  auto copy = std::make_shared<v1::Event>(event);
-  v1::VoteOpened* opened = copy->mutable_vote_opened();
-  opened->set_eligible_count(static_cast<std::uint32_t>(opened->eligible_size()));
-  opened->clear_eligible();
-  return copy;
+  if (event.has_vote_opened()) {
+    auto copy = std::make_shared<v1::Event>(event);
+    v1::VoteOpened* opened = copy->mutable_vote_opened();
+    opened->set_eligible_count(static_cast<std::uint32_t>(opened->eligible_size()));
+    opened->clear_eligible();
+    return copy;
+  }
+  if (event.has_vote_closed() && event.vote_closed().result().receipts_published_size() > kReceiptsSentToPhones) {
+    auto copy = std::make_shared<v1::Event>(event);
+    trim_receipts(copy->mutable_vote_closed()->mutable_result());
+    return copy;
+  }
+  return nullptr;
+}
+
+void trim_receipts(v1::VoteResult* result) {
+  if (result->receipts_published_size() <= kReceiptsSentToPhones) return;
+  result->set_receipts_count(static_cast<std::uint32_t>(result->receipts_published_size()));
+  result->clear_receipts_published();
+}
+
+core::Result<v1::Receipts> receipts_beginning(const core::MeetingState& state, std::uint64_t vote_id,
+                                              const std::string& prefix) {
+  bool hex = prefix.size() <= 2 && std::all_of(prefix.begin(), prefix.end(), [](char c) {
+               return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+             });
+  if (!hex)
+    return core::make_error(core::ErrorCode::bad_message, "回执前缀须为 0 到 2 位小写十六进制字符",
+                            "a receipt prefix is 0 to 2 lowercase hex characters");
+  auto vote = std::find_if(state.votes.begin(), state.votes.end(), [&](const core::Vote& v) { return v.id == vote_id; });
+  if (vote == state.votes.end() || !vote->result)
+    return core::make_error(core::ErrorCode::not_found, "没有这次已结束的表决", "no such closed vote");
+  v1::Receipts out;
+  out.set_vote_id(vote_id);
+  out.set_prefix(prefix);
+  const auto& lines = vote->result->receipts_published;
+  out.set_total(static_cast<std::uint32_t>(lines.size()));
+  for (const std::string& line : lines)
+    if (line.compare(0, prefix.size(), prefix) == 0) out.add_lines(line);
+  return out;
 }
 
 std::shared_ptr<const std::string> eligibility_part(const std::vector<std::uint64_t>& votes) {

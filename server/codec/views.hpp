@@ -24,7 +24,8 @@ core::Result<v1::Event> logged_event(std::string_view body);
 // The same, decoded into the engine's event, for replay.
 core::Result<core::Event> replayed_event(std::string_view body);
 
-// The snapshot with a partial roster (roster_partial): only the people the
+// The snapshot with a partial roster (roster_partial), and results without
+// their receipts where there are many (trim_receipts): only the people the
 // state names by id (the queue, speakers, movers, seconders, dissent).
 // Returns the ids it holds.
 std::unordered_set<std::string> public_snapshot(const core::MeetingState& state, core::Millis now,
@@ -45,10 +46,24 @@ std::string welcome_part(std::string_view snapshot);
 // entries a phone's batch brings along.
 std::vector<std::string_view> people_in(const v1::Event& event);
 
+// Receipts a phone is sent with a result; beyond this, it asks for its own
+// (receipts_beginning). 256 lines are about 10 KB.
+constexpr int kReceiptsSentToPhones = 256;
+
 // A phone's copy of an event that names the whole hall (a vote's eligible
-// list, 10,000 names for every phone): the count without the names. Null
-// when phones get the event as it is.
+// list, 10,000 names for every phone; a large vote's published receipts):
+// the count without the names. Null when phones get the event as it is.
 std::shared_ptr<const v1::Event> phone_copy(const v1::Event& event);
+
+// Leaves out a result's receipts when there are more than phones are sent.
+void trim_receipts(v1::VoteResult* result);
+
+// The published receipts of closed vote `vote_id` that begin with
+// `prefix`, or a typed error (no such closed vote; a prefix that is not
+// 0-2 lowercase hex characters).
+core::Result<v1::Receipts> receipts_beginning(const core::MeetingState& state, std::uint64_t vote_id,
+                                              const std::string& prefix);
+
 // The part a phone's batch (or welcome) appends for its own participant:
 // `votes`, those opened in the batch that it may vote in. Null when none.
 std::shared_ptr<const std::string> eligibility_part(const std::vector<std::uint64_t>& votes);

@@ -80,6 +80,17 @@ void Hall::receive(const std::shared_ptr<Peer>& peer, const v1::ClientMessage& m
     case v1::ClientMessage::kJoinLinkRequest:
       if (!guest.welcomed) break;
       return join_link(peer, guest, id, message.join_link_request());
+    case v1::ClientMessage::kReceiptsRequest: {
+      if (!guest.welcomed) break;
+      // Not logged or audited: which part of the list a phone checked is its own business.
+      auto receipts = codec::receipts_beginning(meeting_.state(), message.receipts_request().vote_id(),
+                                                message.receipts_request().prefix());
+      if (!receipts) return send_error(peer, id, receipts.error());
+      v1::ServerMessage reply;
+      reply.set_request_id(id);
+      *reply.mutable_receipts() = std::move(receipts.value());
+      return send(peer, reply);
+    }
     case v1::ClientMessage::BODY_NOT_SET:
       return send_error(peer, id, protocol_error(core::ErrorCode::bad_message, "消息为空", "empty message"));
   }

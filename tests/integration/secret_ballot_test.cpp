@@ -272,6 +272,44 @@ TEST(SecretBallot, AReceiptShownAfterTheCloseIsToldTheVoteHasClosed) {
   EXPECT_EQ(late.error().server.message_zh().find("不是您的"), std::string::npos);
 }
 
+// A large vote's result reaches phones without its receipts (codec
+// phone_copy); each phone asks for those beginning like its own.
+TEST(SecretBallot, AVoterFindsItsReceiptAmongThoseBeginningLikeIt) {
+  GaveldProcess server(assembly());
+  open_secret_vote(server, 12);
+  auto phone = server.connect_participant("V05");
+  auto cast = phone->call(cmd::cast(1));
+  ASSERT_TRUE(cast);
+  for (int i = 1; i <= 12; ++i) {
+    if (i == 5) continue;
+    ASSERT_TRUE(server.connect_participant(voter(i))->call(cmd::cast(0)));
+  }
+  ASSERT_TRUE(server.connect_as("chair")->call(cmd::close_vote()));
+  const std::string receipt = cast.value().receipt();
+  const std::uint64_t vote = server.connect_as("display")->welcome().snapshot().votes(0).id();
+
+  v1::ReceiptsRequest request;
+  request.set_vote_id(vote);
+  request.set_prefix(receipt.substr(0, 1));
+  auto bucket = phone->receipts(request);
+  ASSERT_TRUE(bucket) << client::describe(bucket.error());
+  EXPECT_EQ(bucket.value().total(), 12u);
+  bool mine = false;
+  for (const std::string& line : bucket.value().lines()) {
+    EXPECT_EQ(line.substr(0, 1), receipt.substr(0, 1)) << line;
+    if (line.rfind(receipt + "=", 0) == 0) mine = true;
+  }
+  EXPECT_TRUE(mine) << "its own receipt is among those beginning like it";
+  EXPECT_LT(bucket.value().lines_size(), 12) << "not the whole list (a sixteenth, by chance)";
+
+  request.set_prefix("XY");
+  auto refused = phone->receipts(request);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().server.code(), v1::ERROR_BAD_MESSAGE);
+  EXPECT_FALSE(refused.error().server.message_zh().empty());
+  EXPECT_FALSE(refused.error().server.message_en().empty());
+}
+
 TEST(SecretBallot, AVetoIsDecidedAfterAKillNineWithoutMarkingAnyBallot) {
   GaveldProcess server(assembly());
   open_secret_vote(server, 20);  // enough for the quorum; V04, V09, V14 are 一楼住户, the lift's veto group

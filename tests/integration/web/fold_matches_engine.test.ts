@@ -200,10 +200,10 @@ test("a participant's folded state equals the chair's snapshot after every comma
   // sent everyone's names (10,000 of them to each phone in a large hall).
   const voteId = n(chair.state!.currentVote!.id);
   await until("the voters have folded the opening", () => Object.values(voters).every((c) => c.opened.length === 1));
-  expect(chair.opened[0].eligible.length, "the chair is sent the names").toBe(chair.opened[0].eligibleCount);
+  expect(chair.opened[0].eligible.length, "the chair is sent the names").toBeGreaterThan(0);
   for (const c of [phone, ...Object.values(voters)]) {
     expect(c.opened[0].eligible, `names sent to ${c.me}`).toEqual([]);
-    expect(c.opened[0].eligibleCount, `the count sent to ${c.me}`).toBe(chair.opened[0].eligibleCount);
+    expect(c.opened[0].eligibleCount, `the count sent to ${c.me}`).toBe(chair.opened[0].eligible.length);
   }
   expect(eligibleFor(voters.p04.state!, voteId, "p04"), "p04 may vote").toBe(true);
   expect(eligibleFor(voters.p11.state!, voteId, "p11"), "p11 may vote").toBe(true);

@@ -2,6 +2,8 @@
 // sequence number, time and actor; a damaged record is refused.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "codec/codec.hpp"
 #include "samples.hpp"
 #include "same.hpp"
@@ -17,7 +19,13 @@ TEST(EventCodec, EveryEventRoundTrips) {
     SCOPED_TRACE(core::event_name(event.body));
     v1::Event wire;
     codec::to_wire(event, &wire);
-    EXPECT_EQ(test::unset_fields(wire), std::vector<std::string>{})
+    // Filled only in a phone's copy (codec::phone_copy), never in the log.
+    const std::vector<std::string> phones_only = {"vote_opened.eligible_count", "vote_closed.result.receipts_count"};
+    auto unset = test::unset_fields(wire);
+    std::erase_if(unset, [&](const std::string& f) {
+      return std::find(phones_only.begin(), phones_only.end(), f) != phones_only.end();
+    });
+    EXPECT_EQ(unset, std::vector<std::string>{})
         << "a wire field the engine does not fill, or a sample left at its default";
     v1::Event parsed;
     ASSERT_TRUE(parsed.ParseFromString(test::serialize(wire)));

@@ -72,6 +72,8 @@ export const en: Record<Key, string> = {
   published: "Published ballot list",
   receiptFound: "Your receipt {0} is in the list: {1}",
   receiptMissing: "Receipt {0} is not in the list: please tell the chair.",
+  receiptChecking: "Checking receipt {0}…",
+  publishedBeginning: "Published ballots beginning with {0}: {1} of {2}",
   eligible: "Eligible",
   cast: "Cast",
   recusedCount: "Recused",

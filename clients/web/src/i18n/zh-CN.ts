@@ -75,6 +75,8 @@ export const zh = {
   published: "公布的选票清单",
   receiptFound: "找到您的回执 {0}：{1}",
   receiptMissing: "清单中没有找到回执 {0}，请告诉主持人。",
+  receiptChecking: "正在核对回执 {0}……",
+  publishedBeginning: "公布的选票清单中以 {0} 开头的 {1} 张（共 {2} 张）",
   eligible: "应投",
   cast: "实投",
   recusedCount: "回避",

@@ -53,6 +53,7 @@ export class Session {
   credentials: Credentials | null;
   link: Link | null = null;
   private listeners: (() => void)[] = [];
+  private receiptBuckets = new Map<string, string[] | null>(); // null: asked, no answer yet
 
   constructor(readonly page: Page) {
     const fresh = tokenFromFragment();
@@ -144,6 +145,29 @@ export class Session {
       if (!answer.ok && "error" in answer && answer.error.code === ErrorCode.ERROR_DUPLICATE) return { ok: true, ack: create(AckSchema) };
       return answer;
     });
+  }
+
+  /** The published receipts of a closed vote that begin with `prefix`, for a
+   *  result sent without its list (a large vote): undefined until the server
+   *  answers; asked once, again only after a failed try. */
+  receiptsBeginning(voteId: number, prefix: string): string[] | undefined {
+    const key = `${voteId}/${prefix}`;
+    const known = this.receiptBuckets.get(key);
+    if (known) return known;
+    if (known === null) return undefined;
+    this.receiptBuckets.set(key, null);
+    this.ask({ case: "receiptsRequest", value: { voteId: BigInt(voteId), prefix } }).then((reply) => {
+      if (reply && reply.body.case === "receipts") {
+        this.receiptBuckets.set(key, reply.body.value.lines);
+        return this.changed();
+      }
+      // Not now (no connection, or refused): try again in a while.
+      setTimeout(() => {
+        this.receiptBuckets.delete(key);
+        this.changed();
+      }, 3000);
+    });
+    return undefined;
   }
 
   /** A request that is not a command (minutes file, clicker fleet). */

@@ -63,7 +63,7 @@ export function ParticipantApp(props: { session: Session }) {
         <VoteCard session={session} s={s} />
         <ItemCard session={session} s={s} />
         <FloorCard session={session} s={s} />
-        <ResultsCard s={s} />
+        <ResultsCard session={session} s={s} />
         {/* Drafts belong to their item: a new item starts with empty boxes. */}
         <MotionsCard key={`m-${s.currentItemId}`} session={session} s={s} />
         <DissentCard key={`d-${s.currentItemId}`} session={session} s={s} />
@@ -263,28 +263,42 @@ function choiceWords(v: Vote, published: string): string {
     .join("、");
 }
 
-function ResultsCard({ s }: { s: MeetingSnapshot }) {
+/** How much of a large vote's receipts a phone asks for: about a sixteenth
+ *  or a 256th, so the server learns only that its receipt is among many. */
+function prefixFor(receipt: string, total: number): string {
+  return receipt.slice(0, total > 4096 ? 2 : 1);
+}
+
+function ResultsCard({ session, s }: { session: Session; s: MeetingSnapshot }) {
   const closed = s.votes.filter((v) => v.result && (v.itemId === s.currentItemId || !s.currentItemId)).slice(-3).reverse();
   if (!closed.length) return null;
   return (
     <Card title={t("results")} id="results">
       {closed.map((v) => {
         const mine = myBallot(meetingKey(s), num(v.id));
-        const lines = v.result ? v.result.receiptsPublished : [];
-        const found = mine && mine.receipt ? findReceipt(lines, mine.receipt) : undefined;
+        const sent = v.result ? v.result.receiptsPublished : [];
+        const total = v.result ? Math.max(v.result.receiptsCount, sent.length) : 0;
+        // A large vote's result comes without its list: ask for the part with this phone's receipt.
+        const prefix = mine && mine.receipt && sent.length < total ? prefixFor(mine.receipt, total) : undefined;
+        const lines = prefix !== undefined ? session.receiptsBeginning(num(v.id), prefix) : sent;
+        const found = mine && mine.receipt && lines ? findReceipt(lines, mine.receipt) : undefined;
         return (
           <div key={num(v.id)} class="closed-vote">
             <p class="question">{v.spec ? v.spec.question : ""}</p>
             <ResultLines v={v} />
             {mine && mine.receipt ? (
-              <p class={found !== undefined ? "big-state ok" : "big-state warn"} data-testid="receipt-check">
-                {found !== undefined ? t("receiptFound", grouped(mine.receipt), choiceWords(v, found)) : t("receiptMissing", grouped(mine.receipt))}
-              </p>
+              lines === undefined ? (
+                <p class="big-state" data-testid="receipt-checking">{t("receiptChecking", grouped(mine.receipt))}</p>
+              ) : (
+                <p class={found !== undefined ? "big-state ok" : "big-state warn"} data-testid="receipt-check">
+                  {found !== undefined ? t("receiptFound", grouped(mine.receipt), choiceWords(v, found)) : t("receiptMissing", grouped(mine.receipt))}
+                </p>
+              )
             ) : null}
-            {lines.length ? (
+            {lines && lines.length ? (
               <details>
                 <summary>
-                  {t("published")} ({lines.length})
+                  {prefix !== undefined ? t("publishedBeginning", prefix, lines.length, total) : `${t("published")} (${lines.length})`}
                 </summary>
                 <ul class="receipts">
                   {lines.map((l) => (
