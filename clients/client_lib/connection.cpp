@@ -29,6 +29,18 @@ std::uint64_t max_seq(const v1::ServerMessage& message) {
 
 std::string millis(std::chrono::milliseconds timeout) { return std::to_string(timeout.count()) + " ms"; }
 
+// A request's answer: the server's refusal, the part the request expects
+// (`has`, `get`), or a protocol error saying that part was missing.
+template <class Part>
+Result<Part> expected_part(Result<v1::ServerMessage> answer, bool (v1::ServerMessage::*has)() const,
+                           const Part& (v1::ServerMessage::*get)() const, std::string missing_zh,
+                           std::string missing_en) {
+  if (!answer) return answer.error();
+  if (answer.value().has_error()) return server_error(answer.value().error());
+  if (!(answer.value().*has)()) return local_error(ErrorKind::protocol, std::move(missing_zh), std::move(missing_en));
+  return (answer.value().*get)();
+}
+
 }  // namespace
 
 class Connection::Impl {
@@ -298,12 +310,8 @@ Result<v1::Ack> Connection::call(const v1::Command& command, std::chrono::millis
   auto answer =
       impl_->request(std::move(message), Clock::now() + timeout,
                      {"命令 " + name + " 在 " + millis(timeout) + " 内", name + " within " + millis(timeout)});
-  if (!answer) return answer.error();
-  if (answer.value().has_error()) return server_error(answer.value().error());
-  if (!answer.value().has_ack())
-    return local_error(ErrorKind::protocol, "服务器回应了 " + name + "，却没有确认",
-                       "the server answered " + name + " without an ack");
-  return answer.value().ack();
+  return expected_part(std::move(answer), &v1::ServerMessage::has_ack, &v1::ServerMessage::ack,
+                       "服务器回应了 " + name + "，却没有确认", "the server answered " + name + " without an ack");
 }
 
 Result<v1::MinutesFile> Connection::minutes(const v1::MinutesRequest& request, std::chrono::milliseconds timeout) {
@@ -312,12 +320,8 @@ Result<v1::MinutesFile> Connection::minutes(const v1::MinutesRequest& request, s
   auto answer =
       impl_->request(std::move(message), Clock::now() + timeout,
                      {"纪要请求在 " + millis(timeout) + " 内", "the minutes within " + millis(timeout)});
-  if (!answer) return answer.error();
-  if (answer.value().has_error()) return server_error(answer.value().error());
-  if (!answer.value().has_minutes_file())
-    return local_error(ErrorKind::protocol, "服务器回应了纪要请求，却没有文件",
-                       "the server answered a minutes request without a file");
-  return answer.value().minutes_file();
+  return expected_part(std::move(answer), &v1::ServerMessage::has_minutes_file, &v1::ServerMessage::minutes_file,
+                       "服务器回应了纪要请求，却没有文件", "the server answered a minutes request without a file");
 }
 
 Result<v1::Receipts> Connection::receipts(const v1::ReceiptsRequest& request, std::chrono::milliseconds timeout) {
@@ -326,12 +330,8 @@ Result<v1::Receipts> Connection::receipts(const v1::ReceiptsRequest& request, st
   auto answer =
       impl_->request(std::move(message), Clock::now() + timeout,
                      {"回执查询在 " + millis(timeout) + " 内", "the receipts within " + millis(timeout)});
-  if (!answer) return answer.error();
-  if (answer.value().has_error()) return server_error(answer.value().error());
-  if (!answer.value().has_receipts())
-    return local_error(ErrorKind::protocol, "服务器回应了回执查询，却没有回执",
-                       "the server answered a receipts request without receipts");
-  return answer.value().receipts();
+  return expected_part(std::move(answer), &v1::ServerMessage::has_receipts, &v1::ServerMessage::receipts,
+                       "服务器回应了回执查询，却没有回执", "the server answered a receipts request without receipts");
 }
 
 Result<v1::ClickerAck> Connection::press(const v1::ClickerPress& press, std::chrono::milliseconds timeout) {
@@ -340,12 +340,8 @@ Result<v1::ClickerAck> Connection::press(const v1::ClickerPress& press, std::chr
   auto answer =
       impl_->request(std::move(message), Clock::now() + timeout,
                      {"按键在 " + millis(timeout) + " 内", "the press within " + millis(timeout)});
-  if (!answer) return answer.error();
-  if (answer.value().has_error()) return server_error(answer.value().error());
-  if (!answer.value().has_clicker_ack())
-    return local_error(ErrorKind::protocol, "服务器回应了按键，却没有表决器确认",
-                       "the server answered a press without a clicker ack");
-  return answer.value().clicker_ack();
+  return expected_part(std::move(answer), &v1::ServerMessage::has_clicker_ack, &v1::ServerMessage::clicker_ack,
+                       "服务器回应了按键，却没有表决器确认", "the server answered a press without a clicker ack");
 }
 
 Result<v1::ClickerFleet> Connection::clicker_admin(const v1::ClickerAdmin& admin,
@@ -354,12 +350,8 @@ Result<v1::ClickerFleet> Connection::clicker_admin(const v1::ClickerAdmin& admin
   *message.mutable_clicker_admin() = admin;
   auto answer = impl_->request(std::move(message), Clock::now() + timeout,
                                {"表决器请求在 " + millis(timeout) + " 内", "the clicker request within " + millis(timeout)});
-  if (!answer) return answer.error();
-  if (answer.value().has_error()) return server_error(answer.value().error());
-  if (!answer.value().has_clicker_fleet())
-    return local_error(ErrorKind::protocol, "服务器回应了表决器请求，却没有设备清单",
-                       "the server answered a clicker request without the fleet");
-  return answer.value().clicker_fleet();
+  return expected_part(std::move(answer), &v1::ServerMessage::has_clicker_fleet, &v1::ServerMessage::clicker_fleet,
+                       "服务器回应了表决器请求，却没有设备清单", "the server answered a clicker request without the fleet");
 }
 
 Result<std::chrono::milliseconds> Connection::ping(std::chrono::milliseconds timeout) {
