@@ -7,20 +7,16 @@
 # warm ccache.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-stage() { echo "test.sh: $1 took $((SECONDS - $2)) s"; }
+# stage NAME COMMAND...: runs the command and says how long it took.
+stage() {
+  local name="$1" start=$SECONDS
+  shift
+  "$@"
+  echo "test.sh: $name took $((SECONDS - start)) s"
+}
 scripts/bootstrap.sh
-start=$SECONDS
-scripts/build.sh dev
-stage "dev build" "$start"
-start=$SECONDS
-ctest --preset dev -j"$(nproc)"
-stage "dev tests" "$start"
-start=$SECONDS
-scripts/build.sh asan
-stage "asan build" "$start"
-start=$SECONDS
-ctest --preset asan -j"$(nproc)"
-stage "asan tests" "$start"
-start=$SECONDS
-ctest --preset fuzz -j"$(nproc)"
-stage "fuzzing" "$start"
+stage "dev build" scripts/build.sh dev
+stage "dev tests" ctest --preset dev -j"$(nproc)"
+stage "asan build" scripts/build.sh asan
+stage "asan tests" ctest --preset asan -j"$(nproc)"
+stage "fuzzing" ctest --preset fuzz -j"$(nproc)"
