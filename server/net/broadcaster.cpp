@@ -186,8 +186,8 @@ void Broadcaster::tick_phones() {
   figures.set_seq(last);
 
   // Built here, on the hall's strand; handed out by handout_.
-  std::vector<Handout::Delivery> batches, snapshots;
-  batches.reserve(phones_.size());
+  std::vector<Handout::Delivery> deliveries;
+  deliveries.reserve(phones_.size());
   Frame common;
   for (auto it = phones_.begin(); it != phones_.end();) {
     auto peer = it->second.peer.lock();
@@ -201,7 +201,7 @@ void Broadcaster::tick_phones() {
     if (mine == own.end() && listener.seen < first) {
       if (common_events.empty() && !has_figures) continue;
       if (!common) common = batch(common_events, &figures);
-      batches.push_back({peer, Frame{common.shared, eligibility(listener.participant_id)}});
+      deliveries.push_back({peer, Frame{common.shared, eligibility(listener.participant_id)}});
     } else {
       // This phone's own events go in among the others, in seq order.
       std::vector<const v1::Event*> events;
@@ -211,13 +211,12 @@ void Broadcaster::tick_phones() {
                  std::back_inserter(events), [](const v1::Event* a, const v1::Event* b) { return a->seq() < b->seq(); });
       std::erase_if(events, [&](const v1::Event* e) { return e->seq() <= listener.seen; });
       if (!events.empty() || has_figures)
-        batches.push_back({peer, Frame{batch(events, &figures).shared, eligibility(listener.participant_id)}});
+        deliveries.push_back({peer, Frame{batch(events, &figures).shared, eligibility(listener.participant_id)}});
     }
     listener.seen = last;
-    if (peer->lagging()) snapshots.push_back({peer, shelf_.message(View::partial, state_, clock_()), true});
+    if (peer->lagging()) deliveries.push_back({peer, shelf_.message(View::partial, state_, clock_()), true});
   }
-  batches.insert(batches.end(), std::make_move_iterator(snapshots.begin()), std::make_move_iterator(snapshots.end()));
-  handout_->add(std::move(batches));
+  handout_->add(std::move(deliveries));
 }
 
 }  // namespace gavel::net
