@@ -2,9 +2,10 @@
 // does not offer a fresh ballot: the server's welcome says where the person
 // stands. A change is offered while the server can make one (a named vote;
 // a secret vote while it holds the receipt), not after gaveld restarted.
-// The rule and outcome are the server's structured words, in zh and en.
+// The rule and outcome are the server's structured words, in zh and en. A
+// phone that paints only after the welcome came shows the meeting too.
 // Usage: node reload_mid_vote.test.mjs GAVELD WEB_DIR MEETING_TOML
-import { checkAccessibility, launch, phone } from "./support/browser.mjs";
+import { checkAccessibility, launch, phone, slowFirstPaint } from "./support/browser.mjs";
 import { Gaveld } from "./support/gaveld.mjs";
 import { checkIn, clickConfirmed, ids, openByLink, openChair, openPage, vote } from "./support/meeting.mjs";
 import { runBrowserTest } from "./support/run.mjs";
@@ -77,6 +78,11 @@ async function run() {
   await A.page.reload();
   await expectVoted(A, "A after the restart", { canChange: false });
   await A.page.waitForSelector("[data-testid=no-change]");
+
+  console.log("- B's phone paints after the welcome came: the page shows the ballot, not 正在连接");
+  const slowB = await openByLink(browser, gaveld.url, gaveld.tokenOf(ids.B), "B slow to paint", problems, phone, slowFirstPaint);
+  await slowB.page.waitForSelector("[data-testid=submit-vote]");
+  await slowB.context.close();
 
   console.log("- B has not voted: B's reloaded page still offers the ballot");
   await B.page.reload();

@@ -52,6 +52,7 @@ export class Session {
   standing: VoterStanding | undefined; // a participant's place in the open vote at the last welcome
   credentials: Credentials | null;
   link: Link | null = null;
+  version = 0; // counts changes, so a view subscribing late sees it missed one
   private listeners: (() => void)[] = [];
   private receiptBuckets = new Map<string, string[] | null>(); // null: asked, no answer yet
 
@@ -69,6 +70,7 @@ export class Session {
   }
 
   private changed(): void {
+    this.version++;
     this.listeners.forEach((l) => l());
   }
 

@@ -11,7 +11,14 @@ import { num } from "../wire/int64";
 
 export function useSession(session: Session): void {
   const [, setVersion] = useState(0);
-  useEffect(() => session.subscribe(() => setVersion((v) => v + 1)), [session]);
+  const rendered = session.version;
+  useEffect(() => {
+    const stop = session.subscribe(() => setVersion((v) => v + 1));
+    // Effects run after the first paint: a welcome that came before it was
+    // heard by no one, and a page would show 正在连接 until the next event.
+    if (session.version !== rendered) setVersion((v) => v + 1);
+    return stop;
+  }, [session]);
 }
 
 /** A value kept in sessionStorage under `key`, so a re-render, a reconnect or a reload keeps it. */
