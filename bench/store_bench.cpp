@@ -78,7 +78,7 @@ class Meeting {
     result.eligible = kPeople;
     result.cast = static_cast<std::uint32_t>(published_.size());
     std::sort(published_.begin(), published_.end());
-    result.receipts_published = std::move(published_);
+    result.receipts_published = {published_.begin(), published_.end()};
     published_.clear();
     store::Commit commit = event(core::ev::VoteClosed{vote, std::move(result)}, "chair");
     if (submitted) *submitted = Clock::now();

@@ -79,8 +79,8 @@ void to_wire(const core::VoteResult& result, v1::VoteResult* out) {
   out->set_quorate_at_close(result.quorate_at_close);
   out->set_vetoed(result.vetoed);
   out->set_chosen_option(result.chosen_option);
-  out->mutable_receipts_published()->Add(result.receipts_published.begin(),
-                                         result.receipts_published.end());
+  out->mutable_receipts_published()->Reserve(static_cast<int>(result.receipts_published.size()));
+  for (std::string_view line : result.receipts_published) out->add_receipts_published(line.data(), line.size());
 }
 
 core::Result<core::VoteResult> from_wire(const v1::VoteResult& wire) {
@@ -103,7 +103,7 @@ core::Result<core::VoteResult> from_wire(const v1::VoteResult& wire) {
       .quorate_at_close = wire.quorate_at_close(),
       .vetoed = wire.vetoed(),
       .chosen_option = wire.chosen_option(),
-      .receipts_published = from_wire(wire.receipts_published()),
+      .receipts_published = {wire.receipts_published().begin(), wire.receipts_published().end()},
   };
 }
 

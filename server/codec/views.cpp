@@ -107,8 +107,8 @@ core::Result<v1::Receipts> receipts_beginning(const core::MeetingState& state, s
   out.set_prefix(prefix);
   const auto& lines = vote->result->receipts_published;
   out.set_total(static_cast<std::uint32_t>(lines.size()));
-  for (const std::string& line : lines)
-    if (line.compare(0, prefix.size(), prefix) == 0) out.add_lines(line);
+  for (std::string_view line : lines)
+    if (line.starts_with(prefix)) out.add_lines(line.data(), line.size());
   return out;
 }
 

@@ -190,6 +190,7 @@ VoteResult tally(const MeetingState& s, const Vote& vote, bool quorate_at_close)
       }
       r.receipts_published.push_back(line);
     }
+  r.receipts_published.shrink_to_fit();
   return r;
 }
 

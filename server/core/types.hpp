@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "core/receipt_lines.hpp"
+
 namespace gavel::core {
 
 using Millis = std::int64_t;  // Unix time in ms; always passed in, never read
@@ -174,7 +176,7 @@ struct VoteResult {
   bool quorate_at_close = false;
   bool vetoed = false;
   std::int32_t chosen_option = -1;
-  std::vector<std::string> receipts_published;
+  ReceiptLines receipts_published;
 };
 
 struct MinutesEdit {

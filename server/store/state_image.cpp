@@ -29,8 +29,8 @@ static_assert(sizeof(Speech) == 128, "a field was added to Speech: add it to fie
 static_assert(sizeof(Dissent) == 160, "a field was added to Dissent: add it to fields() below");
 static_assert(sizeof(Motion) == 160, "a field was added to Motion: add it to fields() below");
 static_assert(sizeof(VoteSpec) == 152, "a field was added to VoteSpec: add it to fields() below");
-static_assert(sizeof(VoteResult) == 96, "a field was added to VoteResult: add it to fields() below");
-static_assert(sizeof(Vote) == 752, "a field was added to Vote: add it to fields() below");
+static_assert(sizeof(VoteResult) == 128, "a field was added to VoteResult: add it to fields() below");
+static_assert(sizeof(Vote) == 784, "a field was added to Vote: add it to fields() below");
 static_assert(sizeof(Resolution) == 208, "a field was added to Resolution: add it to fields() below");
 static_assert(sizeof(MinutesEdit) == 88, "a field was added to MinutesEdit: add it to fields() below");
 static_assert(sizeof(MinutesVersion) == 184, "a field was added to MinutesVersion: add it to fields() below");
@@ -146,10 +146,10 @@ class Writer {
       varint(static_cast<std::uint64_t>(x));
     } else if constexpr (std::is_same_v<T, double>) {
       varint(std::bit_cast<std::uint64_t>(x));
-    } else if constexpr (std::is_same_v<T, std::string>) {
+    } else if constexpr (std::is_same_v<T, std::string> || std::is_same_v<T, std::string_view>) {
       varint(x.size());
       out_ += x;
-    } else if constexpr (IsVector<T>::value || IsSet<T>::value) {
+    } else if constexpr (IsVector<T>::value || IsSet<T>::value || std::is_same_v<T, ReceiptLines>) {
       varint(x.size());
       for (const auto& e : x) item(e);
     } else if constexpr (IsMap<T>::value) {
@@ -217,6 +217,15 @@ class Reader {
     } else if constexpr (IsVector<T>::value) {
       x.resize(count());
       for (auto& e : x) item(e);
+    } else if constexpr (std::is_same_v<T, ReceiptLines>) {
+      // The same bytes as a vector of strings.
+      x.clear();
+      for (std::size_t n = count(); n > 0 && ok_; --n) {
+        std::size_t length = count();
+        x.push_back(in_.substr(at_, length));
+        at_ += length;
+      }
+      x.shrink_to_fit();
     } else if constexpr (IsSet<T>::value) {
       x.clear();
       for (std::size_t n = count(); n > 0 && ok_; --n) {

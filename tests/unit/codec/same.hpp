@@ -13,6 +13,8 @@
 #include <variant>
 #include <vector>
 
+#include "core/receipt_lines.hpp"
+
 namespace gavel::test {
 
 namespace detail {
@@ -112,7 +114,8 @@ bool same_fields(const T& a, const T& b) {
 template <class T>
 bool same(const T& a, const T& b) {
   using Shape = detail::Shape<T>;
-  if constexpr (std::is_arithmetic_v<T> || std::is_enum_v<T> || std::is_same_v<T, std::string>) {
+  if constexpr (std::is_arithmetic_v<T> || std::is_enum_v<T> || std::is_same_v<T, std::string> ||
+                std::is_same_v<T, core::ReceiptLines>) {
     return a == b;
   } else if constexpr (Shape::vector) {
     if (a.size() != b.size()) return false;

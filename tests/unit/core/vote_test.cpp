@@ -633,8 +633,7 @@ TEST_F(Votes, SecretResultPublishesReceiptsWithChoicesAndNoNames) {
   m.ok(ballot({kNo}, "", "R-a"), participant("r2"));
   m.ok(ballot({kYes}, "", "R-c"), participant("r3"));
   Decision d = m.ok(cmd::CloseVote{}, chair());
-  EXPECT_EQ(result().receipts_published,
-            (std::vector<std::string>{"R-a=反对", "R-b=赞成", "R-c=赞成"}));
+  EXPECT_EQ(result().receipts_published, (ReceiptLines{"R-a=反对", "R-b=赞成", "R-c=赞成"}));
   EXPECT_EQ(result().counts[kYes].count, 2u);
   EXPECT_EQ(result().outcome, Outcome::carried);
   for (const Event& e : m.events()) {
