@@ -262,6 +262,10 @@ std::string list(const std::set<std::string>& v) {
   return list(std::vector<std::string>(v.begin(), v.end()));
 }
 
+std::string list(const ReceiptLines& v) {
+  return list(std::vector<std::string>(v.begin(), v.end()));
+}
+
 template <class Map>
 std::vector<std::pair<std::string, std::size_t>> sorted(const Map& m) {
   std::vector<std::pair<std::string, std::size_t>> v(m.begin(), m.end());
