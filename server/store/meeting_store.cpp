@@ -70,7 +70,7 @@ core::Status MeetingStore::prepare_statements() {
   auto c = db_.prepare("INSERT INTO checkpoints(meeting_id, size, note, verifier_key) VALUES(?,?,?,?)");
   auto b = db_.prepare(
       "INSERT INTO ballots(receipt, meeting_id, vote_id, choices, weight, reason) "
-      "VALUES(?,?,?,?,?,?) ON CONFLICT(receipt) DO UPDATE SET choices=excluded.choices, "
+      "VALUES(?,?,?,?,?,?) ON CONFLICT(meeting_id, vote_id, receipt) DO UPDATE SET choices=excluded.choices, "
       "reason=excluded.reason");
   auto v = db_.prepare(
       "INSERT INTO veto_standing(meeting_id, vote_id, standing) VALUES(?,?,?) "

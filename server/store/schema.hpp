@@ -5,7 +5,7 @@
 
 namespace gavel::store {
 
-constexpr int kSchemaVersion = 4;
+constexpr int kSchemaVersion = 5;
 
 // Brings the file up to kSchemaVersion; refuses a file from a newer Gavel.
 core::Status migrate(Database& db);

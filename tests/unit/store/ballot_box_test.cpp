@@ -135,6 +135,39 @@ TEST(BallotBox, AnOpenVotesBallotsLiveInTheirOwnFileUntilTheClose) {
 }
 
 // The box commits first; a log commit that fails takes the batch back out.
+// Keyed by the receipt alone, a vote's ballots were spread over the pages of
+// every earlier vote, and sealing 10,000 of them among a million rewrote
+// nearly every page (150 ms during which no ack went out).
+TEST(BallotBox, ASealedVotesBallotsLieTogetherNotAmongAnEarlierVotes) {
+  TempDb db;
+  auto store = open_store(db);
+  auto id = store.create_meeting("m", "s", {}, 1).value();
+  std::mt19937_64 random(11);
+  std::map<core::Id, std::vector<std::string>> receipts;
+  core::Seq seq = 0;
+  for (core::Id vote : {core::Id{1}, core::Id{2}}) {
+    for (int i = 0; i < 300; ++i) {
+      receipts[vote].push_back(receipt_of(random));
+      ASSERT_TRUE(append_one(store, id, ballot_commit(++seq, vote, "P" + std::to_string(i), receipts[vote].back(), 0)).ok());
+    }
+    ASSERT_TRUE(append_one(store, id, close_commit(++seq, vote)).ok());
+  }
+  // Only the page where one vote ends and the next begins holds both, and
+  // the tree's inner page that divides them.
+  const std::string file = bytes_of(db.file());
+  std::map<std::size_t, std::set<core::Id>> votes_on_page;
+  for (const auto& [vote, list] : receipts)
+    for (const std::string& r : list) {
+      auto at = file.find(r);
+      ASSERT_NE(at, std::string::npos) << r << " is not in the file";
+      votes_on_page[at / 4096].insert(vote);
+    }
+  int shared = 0;
+  for (const auto& [page, votes] : votes_on_page) shared += votes.size() > 1;
+  EXPECT_LE(shared, 2) << "of " << votes_on_page.size() << " pages, " << shared << " hold ballots of both votes";
+  EXPECT_EQ(store.ballots_of_vote(id, 2).value().size(), 300u);
+}
+
 TEST(BallotBox, ALogCommitThatFailsTakesItsBallotsBackOutOfTheBox) {
   TempDb db;
   auto store = open_store(db);
