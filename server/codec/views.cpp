@@ -113,8 +113,14 @@ core::Result<v1::Receipts> receipts_beginning(const core::MeetingState& state, s
 }
 
 std::shared_ptr<const std::string> eligibility_part(const std::vector<std::uint64_t>& votes) {
-  if (votes.empty()) return nullptr;
+  return own_part({}, votes);
+}
+
+std::shared_ptr<const std::string> own_part(const std::vector<const v1::Event*>& events,
+                                            const std::vector<std::uint64_t>& votes) {
+  if (events.empty() && votes.empty()) return nullptr;
   v1::ServerMessage part;
+  for (const v1::Event* event : events) *part.mutable_events()->add_events() = *event;
   for (std::uint64_t vote : votes) part.mutable_events()->add_eligible_votes(vote);
   return std::make_shared<const std::string>(part.SerializeAsString());
 }

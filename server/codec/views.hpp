@@ -67,5 +67,9 @@ core::Result<v1::Receipts> receipts_beginning(const core::MeetingState& state, s
 // The part a phone's batch (or welcome) appends for its own participant:
 // `votes`, those opened in the batch that it may vote in. Null when none.
 std::shared_ptr<const std::string> eligibility_part(const std::vector<std::uint64_t>& votes);
+// The same with the participant's own events, which then follow the shared
+// part's events whatever their seqs.
+std::shared_ptr<const std::string> own_part(const std::vector<const v1::Event*>& events,
+                                            const std::vector<std::uint64_t>& votes);
 
 }  // namespace gavel::codec

@@ -140,10 +140,14 @@ void Broadcaster::tick_phones() {
   // Whether a phone's participant may vote in what opened: one shared part
   // per set of votes (nearly always one vote, so one part for the hall).
   std::map<std::vector<std::uint64_t>, Bytes> eligibility_parts;
-  auto eligibility = [&](const std::string& participant_id) -> Bytes {
+  auto may_vote_in = [&](const std::string& participant_id) {
     std::vector<std::uint64_t> votes;
     for (const Opened& vote : opened)
       if (vote.eligible.count(participant_id)) votes.push_back(vote.vote_id);
+    return votes;
+  };
+  auto eligibility = [&](const std::string& participant_id) -> Bytes {
+    std::vector<std::uint64_t> votes = may_vote_in(participant_id);
     if (votes.empty()) return nullptr;
     Bytes& part = eligibility_parts[votes];
     if (!part) part = codec::eligibility_part(votes);
@@ -198,10 +202,17 @@ void Broadcaster::tick_phones() {
     Listener& listener = (it++)->second;
     if (listener.seen >= last) continue;
     auto mine = own.find(listener.participant_id);
-    if (mine == own.end() && listener.seen < first) {
+    const bool all_new = listener.seen < first;
+    if (mine == own.end() && all_new) {
       if (common_events.empty() && !has_figures) continue;
       if (!common) common = batch(common_events, &figures);
       deliveries.push_back({peer, Frame{common.shared, eligibility(listener.participant_id)}});
+    } else if (all_new) {
+      // Its own events (a check-in wave: thousands of phones, one each)
+      // after the shared part, which is serialized once, not per phone; the
+      // phone folds them in seq order (docs/protocol.md).
+      if (!common) common = batch(common_events, &figures);
+      deliveries.push_back({peer, Frame{common.shared, codec::own_part(mine->second, may_vote_in(listener.participant_id))}});
     } else {
       // This phone's own events go in among the others, in seq order.
       std::vector<const v1::Event*> events;

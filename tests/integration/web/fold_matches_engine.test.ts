@@ -14,9 +14,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { create, fromBinary, toBinary, type MessageInitShape } from "@bufbuild/protobuf";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { ClientMessageSchema, ProtocolVersion, ServerMessageSchema, type ServerMessage } from "../../../clients/web/src/gen/gavel/v1/envelope_pb";
+import { ClientMessageSchema, EventBatchSchema, ProtocolVersion, ServerMessageSchema, type ServerMessage } from "../../../clients/web/src/gen/gavel/v1/envelope_pb";
 import type { CommandSchema } from "../../../clients/web/src/gen/gavel/v1/commands_pb";
-import { BallotForm, MinutesEditKind, RequestKind, Threshold, type MeetingSnapshot } from "../../../clients/web/src/gen/gavel/v1/meeting_pb";
+import { BallotForm, MeetingSnapshotSchema, MinutesEditKind, RequestKind, Threshold, type MeetingSnapshot } from "../../../clients/web/src/gen/gavel/v1/meeting_pb";
 import type { VoteOpened } from "../../../clients/web/src/gen/gavel/v1/events_pb";
 import { eligibleFor, foldBatch } from "../../../clients/web/src/meeting/fold";
 
@@ -223,4 +223,22 @@ test("a participant's folded state equals the chair's snapshot after every comma
   await step(secretary, { case: "signMinutes", value: { signedBy: "王秘书" } });
   await step(secretary, { case: "editMinutes", value: { kind: MinutesEditKind.MINUTES_EDIT_WORDING, target: "item/parking/title", text: "停车位方案" } });
   await step(secretary, { case: "signMinutes", value: { signedBy: "王秘书" } });
+});
+
+// One part of a phone's batch is the same for the whole hall (its events and
+// figures, serialized once); the phone's own check-in or ballot follows it,
+// so it may come after events with higher seqs.
+test("a phone folds its own events, sent after the hall's, in seq order", () => {
+  const s = create(MeetingSnapshotSchema, { seq: BigInt(10), rosterPartial: true, roster: [{ id: "p05", present: false }] });
+  const batch = create(EventBatchSchema, {
+    seq: BigInt(12),
+    events: [
+      { seq: BigInt(12), atMs: BigInt(1), body: { case: "itemOpened", value: { itemId: "parking" } } },
+      { seq: BigInt(11), atMs: BigInt(1), body: { case: "checkedIn", value: { participantId: "p05" } } },
+    ],
+  });
+  foldBatch(s, batch, "p05");
+  expect(s.roster[0].present, "its own check-in").toBe(true);
+  expect(s.currentItemId).toBe("parking");
+  expect(n(s.seq)).toBe(12);
 });

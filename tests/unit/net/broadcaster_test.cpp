@@ -169,6 +169,34 @@ TEST_F(Broadcasting, APhoneSeesThePeopleItsEventsNameAndTheAttendanceItsCheckIns
   EXPECT_EQ(batch.names(1).id(), "r4");
 }
 
+// 5,000 phones checking in at once cost the hall's strand 24-33 ms a tick
+// while each phone's batch was built and serialized whole.
+TEST_F(Broadcasting, ACheckInWaveSharesOnePartAndEachPhoneAddsOnlyItsOwnCheckIn) {
+  const std::vector<std::string> arriving = {"r4", "r5", "r6"};
+  for (const std::string& who : arriving) commit(core::cmd::CheckOut{who}, chair());
+  run_due();
+  std::vector<std::shared_ptr<RecordingPeer>> phones;
+  for (const std::string& who : arriving) phones.push_back(join(net::Audience::phone, who));
+  auto onlooker = join(net::Audience::phone, "r9");
+  for (const std::string& who : arriving) commit(core::cmd::CheckIn{""}, participant(who));
+  now += 1000;
+  run_due();
+
+  ASSERT_EQ(onlooker->raw.size(), 1u);
+  for (std::size_t i = 0; i < arriving.size(); ++i) {
+    SCOPED_TRACE(arriving[i]);
+    ASSERT_EQ(phones[i]->frames.size(), 1u);
+    EXPECT_EQ(phones[i]->raw[0].shared, onlooker->raw[0].shared) << "the figures are serialized once for the hall";
+    const v1::EventBatch& batch = phones[i]->frames[0].events();
+    ASSERT_EQ(batch.events_size(), 1) << "its own check-in, nobody else's";
+    EXPECT_EQ(batch.events(0).checked_in().participant_id(), arriving[i]);
+    EXPECT_EQ(batch.attendance().present(), 10u);
+    EXPECT_EQ(batch.seq(), m.state().seq);
+  }
+  EXPECT_EQ(onlooker->frames[0].events().events_size(), 0);
+  EXPECT_EQ(onlooker->frames[0].events().attendance().present(), 10u);
+}
+
 TEST_F(Broadcasting, ALaggingPeerCatchesUpFromASnapshotOfItsView) {
   auto officer = join(net::Audience::officer);
   auto phone = join(net::Audience::phone, "r9");

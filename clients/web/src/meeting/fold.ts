@@ -344,7 +344,9 @@ export function foldBatch(s: MeetingSnapshot, batch: EventBatch, me = ""): void 
     if (i >= 0) s.roster[i] = p;
     else s.roster.push(p);
   }
-  for (const e of batch.events) if (num(e.seq) > num(s.seq)) fold(s, e);
+  // A phone's own events come after the hall's, whatever their seqs.
+  const events = batch.events.slice().sort((a, b) => num(a.seq) - num(b.seq));
+  for (const e of events) if (num(e.seq) > num(s.seq)) fold(s, e);
   for (const id of batch.eligibleVotes) {
     const book = booksOf(s).get(num(id));
     if (book && me && book.eligible.indexOf(me) < 0) book.eligible.push(me);
