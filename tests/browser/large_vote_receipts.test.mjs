@@ -3,8 +3,11 @@
 // sent the result without the list, asks for the receipts beginning like its
 // own, and says 找到您的回执 with its choice. The clickers speak the
 // documented device protocol (support/clicker.mjs) from a blank page.
-// Usage: node large_vote_receipts.test.mjs GAVELD WEB_DIR
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+// Usage: node large_vote_receipts.test.mjs GAVELD WEB_DIR MEETING_TOML GAVELCTL CLICKER_SIM
+// (the sample meeting and gavelctl are not used: the simulator writes the meeting)
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { launch, phone } from "./support/browser.mjs";
 import { devicePage, helloFrame, pressFrame } from "./support/clicker.mjs";
@@ -13,43 +16,17 @@ import { checkIn, clickConfirmed, openByLink, openChair, vote } from "./support/
 import { runBrowserTest } from "./support/run.mjs";
 
 const kPeople = 300;
-const [binary, web] = process.argv.slice(2);
-const person = (i) => `P${String(i).padStart(3, "0")}`;
-const clicker = (i) => `CK-${String(i).padStart(3, "0")}`;
+const [binary, web, , , simulator] = process.argv.slice(2);
+const person = (i) => `P${String(i).padStart(5, "0")}`;
 
-/** A meeting of kPeople, each with a Wi-Fi clicker, in the gaveld's scratch folder. */
+/** A meeting of kPeople, each with a Wi-Fi clicker, as the clicker simulator writes it. */
 function writeMeeting(dir) {
-  mkdirSync(dir, { recursive: true });
-  const rows = ["id,name,group,weight,seat,clicker_id,invited_items"];
-  for (let i = 1; i <= kPeople; i++) rows.push(`${person(i)},参会者${i},居民,1,,${clicker(i)},`);
-  writeFileSync(join(dir, "roster.csv"), rows.join("\n") + "\n");
-  writeFileSync(
-    join(dir, "meeting.toml"),
-    `[meeting]
-title = "全体居民大会"
-date = 2026-12-01
-start = 2026-12-01T09:00:00+08:00
-place = "社区广场"
-chair = "主持人"
-secretary = "记录员"
-roster = "roster.csv"
-
-[quorum]
-min_present = 1
-min_fraction = 0.0
-
-[[item]]
-id = "parking"
-title = "停车收费方案"
-published = 2026-11-20T09:00:00+08:00
-background = "全体表决。"
-proposal = "通过停车收费方案。"
-`,
-  );
+  execFileSync(simulator, ["--write-meeting", dir, "--scenario", "council-150", "--clickers", String(kPeople)]);
   return join(dir, "meeting.toml");
 }
 
-const gaveld = new Gaveld({ binary, web, meeting: writeMeeting(join(process.env.TMPDIR || "/tmp", `gavel-large-vote-${process.pid}`)) });
+const meetingDir = mkdtempSync(join(tmpdir(), "gavel-large-vote-"));
+const gaveld = new Gaveld({ binary, web, meeting: writeMeeting(meetingDir) });
 const problems = [];
 let browser;
 
@@ -103,10 +80,10 @@ async function run() {
   await chair.page.waitForSelector(`[data-testid=attendance]:has-text('出席 ${kPeople} / ${kPeople} 人')`);
 
   console.log("- a motion, and a secret vote on it");
-  await chair.page.click("[data-testid=open-parking]");
+  await chair.page.click("[data-testid=open-drill]");
   await chair.page.click("#chair-motions details summary");
   await chair.page.selectOption("[data-testid=motion-mover]", person(2));
-  await chair.page.fill("[data-testid=motion-text]", "通过停车收费方案");
+  await chair.page.fill("[data-testid=motion-text]", "通过演练议案");
   await chair.page.click("[data-testid=propose-motion]");
   await chair.page.waitForSelector("[data-testid=motion-1]");
   await chair.page.selectOption("#chair-motions > label.field select", person(3));
@@ -142,4 +119,5 @@ runBrowserTest(run, {
   closeAll: async () => {
     if (browser) await browser.close();
   },
+  afterwards: () => rmSync(meetingDir, { recursive: true, force: true }),
 });
