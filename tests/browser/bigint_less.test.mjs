@@ -75,11 +75,11 @@ async function run() {
   await A.page.waitForSelector("[data-testid=receipt-check]:has-text('找到您的回执')");
   await chair.page.waitForSelector("[data-testid=last-result] [data-testid=outcome]");
   await checkAccessibility(A.page, "phone page without BigInt");
-  if (problems.length) throw new Error(`the pages reported errors:\n${problems.join("\n")}`);
 }
 
 runBrowserTest(run, {
   gaveld,
+  problems,
   seconds: 120,
   closeAll: async () => {
     if (browser) await browser.close();

@@ -82,11 +82,11 @@ async function run() {
   await small.page.waitForSelector("[data-testid=clicker-table]");
   const [scroll, inner] = await small.page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
   if (scroll > inner) throw new Error(`the console is ${scroll}px wide on a ${inner}px phone`);
-  if (problems.length) throw new Error(`the pages reported errors:\n${problems.join("\n")}`);
 }
 
 runBrowserTest(run, {
   gaveld,
+  problems,
   seconds: 120,
   closeAll: async () => {
     if (browser) await browser.close();

@@ -1,15 +1,19 @@
 import { describePages } from "./browser.mjs";
 
 // Runs one browser test to its end within a deadline: PASSED, or FAILED with
-// the reason and gaveld's last log lines; always closes what the test opened
+// the reason and gaveld's last log lines, or with what the pages reported
+// (`problems`, filled by watchPage); always closes what the test opened
 // (closeAll, before gaveld stops) and then removes its scratch (afterwards).
-export function runBrowserTest(run, { gaveld, seconds, closeAll, afterwards = () => {} }) {
+export function runBrowserTest(run, { gaveld, problems, seconds, closeAll, afterwards = () => {} }) {
   const deadline = setTimeout(() => {
     console.error(`FAILED: took more than ${seconds} s`);
     process.exit(1);
   }, seconds * 1000);
   run()
-    .then(() => console.log("PASSED"))
+    .then(() => {
+      if (problems.length) throw new Error(`the pages reported errors:\n${problems.join("\n")}`);
+      console.log("PASSED");
+    })
     .catch(async (e) => {
       const pages = await describePages().catch(() => "");
       // The reason comes last too: a long report is often shown by its tail.
