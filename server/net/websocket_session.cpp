@@ -75,6 +75,7 @@ class WebsocketSession : public Peer, public std::enable_shared_from_this<Websoc
   void refuse(Frame last) override {
     asio::post(ws_.get_executor(), [self = this->shared_from_this(), last = std::move(last)] {
       self->close_after_ = true;
+      self->take_over_timer();
       self->enqueue(last, false);
     });
   }
@@ -116,6 +117,7 @@ class WebsocketSession : public Peer, public std::enable_shared_from_this<Websoc
     hello_deadline_.async_wait([self = this->shared_from_this()](beast::error_code ec) {
       if (ec || self->admitted_ || self->closing_) return;
       self->close_after_ = true;
+      self->take_over_timer();
       self->enqueue(error_frame(0, core::ErrorCode::unauthenticated, "连接后须在 10 秒内发送 hello 并出示令牌",
                                 "send hello with your token within 10 seconds of connecting"), false);
     });
@@ -232,11 +234,22 @@ class WebsocketSession : public Peer, public std::enable_shared_from_this<Websoc
     if (closing_) return;
     closing_ = true;
     log_line(std::string("closing ") + remote_ + ": " + why);
-    // Beast 1.74's own timer must be off during our close handshake: when it
-    // fires then, a read waiting on the close trips an assertion that ends
-    // the process (boostorg/beast#2264; it did, for silent connections whose
-    // hello deadline fell on the 10 s ping). Our own timer bounds the
-    // handshake instead.
+    take_over_timer();
+    // Posted: a ping timer of Beast's that had already fired when it was
+    // turned off runs first, while the stream is still open, and does nothing.
+    asio::post(ws_.get_executor(), [self = this->shared_from_this(), why = std::string(why)] {
+      self->ws_.async_close(websocket::close_reason(websocket::close_code::policy_error, why),
+                            [self](beast::error_code) { self->gone(); });
+    });
+  }
+
+  // Beast 1.74's own timer must be off during our close handshake: when it
+  // fires then, a read waiting on the close trips an assertion that ends the
+  // process (boostorg/beast#2264; it did, for silent connections whose hello
+  // deadline fell on the 10 s ping, and again once its firing was already
+  // queued when the timer was turned off). Turned off as soon as a close is
+  // decided; our own timer bounds the last write and the handshake instead.
+  void take_over_timer() {
     websocket::stream_base::timeout off{};
     off.handshake_timeout = websocket::stream_base::none();
     off.idle_timeout = websocket::stream_base::none();
@@ -246,8 +259,6 @@ class WebsocketSession : public Peer, public std::enable_shared_from_this<Websoc
     close_deadline_.async_wait([self = this->shared_from_this()](beast::error_code ec) {
       if (!ec) beast::get_lowest_layer(self->ws_).close();
     });
-    ws_.async_close(websocket::close_reason(websocket::close_code::policy_error, why),
-                    [self = this->shared_from_this()](beast::error_code) { self->gone(); });
   }
 
   void gone() {
