@@ -7,7 +7,7 @@
 // Connection from one thread at a time (a display gives it a network thread of
 // its own). Between calls nothing is read and WebSocket pings go unanswered,
 // so a long-lived client should keep calling next(): gaveld drops a peer
-// silent for 20 s.
+// silent for 20 to 30 s.
 #pragma once
 
 #include <chrono>

@@ -29,6 +29,9 @@ constexpr int kFloodLimit = 100;           // rate-limited messages before closi
 constexpr auto kHelloWithin = std::chrono::seconds(10);
 constexpr std::size_t kLargestClickerAck = 256;  // bytes, for a base station's queue
 constexpr auto kCloseWithin = std::chrono::seconds(10);
+constexpr auto kAcceptWithin = std::chrono::seconds(10);
+// A peer heard from in none of two such spans (the second after a ping) is gone.
+constexpr auto kPingAfter = std::chrono::seconds(10);
 
 Frame error_frame(std::uint64_t request_id, core::ErrorCode code, const char* zh, const char* en) {
   return frame_of(codec::error_reply(request_id, core::make_error(code, zh, en), wall_ms()));
@@ -38,20 +41,26 @@ template <class Stream>
 class WebsocketSession : public Peer, public std::enable_shared_from_this<WebsocketSession<Stream>> {
  public:
   WebsocketSession(Stream&& stream, std::shared_ptr<HallHandle> hall)
-      : ws_(std::move(stream)), hall_(std::move(hall)), hello_deadline_(ws_.get_executor()), close_deadline_(ws_.get_executor()) {
+      : ws_(std::move(stream)),
+        hall_(std::move(hall)),
+        hello_deadline_(ws_.get_executor()),
+        close_deadline_(ws_.get_executor()),
+        keepalive_(ws_.get_executor()) {
     beast::error_code ec;
     auto endpoint = beast::get_lowest_layer(ws_).socket().remote_endpoint(ec);
     address_ = ec ? std::string("?") : endpoint.address().to_string();
     remote_ = ec ? std::string("?") : address_ + ":" + std::to_string(endpoint.port());
   }
 
+  // Beast 1.74's own timeouts stay off (its default): when its timer fires
+  // during a close handshake, a read waiting on the close trips an assertion
+  // that ends the process (boostorg/beast#2264). It did, for silent
+  // connections closed at their hello deadline, even with the timer turned
+  // off just before the close, as a firing already on its way still ran.
+  // The socket's own deadline bounds the upgrade; ours do the rest.
   void run(http::request<http::string_body> request) {
-    beast::get_lowest_layer(ws_).expires_never();
-    websocket::stream_base::timeout timeouts{};
-    timeouts.handshake_timeout = std::chrono::seconds(10);
-    timeouts.idle_timeout = std::chrono::seconds(20);  // pings at half of it; dead peers dropped
-    timeouts.keep_alive_pings = true;
-    ws_.set_option(timeouts);
+    beast::get_lowest_layer(ws_).expires_after(kAcceptWithin);
+    ws_.control_callback([this](websocket::frame_type, beast::string_view) { heard_ = true; });
     ws_.read_message_max(kMaxFrame);
     ws_.binary(true);
     ws_.async_accept(request, beast::bind_front_handler(&WebsocketSession::on_accept, this->shared_from_this()));
@@ -75,7 +84,7 @@ class WebsocketSession : public Peer, public std::enable_shared_from_this<Websoc
   void refuse(Frame last) override {
     asio::post(ws_.get_executor(), [self = this->shared_from_this(), last = std::move(last)] {
       self->close_after_ = true;
-      self->take_over_timer();
+      self->bound_the_close();
       self->enqueue(last, false);
     });
   }
@@ -107,9 +116,31 @@ class WebsocketSession : public Peer, public std::enable_shared_from_this<Websoc
   };
 
   void on_accept(beast::error_code ec) {
+    beast::get_lowest_layer(ws_).expires_never();
     if (ec) return;
     await_hello();
+    keep_alive();
     do_read();
+  }
+
+  // A ping after a span of silence; a peer silent for the next span too is
+  // dropped, as a phone that walked out of the Wi-Fi never says goodbye.
+  void keep_alive() {
+    keepalive_.expires_after(kPingAfter);
+    keepalive_.async_wait([self = this->shared_from_this()](beast::error_code ec) {
+      if (ec || self->closing_ || self->left_) return;
+      if (self->heard_) {
+        self->heard_ = false;
+        self->pinged_ = false;
+      } else if (self->pinged_) {
+        log_line("closing " + self->remote_ + ": no answer to a ping");
+        return beast::get_lowest_layer(self->ws_).close();
+      } else if (!self->close_after_ && !self->draining_) {
+        self->pinged_ = true;
+        self->ws_.async_ping({}, [](beast::error_code) {});
+      }
+      self->keep_alive();
+    });
   }
 
   void await_hello() {
@@ -117,7 +148,7 @@ class WebsocketSession : public Peer, public std::enable_shared_from_this<Websoc
     hello_deadline_.async_wait([self = this->shared_from_this()](beast::error_code ec) {
       if (ec || self->admitted_ || self->closing_) return;
       self->close_after_ = true;
-      self->take_over_timer();
+      self->bound_the_close();
       self->enqueue(error_frame(0, core::ErrorCode::unauthenticated, "连接后须在 10 秒内发送 hello 并出示令牌",
                                 "send hello with your token within 10 seconds of connecting"), false);
     });
@@ -129,6 +160,7 @@ class WebsocketSession : public Peer, public std::enable_shared_from_this<Websoc
 
   void on_read(beast::error_code ec, std::size_t) {
     if (ec) return gone();
+    heard_ = true;
     if (closing_ || left_ || draining_) return;
     auto data = buffer_.data();
     v1::ClientMessage message;
@@ -234,27 +266,14 @@ class WebsocketSession : public Peer, public std::enable_shared_from_this<Websoc
     if (closing_) return;
     closing_ = true;
     log_line(std::string("closing ") + remote_ + ": " + why);
-    take_over_timer();
-    // Posted: a ping timer of Beast's that had already fired when it was
-    // turned off runs first, while the stream is still open, and does nothing.
-    asio::post(ws_.get_executor(), [self = this->shared_from_this(), why = std::string(why)] {
-      self->ws_.async_close(websocket::close_reason(websocket::close_code::policy_error, why),
-                            [self](beast::error_code) { self->gone(); });
-    });
+    keepalive_.cancel();
+    bound_the_close();
+    ws_.async_close(websocket::close_reason(websocket::close_code::policy_error, why),
+                    [self = this->shared_from_this()](beast::error_code) { self->gone(); });
   }
 
-  // Beast 1.74's own timer must be off during our close handshake: when it
-  // fires then, a read waiting on the close trips an assertion that ends the
-  // process (boostorg/beast#2264; it did, for silent connections whose hello
-  // deadline fell on the 10 s ping, and again once its firing was already
-  // queued when the timer was turned off). Turned off as soon as a close is
-  // decided; our own timer bounds the last write and the handshake instead.
-  void take_over_timer() {
-    websocket::stream_base::timeout off{};
-    off.handshake_timeout = websocket::stream_base::none();
-    off.idle_timeout = websocket::stream_base::none();
-    off.keep_alive_pings = false;
-    ws_.set_option(off);
+  // The last write and the close handshake, for a peer that never reads.
+  void bound_the_close() {
     close_deadline_.expires_after(kCloseWithin);
     close_deadline_.async_wait([self = this->shared_from_this()](beast::error_code ec) {
       if (!ec) beast::get_lowest_layer(self->ws_).close();
@@ -266,6 +285,7 @@ class WebsocketSession : public Peer, public std::enable_shared_from_this<Websoc
     left_ = true;
     hello_deadline_.cancel();
     close_deadline_.cancel();
+    keepalive_.cancel();
     asio::post(hall_->strand, [hall = hall_, self = this->shared_from_this()] { hall->hall->leave(self.get()); });
   }
 
@@ -287,6 +307,8 @@ class WebsocketSession : public Peer, public std::enable_shared_from_this<Websoc
   std::chrono::steady_clock::time_point last_refill_ = std::chrono::steady_clock::now();
   asio::steady_timer hello_deadline_;
   asio::steady_timer close_deadline_;  // for the peer to answer our close
+  asio::steady_timer keepalive_;
+  bool heard_ = false, pinged_ = false;  // since the keep-alive's last span
   bool admitted_ = false;
 };
 }  // namespace
