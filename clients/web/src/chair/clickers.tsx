@@ -9,6 +9,7 @@ import type { MeetingSnapshot } from "../gen/gavel/v1/meeting_pb";
 import { serverMessage, t } from "../i18n/i18n";
 import type { AskBody, Session } from "../meeting/session";
 import { Card } from "../ui/common";
+import { PersonOptions } from "../ui/roster";
 import { num } from "../wire/int64";
 
 const kRefreshMs = 5000;
@@ -139,11 +140,7 @@ export function ClickersCard({ session, s }: { session: Session; s: MeetingSnaps
                           }}
                         >
                           <option value="">{t("unpaired")}</option>
-                          {s.roster.map((p) => (
-                            <option key={p.id} value={p.id}>
-                              {p.name} ({p.id})
-                            </option>
-                          ))}
+                          <PersonOptions people={s.roster} />
                         </select>
                       )}
                     </td>

@@ -6,6 +6,7 @@ import { optionText, t, te, words } from "../i18n/i18n";
 import type { Session } from "../meeting/session";
 import { ResultLines, ruleText } from "../ui/result";
 import { Act, Card, clearDraft, nameOf, useDraft } from "../ui/common";
+import { PersonOptions } from "../ui/roster";
 import { num, u64 } from "../wire/int64";
 
 function PersonSelect(props: { s: MeetingSnapshot; value: string; onChange: (v: string) => void; label: string; testid?: string }) {
@@ -14,11 +15,7 @@ function PersonSelect(props: { s: MeetingSnapshot; value: string; onChange: (v: 
       <span>{props.label}</span>
       <select value={props.value} onChange={(e) => props.onChange((e.target as HTMLSelectElement).value)} data-testid={props.testid}>
         <option value="">{t("nobody")}</option>
-        {props.s.roster.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.name} ({p.id})
-          </option>
-        ))}
+        <PersonOptions people={props.s.roster} />
       </select>
     </label>
   );
@@ -118,7 +115,7 @@ const blankVote: VoteDraft = {
 export function VoteCard({ session, s }: { session: Session; s: MeetingSnapshot }) {
   const [d, setD] = useDraft<VoteDraft>("gavel.chair.vote", blankVote);
   const v = s.currentVote && num(s.currentVote.id) !== 0 && s.currentVote.open ? s.currentVote : null;
-  const groups = s.roster.map((p) => p.group).filter((g, i, all) => g && all.indexOf(g) === i);
+  const groups = Array.from(new Set(s.roster.map((p) => p.group).filter((g) => g)));
   // Only a seconded motion under debate can be put to the vote: the latest one unless another is chosen.
   const motions = s.motions.filter((m) => m.itemId === s.currentItemId && m.state === MotionState.MOTION_DEBATE);
   const chosen = motions.find((m) => String(num(m.id)) === d.motion) || motions[motions.length - 1];

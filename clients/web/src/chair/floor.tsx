@@ -6,6 +6,7 @@ import { MeetingPhase, RequestKind, type MeetingSnapshot } from "../gen/gavel/v1
 import { t, te } from "../i18n/i18n";
 import type { Session } from "../meeting/session";
 import { Act, Card, Countdown, answerText, nameOf } from "../ui/common";
+import { PersonOptions } from "../ui/roster";
 import { num, u64 } from "../wire/int64";
 
 const kinds = [RequestKind.REQUEST_CONTRIBUTION, RequestKind.REQUEST_PRO, RequestKind.REQUEST_CONTRA, RequestKind.REQUEST_REPLY, RequestKind.REQUEST_POINT_OF_ORDER];
@@ -116,13 +117,7 @@ export function FloorCard({ session, s, notice }: { session: Session; s: Meeting
               <span>{t("onBehalfOf")}</span>
               <select value={forWho} onChange={(e) => setForWho((e.target as HTMLSelectElement).value)} data-testid="request-for">
                 <option value="">{t("nobody")}</option>
-                {s.roster
-                  .filter((p) => p.present)
-                  .map((p) => (
-                    <option key={p.id} value={p.id}>
-                      {p.name} ({p.id})
-                    </option>
-                  ))}
+                <PersonOptions people={s.roster.filter((p) => p.present)} />
               </select>
             </label>
             <label class="field">

@@ -1,8 +1,9 @@
 // Attendance and quorum, with the composition of those present by group,
 // and checking people in and out (the chair's table and the secretary's door).
+import { Component } from "preact";
 import { useState } from "preact/hooks";
-import type { MeetingSnapshot } from "../gen/gavel/v1/meeting_pb";
-import { t } from "../i18n/i18n";
+import type { MeetingSnapshot, Participant } from "../gen/gavel/v1/meeting_pb";
+import { currentLang, t } from "../i18n/i18n";
 import type { Session } from "../meeting/session";
 import { Act, Card, answerText } from "../ui/common";
 import { PersonalQr } from "./qr";
@@ -33,6 +34,48 @@ export function AttendanceSummary({ s }: { s: MeetingSnapshot }) {
       </details>
     </div>
   );
+}
+
+// A hall of thousands is found by the search, not by scrolling; and a list
+// that long, drawn 20 times a second, would stall the console.
+const kListed = 200;
+
+interface RowProps {
+  session: Session;
+  person: Participant;
+  withQr: boolean;
+  onQr: (id: string) => void;
+}
+
+// Drawn again only when its person changed (the fold gives a changed person
+// a new object) or the language did, not at every batch.
+class PersonRow extends Component<RowProps> {
+  private lang = currentLang();
+  shouldComponentUpdate(next: RowProps): boolean {
+    return next.person !== this.props.person || next.withQr !== this.props.withQr || currentLang() !== this.lang;
+  }
+  render() {
+    this.lang = currentLang();
+    const { session, person: p, withQr, onQr } = this.props;
+    return (
+      <li class="queue-row" data-testid={`person-${p.id}`}>
+        <span class="who">
+          <strong>{p.name}</strong> <span class="muted">{p.id}</span> <span class="tag">{p.group}</span>
+        </span>
+        <span class={p.present ? "big-state ok" : "muted"}>{p.present ? t("checkedIn") : t("notCheckedIn")}</span>
+        {p.present ? (
+          <Act label={t("checkOut")} kind="plain" run={() => session.command({ case: "checkOut", value: { participantId: p.id } })} />
+        ) : (
+          <Act label={t("checkIn")} testid={`check-in-${p.id}`} run={() => session.settle({ case: "checkIn", value: { participantId: p.id } })} />
+        )}
+        {withQr ? (
+          <button type="button" class="btn plain" onClick={() => onQr(p.id)} data-testid={`qr-${p.id}`}>
+            {t("showQr")}
+          </button>
+        ) : null}
+      </li>
+    );
+  }
 }
 
 export function PeopleCard({ session, s, title, withQr }: { session: Session; s: MeetingSnapshot; title: string; withQr?: boolean }) {
@@ -69,25 +112,15 @@ export function PeopleCard({ session, s, title, withQr }: { session: Session; s:
       ) : null}
       {person ? <PersonalQr session={session} participantId={person.id} name={person.name} onClose={() => setQrFor(null)} /> : null}
       <ul class="plain-list people">
-        {people.map((p) => (
-          <li key={p.id} class="queue-row" data-testid={`person-${p.id}`}>
-            <span class="who">
-              <strong>{p.name}</strong> <span class="muted">{p.id}</span> <span class="tag">{p.group}</span>
-            </span>
-            <span class={p.present ? "big-state ok" : "muted"}>{p.present ? t("checkedIn") : t("notCheckedIn")}</span>
-            {p.present ? (
-              <Act label={t("checkOut")} kind="plain" run={() => session.command({ case: "checkOut", value: { participantId: p.id } })} />
-            ) : (
-              <Act label={t("checkIn")} testid={`check-in-${p.id}`} run={() => session.settle({ case: "checkIn", value: { participantId: p.id } })} />
-            )}
-            {withQr ? (
-              <button type="button" class="btn plain" onClick={() => setQrFor(p.id)} data-testid={`qr-${p.id}`}>
-                {t("showQr")}
-              </button>
-            ) : null}
-          </li>
+        {people.slice(0, kListed).map((p) => (
+          <PersonRow key={p.id} session={session} person={p} withQr={!!withQr} onQr={setQrFor} />
         ))}
       </ul>
+      {people.length > kListed ? (
+        <p class="hint" data-testid="people-more">
+          {t("morePeople", people.length - kListed)}
+        </p>
+      ) : null}
     </Card>
   );
 }

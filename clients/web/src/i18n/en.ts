@@ -161,6 +161,7 @@ export const en: Record<Key, string> = {
   close: "Close",
   search: "Search name, id or seat",
   searchHint: "When one person is found, Enter checks them in.",
+  morePeople: "{0} more not listed: type a name, number or seat to find them.",
   reply: "Reply / compromise",
   sendReply: "Save reply",
   minutes: "Minutes",

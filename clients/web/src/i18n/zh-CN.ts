@@ -167,6 +167,7 @@ export const zh = {
   close: "关闭",
   search: "搜索姓名、编号或座位",
   searchHint: "只找到一人时，按回车即为其签到。",
+  morePeople: "另有 {0} 人未列出：请输入姓名、编号或座位查找。",
   reply: "回应 / 折中方案",
   sendReply: "保存回应",
   minutes: "会议纪要",

@@ -116,8 +116,10 @@ export function fold(s: MeetingSnapshot, e: Event): void {
     }
     case "checkedIn":
     case "checkedOut": {
-      const m = s.roster.find((p) => p.id === b.value.participantId);
-      if (m) m.present = b.case === "checkedIn";
+      // A new object for the one who changed, so a screen's row drawn for
+      // the old one knows it must be drawn again (ui/roster.tsx).
+      const i = s.roster.findIndex((p) => p.id === b.value.participantId);
+      if (i >= 0) s.roster[i] = { ...s.roster[i], present: b.case === "checkedIn" };
       if (b.case === "checkedOut") queue(s).requests = queue(s).requests.filter((r) => r.participantId !== b.value.participantId);
       // A partial roster cannot be counted: the server's attendance comes with the batch.
       if (!s.rosterPartial) recount(s);
@@ -339,6 +341,7 @@ export function fold(s: MeetingSnapshot, e: Event): void {
  *  current entries of the people it names, the seq it covers, whether `me`
  *  may vote in the votes it opens). */
 export function foldBatch(s: MeetingSnapshot, batch: EventBatch, me = ""): void {
+  const roster = s.roster;
   for (const p of batch.names) {
     const i = s.roster.findIndex((m) => m.id === p.id);
     if (i >= 0) s.roster[i] = p;
@@ -346,7 +349,14 @@ export function foldBatch(s: MeetingSnapshot, batch: EventBatch, me = ""): void 
   }
   // A phone's own events come after the hall's, whatever their seqs.
   const events = batch.events.slice().sort((a, b) => num(a.seq) - num(b.seq));
-  for (const e of events) if (num(e.seq) > num(s.seq)) fold(s, e);
+  let rosterChanged = batch.names.length > 0;
+  for (const e of events)
+    if (num(e.seq) > num(s.seq)) {
+      fold(s, e);
+      rosterChanged = rosterChanged || e.body.case === "checkedIn" || e.body.case === "checkedOut";
+    }
+  // Once per batch, not per event: a list drawn from the roster sees a new one.
+  if (rosterChanged && s.roster === roster) s.roster = roster.slice();
   for (const id of batch.eligibleVotes) {
     const book = booksOf(s).get(num(id));
     if (book && me && book.eligible.indexOf(me) < 0) book.eligible.push(me);

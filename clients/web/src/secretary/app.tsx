@@ -10,6 +10,7 @@ import { ResolutionCard } from "../chair/decisions";
 import { PeopleCard } from "../chair/people";
 import { MinutesCard } from "./minutes";
 import { Act, Card, clearDraft, localTime, nameOf, useDraft, useSession } from "../ui/common";
+import { PersonOptions } from "../ui/roster";
 import { num, u64 } from "../wire/int64";
 
 const dissentKinds = [DissentKind.DISSENT_DISAGREEMENT, DissentKind.DISSENT_MINORITY, DissentKind.DISSENT_OBJECTION, DissentKind.DISSENT_BLOCK];
@@ -59,11 +60,7 @@ function DissentEntry({ session, s }: { session: Session; s: MeetingSnapshot }) 
           <span>{t("who")}</span>
           <select value={who} onChange={(e) => setWho((e.target as HTMLSelectElement).value)} data-testid="dissent-who">
             <option value="">{t("anonymousEntry")}</option>
-            {s.roster.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name} ({p.id})
-              </option>
-            ))}
+            <PersonOptions people={s.roster} />
           </select>
         </label>
         {speaker ? (
