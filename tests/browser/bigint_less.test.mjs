@@ -25,11 +25,10 @@ writeFileSync(
 const gaveld = new Gaveld({ binary, web, meeting });
 const problems = [];
 const noBigInt = "delete globalThis.BigInt;";
-let browser;
 
 async function run() {
   await gaveld.start();
-  browser = await launch();
+  const browser = await launch();
   const chair = await openPage(browser, laptop, `${gaveld.url}chair#token=${gaveld.chairToken}`, "chair", problems, noBigInt);
   await chair.page.waitForSelector("[data-testid=link-status]:has-text('已连接')");
   const A = await openByLink(browser, gaveld.url, gaveld.tokenOf(ids.A), "A", problems, phone, noBigInt);
@@ -81,8 +80,5 @@ runBrowserTest(run, {
   gaveld,
   problems,
   seconds: 120,
-  closeAll: async () => {
-    if (browser) await browser.close();
-  },
   afterwards: () => rmSync(scratch, { recursive: true, force: true }),
 });

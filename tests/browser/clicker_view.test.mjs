@@ -17,14 +17,13 @@ import { runBrowserTest } from "./support/run.mjs";
 const [binary, web, meeting] = process.argv.slice(2);
 const gaveld = new Gaveld({ binary, web, meeting });
 const problems = [];
-let browser;
 
 const fleetFile = () => JSON.parse(readFileSync(join(gaveld.dir, "data", "clickers.json"), "utf8"));
 const tokenOf = (id) => fleetFile().devices.find((d) => d.id === id).token;
 
 async function run() {
   await gaveld.start();
-  browser = await launch();
+  const browser = await launch();
   const chair = await openChair(browser, gaveld, problems);
   await chair.page.waitForSelector("[data-testid=clicker-table]");
   const rows = await chair.page.locator("[data-testid=clicker-table] tbody tr").count();
@@ -88,7 +87,4 @@ runBrowserTest(run, {
   gaveld,
   problems,
   seconds: 120,
-  closeAll: async () => {
-    if (browser) await browser.close();
-  },
 });

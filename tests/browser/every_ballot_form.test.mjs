@@ -11,7 +11,6 @@ import { runBrowserTest } from "./support/run.mjs";
 const [binary, web, meeting] = process.argv.slice(2);
 const gaveld = new Gaveld({ binary, web, meeting });
 const problems = [];
-let browser;
 
 async function motion(chair, number, text) {
   await chair.page.click("#chair-motions details summary");
@@ -36,7 +35,7 @@ async function openVote(chair, { form, options, max, secret }) {
 
 async function run() {
   await gaveld.start();
-  browser = await launch();
+  const browser = await launch();
   const chair = await openChair(browser, gaveld, problems);
   await chair.page.click("[data-testid=start-meeting]");
   const A = await openByLink(browser, gaveld.url, gaveld.tokenOf(ids.A), "A", problems);
@@ -101,7 +100,4 @@ runBrowserTest(run, {
   gaveld,
   problems,
   seconds: 120,
-  closeAll: async () => {
-    if (browser) await browser.close();
-  },
 });

@@ -28,7 +28,6 @@ function writeMeeting(dir) {
 const meetingDir = mkdtempSync(join(tmpdir(), "gavel-large-vote-"));
 const gaveld = new Gaveld({ binary, web, meeting: writeMeeting(meetingDir) });
 const problems = [];
-let browser;
 
 /** Each device connects, says hello, presses `key(n)` and waits for its
  *  answer; eight at a time: Chromium delays a page's new WebSockets by
@@ -64,7 +63,7 @@ async function pressAll(page, devices, key, bootId) {
 
 async function run() {
   await gaveld.start();
-  browser = await launch();
+  const browser = await launch();
   const fleet = JSON.parse(readFileSync(join(gaveld.dir, "data", "clickers.json"), "utf8"));
   const devices = fleet.devices.filter((d) => d.holder !== person(1)).map((d) => ({ id: d.id, token: d.token }));
   if (devices.length !== kPeople - 1) throw new Error(`clickers.json has ${devices.length + 1} devices, not ${kPeople}`);
@@ -124,8 +123,5 @@ runBrowserTest(run, {
   gaveld,
   problems,
   seconds: 150,
-  closeAll: async () => {
-    if (browser) await browser.close();
-  },
   afterwards: () => rmSync(meetingDir, { recursive: true, force: true }),
 });

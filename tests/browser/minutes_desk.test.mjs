@@ -15,7 +15,6 @@ import { runBrowserTest } from "./support/run.mjs";
 const [binary, web, meeting, gavelctl] = process.argv.slice(2);
 const gaveld = new Gaveld({ binary, web, meeting });
 const problems = [];
-let browser;
 
 /** Clicks a download button and returns the file's bytes and suggested name. */
 async function downloaded(page, testid) {
@@ -36,7 +35,7 @@ function expectIn(text, words, where) {
 
 async function run() {
   await gaveld.start();
-  browser = await launch();
+  const browser = await launch();
   const chair = await openChair(browser, gaveld, problems);
   const desk = await openSecretary(browser, gaveld, problems);
   const A = await openByLink(browser, gaveld.url, gaveld.tokenOf(ids.A), "A", problems);
@@ -139,7 +138,4 @@ runBrowserTest(run, {
   gaveld,
   problems,
   seconds: 150,
-  closeAll: async () => {
-    if (browser) await browser.close();
-  },
 });

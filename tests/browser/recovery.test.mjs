@@ -14,11 +14,10 @@ import { runBrowserTest } from "./support/run.mjs";
 const [binary, web, meeting] = process.argv.slice(2);
 const gaveld = new Gaveld({ binary, web, meeting });
 const problems = [];
-let browser;
 
 async function run() {
   await gaveld.start();
-  browser = await launch();
+  const browser = await launch();
 
   console.log("- the pages are cached as WeChat needs: HTML revalidated, hashed assets kept");
   for (const path of ["", "chair", "secretary"]) {
@@ -104,7 +103,4 @@ runBrowserTest(run, {
   gaveld,
   problems,
   seconds: 120,
-  closeAll: async () => {
-    if (browser) await browser.close();
-  },
 });

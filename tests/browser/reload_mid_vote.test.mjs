@@ -13,7 +13,6 @@ import { runBrowserTest } from "./support/run.mjs";
 const [binary, web, meeting] = process.argv.slice(2);
 const gaveld = new Gaveld({ binary, web, meeting });
 const problems = [];
-let browser;
 
 async function openVote(chair, secret) {
   await chair.page.selectOption("[data-testid=vote-motion]", { index: 0 });
@@ -38,7 +37,7 @@ async function expectVoted(p, where, { canChange }) {
 
 async function run() {
   await gaveld.start();
-  browser = await launch();
+  const browser = await launch();
   const chair = await openChair(browser, gaveld, problems);
   const A = await openByLink(browser, gaveld.url, gaveld.tokenOf(ids.A), "A", problems);
   const B = await openByLink(browser, gaveld.url, gaveld.tokenOf(ids.B), "B", problems);
@@ -117,7 +116,4 @@ runBrowserTest(run, {
   gaveld,
   problems,
   seconds: 150,
-  closeAll: async () => {
-    if (browser) await browser.close();
-  },
 });

@@ -15,7 +15,6 @@ import { runBrowserTest } from "./support/run.mjs";
 const [binary, web, meeting] = process.argv.slice(2);
 const gaveld = new Gaveld({ binary, web, meeting });
 const problems = [];
-let browser;
 const cables = [];
 
 const logged = (action) => gaveld.log.split("\n").filter((l) => new RegExp(`gaveld: #\\d+ ${action} by`).test(l)).length;
@@ -38,7 +37,7 @@ async function lostAnswer(p, cable, testid, action, settled) {
 
 async function run() {
   await gaveld.start();
-  browser = await launch();
+  const browser = await launch();
   const through = async () => {
     const cable = new Cable(gaveld.port);
     cables.push(cable);
@@ -100,8 +99,7 @@ runBrowserTest(run, {
   gaveld,
   problems,
   seconds: 150,
-  closeAll: async () => {
-    if (browser) await browser.close();
+  closeAlso: async () => {
     for (const c of cables) await c.close();
   },
 });

@@ -15,7 +15,6 @@ import { runBrowserTest } from "./support/run.mjs";
 const [binary, web, meeting] = process.argv.slice(2);
 const gaveld = new Gaveld({ binary, web, meeting });
 const problems = [];
-let browser;
 let cable;
 
 async function fitsWidth(page, where) {
@@ -29,7 +28,7 @@ function step(text) {
 
 async function run() {
   await gaveld.start();
-  browser = await launch();
+  const browser = await launch();
   cable = new Cable(gaveld.port);
   const cablePort = await cable.listen();
 
@@ -221,8 +220,7 @@ runBrowserTest(run, {
   gaveld,
   problems,
   seconds: 150,
-  closeAll: async () => {
-    if (browser) await browser.close();
+  closeAlso: async () => {
     if (cable) await cable.close();
   },
 });

@@ -8,12 +8,21 @@ const webModules = resolve(import.meta.dirname, "../../../clients/web/node_modul
 const { chromium } = require(`${webModules}/playwright-core`);
 export const axeSource = require("node:fs").readFileSync(`${webModules}/axe-core/axe.min.js`, "utf8");
 
+/** Every browser launched, so that a test's end closes them all. */
+const launched = [];
+
 export async function launch() {
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: process.env.GAVEL_CHROMIUM || "/usr/bin/chromium",
     headless: true,
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
   });
+  launched.push(browser);
+  return browser;
+}
+
+export async function closeBrowsers() {
+  for (const browser of launched.splice(0)) await browser.close();
 }
 
 export const phone = { viewport: { width: 360, height: 640 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: "zh-CN" };

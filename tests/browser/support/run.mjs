@@ -1,10 +1,11 @@
-import { describePages } from "./browser.mjs";
+import { closeBrowsers, describePages } from "./browser.mjs";
 
 // Runs one browser test to its end within a deadline: PASSED, or FAILED with
 // the reason and gaveld's last log lines, or with what the pages reported
-// (`problems`, filled by watchPage); always closes what the test opened
-// (closeAll, before gaveld stops) and then removes its scratch (afterwards).
-export function runBrowserTest(run, { gaveld, problems, seconds, closeAll, afterwards = () => {} }) {
+// (`problems`, filled by watchPage); always closes the browsers it launched
+// and what else it opened (closeAlso), before gaveld stops, and then
+// removes its scratch (afterwards).
+export function runBrowserTest(run, { gaveld, problems, seconds, closeAlso = async () => {}, afterwards = () => {} }) {
   const deadline = setTimeout(() => {
     console.error(`FAILED: took more than ${seconds} s`);
     process.exit(1);
@@ -22,7 +23,8 @@ export function runBrowserTest(run, { gaveld, problems, seconds, closeAll, after
     })
     .finally(async () => {
       clearTimeout(deadline);
-      await closeAll();
+      await closeBrowsers();
+      await closeAlso();
       await gaveld.stop();
       gaveld.cleanup();
       afterwards();
