@@ -62,6 +62,8 @@ class Broadcaster {
   // The peer dropped batches: the latest snapshot of its view.
   void catch_up(const std::shared_ptr<Peer>& peer);
   std::size_t listening() const { return screens_.size() + phones_.size(); }
+  // Phones handled in one turn on the hall's strand.
+  static constexpr std::size_t kPhonesPerTurn = 512;
 
  private:
   struct Listener {
@@ -69,6 +71,7 @@ class Broadcaster {
     Audience audience;
     std::string participant_id;
     core::Seq seen;
+    std::size_t slot = 0;  // a phone's place in phone_keys_
   };
   struct Cohort {
     core::Millis period;
@@ -83,9 +86,16 @@ class Broadcaster {
     std::unordered_set<std::string> eligible;
   };
 
+  struct PhoneTick;
+
   void schedule(Cohort& cohort, void (Broadcaster::*tick)());
   void tick_screens();
   void tick_phones();
+  // Hands the tick under way to up to `count` more phones; ends it when all have theirs.
+  void hand_phones(std::size_t count);
+  void forget_phone(Listeners::iterator it);
+  void deliver_to_phone(PhoneTick& tick, const std::shared_ptr<Peer>& peer, Listener& listener,
+                        std::vector<Handout::Delivery>& deliveries);
   Frame batch(const std::vector<const v1::Event*>& events, const v1::EventBatch* figures) const;
   View view_of(Audience audience) const { return audience == Audience::officer ? View::whole : View::partial; }
 
@@ -97,6 +107,10 @@ class Broadcaster {
   Cohort screen_cohort_, phone_cohort_;
   std::vector<Opened> opened_;  // for the phones' next tick
   Listeners screens_, phones_;
+  // The phones' keys side by side: a tick copies them instead of walking
+  // thousands of map nodes on the strand.
+  std::vector<const Peer*> phone_keys_;
+  std::shared_ptr<PhoneTick> phone_tick_;  // being handed out, a turn at a time
   std::shared_ptr<char> life_ = std::make_shared<char>();
 };
 
