@@ -262,17 +262,16 @@ void Broadcaster::deliver_to_phone(PhoneTick& tick, const std::shared_ptr<Peer>&
   if (listener.seen >= tick.last) return;
   auto mine = tick.own.find(listener.participant_id);
   const bool all_new = listener.seen < tick.first;
-  if (mine == tick.own.end() && all_new) {
-    if (tick.common_events.empty() && !tick.has_figures) return;
+  if (all_new) {
+    const bool has_own = mine != tick.own.end();
+    if (!has_own && tick.common_events.empty() && !tick.has_figures) return;
+    // The shared part, serialized once for the hall, then the phone's own
+    // events if it has any (a check-in wave: thousands of phones, one each);
+    // the phone folds them in seq order (docs/protocol.md).
     if (!tick.common) tick.common = batch(tick.common_events, &tick.figures);
-    deliveries.push_back({peer, Frame{tick.common.shared, tick.eligibility(listener.participant_id)}});
-  } else if (all_new) {
-    // Its own events (a check-in wave: thousands of phones, one each)
-    // after the shared part, which is serialized once, not per phone; the
-    // phone folds them in seq order (docs/protocol.md).
-    if (!tick.common) tick.common = batch(tick.common_events, &tick.figures);
-    deliveries.push_back(
-        {peer, Frame{tick.common.shared, codec::own_part(mine->second, tick.may_vote_in(listener.participant_id))}});
+    Bytes own = has_own ? codec::own_part(mine->second, tick.may_vote_in(listener.participant_id))
+                        : tick.eligibility(listener.participant_id);
+    deliveries.push_back({peer, Frame{tick.common.shared, std::move(own)}});
   } else {
     // This phone's own events go in among the others, in seq order.
     std::vector<const v1::Event*> events;
