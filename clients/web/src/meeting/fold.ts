@@ -117,7 +117,7 @@ export function fold(s: MeetingSnapshot, e: Event): void {
     case "checkedIn":
     case "checkedOut": {
       // A new object for the one who changed, so a screen's row drawn for
-      // the old one knows it must be drawn again (ui/roster.tsx).
+      // the old one knows it must be drawn again (PersonRow, chair/people.tsx).
       const i = s.roster.findIndex((p) => p.id === b.value.participantId);
       if (i >= 0) s.roster[i] = { ...s.roster[i], present: b.case === "checkedIn" };
       if (b.case === "checkedOut") queue(s).requests = queue(s).requests.filter((r) => r.participantId !== b.value.participantId);
