@@ -25,7 +25,9 @@ Broadcaster::Broadcaster(const core::MeetingState& state, SnapshotShelf& shelf, 
       shelf_(shelf),
       post_after_(std::move(post_after)),
       clock_(std::move(clock)),
-      handout_(std::make_shared<Handout>(std::move(fan_out))) {
+      // A tick's slices are spread over half the phones' period, so they
+      // are out well before the next tick.
+      handout_(std::make_shared<Handout>(std::move(fan_out), std::chrono::milliseconds(pace.phones) / 2)) {
   screen_cohort_.period = pace.screens;
   phone_cohort_.period = pace.phones;
 }

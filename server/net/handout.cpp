@@ -18,9 +18,15 @@ void Handout::add(std::vector<Delivery> deliveries) {
   {
     std::lock_guard lock(mutex_);
     for (Delivery& d : deliveries) queue_.push_back(std::move(d));
+    pause_ = pause_for(queue_.size());
     if (!handing_ && !queue_.empty()) start = handing_ = true;
   }
-  if (start) post_([self = shared_from_this()] { self->hand_next_slice(); });
+  if (start) post_(Pause::zero(), [self = shared_from_this()] { self->hand_next_slice(); });
+}
+
+Handout::Pause Handout::pause_for(std::size_t queued) const {
+  auto slices = static_cast<Pause::rep>((queued + slice_ - 1) / slice_);
+  return slices == 0 ? Pause::zero() : std::min(kLongestPause, spread_ / slices);
 }
 
 void Handout::hand_next_slice() {
@@ -32,14 +38,16 @@ void Handout::hand_next_slice() {
     queue_.erase(queue_.begin(), queue_.begin() + n);
   }
   for (Delivery& d : slice) hand(d);
+  Pause next;
   {
     std::lock_guard lock(mutex_);
     if (queue_.empty()) {
       handing_ = false;
       return;
     }
+    next = pause_;
   }
-  post_([self = shared_from_this()] { self->hand_next_slice(); });
+  post_(next, [self = shared_from_this()] { self->hand_next_slice(); });
 }
 
 }  // namespace gavel::net

@@ -3,11 +3,16 @@
 // else the I/O threads do; handing all of a hall's thousands at once put
 // every voter's answer behind thousands of writes (tens of milliseconds).
 // A slice's writes are queued before the next slice is handed out, so an
-// answer waits behind one slice. Strictly in order: a phone never gets a
-// tick's batch before the batch of the tick before (it would drop the
-// older one as already seen).
+// answer waits behind one slice; and the slices are spread over part of the
+// phones' period, a short pause between them, so the writes do not take
+// both cores for a stretch that the votes' own work then waits out (a
+// 5,000-phone tick back to back put a vote's ack p99 at 16-40 ms, spread
+// at 5-8). Strictly in order: a phone never gets a tick's batch before
+// the batch of the tick before (it would drop the older one as already
+// seen).
 #pragma once
 
+#include <chrono>
 #include <deque>
 #include <functional>
 #include <memory>
@@ -20,17 +25,25 @@ namespace gavel::net {
 
 class Handout : public std::enable_shared_from_this<Handout> {
  public:
-  // Runs one slice after another, in order; every slice on the same
-  // strand. Without one, everything is handed out at once, in add().
-  using Post = std::function<void(std::function<void()>)>;
+  using Pause = std::chrono::microseconds;
+  // Runs one slice after another, in order, each `pause` after it is
+  // posted; every slice on the same strand. Without one, everything is
+  // handed out at once, in add().
+  using Post = std::function<void(Pause pause, std::function<void()>)>;
   struct Delivery {
     std::shared_ptr<Peer> peer;
     Frame frame;
     bool snapshot = false;  // a lagging phone's catch-up, after its batch
   };
   static constexpr std::size_t kSlice = 128;
+  // A small hall's few slices go out nearly at once.
+  static constexpr Pause kLongestPause = std::chrono::milliseconds(4);
 
-  explicit Handout(Post post, std::size_t slice = kSlice) : post_(std::move(post)), slice_(slice) {}
+  // What is queued is spread over `spread`: the pause before each next
+  // slice is `spread` over the slices queued when deliveries were last
+  // added, at most kLongestPause.
+  explicit Handout(Post post, Pause spread = {}, std::size_t slice = kSlice)
+      : post_(std::move(post)), spread_(spread), slice_(slice) {}
 
   // One tick's deliveries, after those of every earlier tick. From the hall's strand.
   void add(std::vector<Delivery> deliveries);
@@ -38,12 +51,15 @@ class Handout : public std::enable_shared_from_this<Handout> {
  private:
   void hand_next_slice();
   static void hand(Delivery& delivery);
+  Pause pause_for(std::size_t queued) const;
 
   Post post_;
+  Pause spread_;
   std::size_t slice_;
   std::mutex mutex_;  // add() and the slices run on different strands
   std::deque<Delivery> queue_;
   bool handing_ = false;  // a slice is posted or running
+  Pause pause_{};
 };
 
 }  // namespace gavel::net

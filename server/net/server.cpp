@@ -64,8 +64,12 @@ Server::Server(ServerOptions options, core::Meeting meeting, Doorkeeper doorkeep
   };
   // The phones' batches are handed out on a strand of their own, so the
   // other I/O thread can take them while the hall goes on deciding.
-  auto fan_out = [phones = asio::make_strand(impl_->io)](std::function<void()> work) {
-    asio::post(phones, std::move(work));
+  auto fan_out = [phones = asio::make_strand(impl_->io)](Handout::Pause pause, std::function<void()> work) {
+    if (pause == Handout::Pause::zero()) return asio::post(phones, std::move(work));
+    auto timer = std::make_shared<asio::steady_timer>(phones, pause);
+    timer->async_wait([timer, work = std::move(work)](beast::error_code ec) {
+      if (!ec) work();
+    });
   };
   auto hall = std::make_shared<Hall>(std::move(meeting), std::move(doorkeeper), std::move(writer), post,
                                      post_after, wall_ms, Pace{}, fan_out);

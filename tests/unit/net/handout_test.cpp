@@ -15,11 +15,16 @@ net::Frame batch_at(std::uint64_t seq) {
   return net::frame_of(message.SerializeAsString());
 }
 
-// The I/O threads' queue, run by hand: posted work runs in the order posted.
+// The I/O threads' queue, run by hand: posted work runs in the order posted
+// (the pause each was posted with is kept, not waited).
 struct Queue {
   std::deque<std::function<void()>> work;
+  std::vector<net::Handout::Pause> pauses;
   net::Handout::Post post() {
-    return [this](std::function<void()> w) { work.push_back(std::move(w)); };
+    return [this](net::Handout::Pause pause, std::function<void()> w) {
+      pauses.push_back(pause);
+      work.push_back(std::move(w));
+    };
   }
   void run_one() {
     auto w = std::move(work.front());
@@ -45,11 +50,11 @@ std::vector<net::Handout::Delivery> tick(const std::vector<std::shared_ptr<Recor
 
 TEST(Handout, ATicksBatchesGoOutASliceAtATimeWithOtherWorkBetweenTheSlices) {
   Queue queue;
-  auto handout = std::make_shared<net::Handout>(queue.post(), 128);
+  auto handout = std::make_shared<net::Handout>(queue.post(), net::Handout::Pause{}, 128);
   auto hall = phones(300);
   handout->add(tick(hall, 7));
   bool answered = false;
-  queue.post()([&] { answered = true; });  // a voter's answer, posted while the tick is handed out
+  queue.post()({}, [&] { answered = true; });  // a voter's answer, posted while the tick is handed out
 
   queue.run_one();
   EXPECT_EQ(hall[127]->frames.size(), 1u);
@@ -66,7 +71,7 @@ TEST(Handout, ATicksBatchesGoOutASliceAtATimeWithOtherWorkBetweenTheSlices) {
 
 TEST(Handout, APhoneNeverGetsATicksBatchBeforeTheBatchOfTheTickBefore) {
   Queue queue;
-  auto handout = std::make_shared<net::Handout>(queue.post(), 128);
+  auto handout = std::make_shared<net::Handout>(queue.post(), net::Handout::Pause{}, 128);
   auto hall = phones(300);
   handout->add(tick(hall, 7));
   queue.run_one();               // the first slice of seq 7
@@ -78,6 +83,25 @@ TEST(Handout, APhoneNeverGetsATicksBatchBeforeTheBatchOfTheTickBefore) {
     EXPECT_EQ(phone->frames[0].events().seq(), 7u);
     EXPECT_EQ(phone->frames[1].events().seq(), 9u);
   }
+}
+
+TEST(Handout, ABigHallsSlicesAreSpreadOverTheSpreadAndASmallHallsGoNearlyAtOnce) {
+  using std::chrono::milliseconds;
+  Queue queue;
+  auto handout = std::make_shared<net::Handout>(queue.post(), milliseconds(20), 100);
+  handout->add(tick(phones(1000), 7));  // ten slices
+  queue.run_all();
+  ASSERT_EQ(queue.pauses.size(), 10u);
+  EXPECT_EQ(queue.pauses[0], net::Handout::Pause::zero()) << "the first slice goes at once";
+  for (std::size_t i = 1; i < 10; ++i) EXPECT_EQ(queue.pauses[i], milliseconds(2)) << "slice " << i;
+
+  queue.pauses.clear();
+  auto small = std::make_shared<net::Handout>(queue.post(), milliseconds(125), 100);
+  small->add(tick(phones(300), 8));
+  queue.run_all();
+  ASSERT_EQ(queue.pauses.size(), 3u);
+  EXPECT_EQ(queue.pauses[1], net::Handout::kLongestPause) << "a small hall pauses briefly";
+  EXPECT_EQ(queue.pauses[2], net::Handout::kLongestPause);
 }
 
 TEST(Handout, ALaggingPhonesCatchUpSnapshotFollowsItsBatchAndWithoutAPostAllGoesAtOnce) {
