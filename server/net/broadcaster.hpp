@@ -1,6 +1,6 @@
 // Sends what became durable to everyone connected, on a clock instead of
-// after every group commit: the officers' screens and the projector about
-// 20 times a second, phones a few times a second, each one coalesced batch
+// after every group commit: the officers' screens and the projector 25
+// times a second, phones a few times a second, each one coalesced batch
 // per tick. A phone's batch leaves out other people's ballot_recorded and
 // checked_in and carries the turnout and the attendance instead, so a vote
 // of N costs about N deliveries, not N². Nor does it carry the names of
@@ -34,7 +34,7 @@ enum class Audience {
 
 // How often each cohort gets its batch.
 struct Pace {
-  core::Millis screens = 50;  // officers and projectors
+  core::Millis screens = 40;  // officers and projectors: a ballot is on the projector within 50 ms
   core::Millis phones = 250;
 };
 
