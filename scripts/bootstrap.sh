@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 packages=(
   build-essential cmake ninja-build ccache pkg-config
   libboost1.74-dev libssl-dev libprotobuf-dev protobuf-compiler
-  libsqlite3-dev sqlite3 libtomlplusplus-dev nlohmann-json3-dev
+  libsqlite3-dev sqlite3 libtomlplusplus-dev nlohmann-json3-dev libjemalloc-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libimgui-dev libglfw3-dev libgl-dev libgl1-mesa-dri libqrencode-dev libpng-dev
   libstb-dev fonts-noto-cjk xvfb xauth openssl
