@@ -6,16 +6,22 @@
 #include <openssl/rand.h>
 
 #include "commands.hpp"
+#include "net/doorkeeper.hpp"
 #include "support/hall_on_one_thread.hpp"
 #include "support/meeting_builder.hpp"
 
 namespace gavel::test {
 namespace {
 
-// While alive, every RAND_bytes in the process fails.
+// While alive, every RAND_bytes in the process fails, and the tokens this
+// thread drew before it (random_token's pool) are used up.
 class NoRandomness {
  public:
-  NoRandomness() : saved_(RAND_get_rand_method()) { RAND_set_rand_method(&kFailing); }
+  NoRandomness() : saved_(RAND_get_rand_method()) {
+    RAND_set_rand_method(&kFailing);
+    while (net::random_token()) {
+    }
+  }
   ~NoRandomness() { RAND_set_rand_method(saved_); }
   NoRandomness(const NoRandomness&) = delete;
   NoRandomness& operator=(const NoRandomness&) = delete;
