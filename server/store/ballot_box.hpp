@@ -58,7 +58,7 @@ class BallotBox {
   Database db_;
   std::filesystem::path file_;
   std::int64_t meeting_ = 0;
-  Statement find_, remember_, upsert_, clear_pending_;
+  Statement remember_, upsert_, clear_pending_;
 };
 
 // Choices as the ballot tables keep them: "0,2".
