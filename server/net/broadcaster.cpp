@@ -25,12 +25,15 @@ Broadcaster::Broadcaster(const core::MeetingState& state, SnapshotShelf& shelf, 
       shelf_(shelf),
       post_after_(std::move(post_after)),
       clock_(std::move(clock)),
-      // A tick's slices are spread over four fifths of the phones' period,
-      // so they are out about when the next tick comes (over half of it, a
-      // vote's ack p99 was 1.5-2 times longer at 5,000 and 10,000 phones).
-      handout_(std::make_shared<Handout>(std::move(fan_out), std::chrono::milliseconds(pace.phones) * 4 / 5)) {
+      pace_(pace),
+      handout_(std::make_shared<Handout>(std::move(fan_out))) {
   screen_cohort_.period = pace.screens;
   phone_cohort_.period = pace.phones;
+}
+
+void Broadcaster::pace_phones() {
+  auto share = std::chrono::duration_cast<std::chrono::milliseconds>(pace_.per_phone * phones_.size());
+  phone_cohort_.period = std::max<core::Millis>(pace_.phones, share.count());
 }
 
 void Broadcaster::join(const std::shared_ptr<Peer>& peer, Audience audience, std::string participant_id,
@@ -43,6 +46,7 @@ void Broadcaster::join(const std::shared_ptr<Peer>& peer, Audience audience, std
   std::size_t slot = it != phones_.end() ? it->second.slot : phone_keys_.size();
   if (it == phones_.end()) phone_keys_.push_back(peer.get());
   phones_.insert_or_assign(peer.get(), Listener{peer, audience, std::move(participant_id), seen, slot});
+  pace_phones();
 }
 
 void Broadcaster::leave(const Peer* peer) {
@@ -56,6 +60,7 @@ void Broadcaster::forget_phone(Listeners::iterator it) {
   phones_.at(last).slot = it->second.slot;
   phone_keys_.pop_back();
   phones_.erase(it);
+  pace_phones();
 }
 
 void Broadcaster::published(const std::vector<v1::Event>& events) {
@@ -247,7 +252,10 @@ void Broadcaster::hand_phones(std::size_t count) {
     }
     deliver_to_phone(*tick, peer, it->second, deliveries);
   }
-  handout_->add(std::move(deliveries));
+  // Spread over four fifths of the period, so they are out about when the
+  // next tick comes (over half of it, a vote's ack p99 was 1.5-2 times
+  // longer at 5,000 and 10,000 phones).
+  handout_->add(std::move(deliveries), std::chrono::milliseconds(phone_cohort_.period) * 4 / 5);
   if (tick->next == tick->phones.size()) {
     phone_tick_.reset();
     return;

@@ -9,7 +9,7 @@ void Handout::hand(Delivery& d) {
   else d.peer->deliver(std::move(d.frame), true);
 }
 
-void Handout::add(std::vector<Delivery> deliveries) {
+void Handout::add(std::vector<Delivery> deliveries, Pause spread) {
   if (!post_) {
     for (Delivery& d : deliveries) hand(d);
     return;
@@ -18,15 +18,15 @@ void Handout::add(std::vector<Delivery> deliveries) {
   {
     std::lock_guard lock(mutex_);
     for (Delivery& d : deliveries) queue_.push_back(std::move(d));
-    pause_ = pause_for(queue_.size());
+    pause_ = pause_for(queue_.size(), spread);
     if (!handing_ && !queue_.empty()) start = handing_ = true;
   }
   if (start) post_(Pause::zero(), [self = shared_from_this()] { self->hand_next_slice(); });
 }
 
-Handout::Pause Handout::pause_for(std::size_t queued) const {
+Handout::Pause Handout::pause_for(std::size_t queued, Pause spread) const {
   auto slices = static_cast<Pause::rep>((queued + slice_ - 1) / slice_);
-  return slices == 0 ? Pause::zero() : std::min(kLongestPause, spread_ / slices);
+  return slices == 0 ? Pause::zero() : std::min(kLongestPause, spread / slices);
 }
 
 void Handout::hand_next_slice() {

@@ -39,22 +39,20 @@ class Handout : public std::enable_shared_from_this<Handout> {
   // A small hall's few slices go out nearly at once.
   static constexpr Pause kLongestPause = std::chrono::milliseconds(4);
 
-  // What is queued is spread over `spread`: the pause before each next
-  // slice is `spread` over the slices queued when deliveries were last
-  // added, at most kLongestPause.
-  explicit Handout(Post post, Pause spread = {}, std::size_t slice = kSlice)
-      : post_(std::move(post)), spread_(spread), slice_(slice) {}
+  explicit Handout(Post post, std::size_t slice = kSlice) : post_(std::move(post)), slice_(slice) {}
 
-  // One tick's deliveries, after those of every earlier tick. From the hall's strand.
-  void add(std::vector<Delivery> deliveries);
+  // One tick's deliveries, after those of every earlier tick. From the
+  // hall's strand. What is queued then is spread over `spread`: the pause
+  // before each next slice is `spread` over the slices queued, at most
+  // kLongestPause.
+  void add(std::vector<Delivery> deliveries, Pause spread = {});
 
  private:
   void hand_next_slice();
   static void hand(Delivery& delivery);
-  Pause pause_for(std::size_t queued) const;
+  Pause pause_for(std::size_t queued, Pause spread) const;
 
   Post post_;
-  Pause spread_;
   std::size_t slice_;
   std::mutex mutex_;  // add() and the slices run on different strands
   std::deque<Delivery> queue_;

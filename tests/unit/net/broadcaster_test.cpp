@@ -263,5 +263,44 @@ TEST_F(Broadcasting, AHallsTickIsHandedOutATurnAtATimeEachPhoneOnceAndInTickOrde
   }
 }
 
+TEST_F(Broadcasting, ABigHallsPhonesTickLessOftenTheMorePhonesListen) {
+  net::Pace pace;
+  pace.per_phone = std::chrono::milliseconds(1);
+  net::Broadcaster big{m.state(), shelf,
+                       [this](core::Millis delay, std::function<void()> work) {
+                         timers.emplace_back(now + delay, std::move(work));
+                       },
+                       [this] { return now; }, pace};
+  auto vote_in_big = [&](const std::string& who) {
+    core::Decision decision = m.ok(CastBallot{0, {0}, "", "", "", ""}, participant(who));
+    std::vector<v1::Event> wire;
+    for (const core::Event& event : decision.events) codec::to_wire(event, &wire.emplace_back());
+    big.published(wire);
+  };
+  auto next_tick_in = [&] {
+    EXPECT_EQ(timers.size(), 1u);
+    return timers.empty() ? core::Millis{-1} : timers[0].first - now;
+  };
+  std::vector<std::shared_ptr<RecordingPeer>> phones;
+  for (int i = 0; i < 400; ++i) {
+    phones.push_back(std::make_shared<RecordingPeer>());
+    big.join(phones.back(), net::Audience::phone, "r9", m.state().seq);
+  }
+  vote_in_big("r1");
+  run_due();  // the first batch after a quiet spell goes out at once
+  EXPECT_EQ(phones[399]->frames.size(), 1u);
+  now += 10;
+  vote_in_big("r2");
+  EXPECT_EQ(next_tick_in(), 390) << "400 phones at 1 ms each: a tick every 400 ms, not 250";
+
+  for (int i = 0; i < 300; ++i) big.leave(phones[static_cast<std::size_t>(i)].get());
+  now += 390;
+  run_due();
+  EXPECT_EQ(phones[399]->frames.size(), 2u);
+  now += 10;
+  vote_in_big("r3");
+  EXPECT_EQ(next_tick_in(), 240) << "100 phones left: back to the pace's 250 ms";
+}
+
 }  // namespace
 }  // namespace gavel::test

@@ -50,7 +50,7 @@ std::vector<net::Handout::Delivery> tick(const std::vector<std::shared_ptr<Recor
 
 TEST(Handout, ATicksBatchesGoOutASliceAtATimeWithOtherWorkBetweenTheSlices) {
   Queue queue;
-  auto handout = std::make_shared<net::Handout>(queue.post(), net::Handout::Pause{}, 128);
+  auto handout = std::make_shared<net::Handout>(queue.post(), 128);
   auto hall = phones(300);
   handout->add(tick(hall, 7));
   bool answered = false;
@@ -71,7 +71,7 @@ TEST(Handout, ATicksBatchesGoOutASliceAtATimeWithOtherWorkBetweenTheSlices) {
 
 TEST(Handout, APhoneNeverGetsATicksBatchBeforeTheBatchOfTheTickBefore) {
   Queue queue;
-  auto handout = std::make_shared<net::Handout>(queue.post(), net::Handout::Pause{}, 128);
+  auto handout = std::make_shared<net::Handout>(queue.post(), 128);
   auto hall = phones(300);
   handout->add(tick(hall, 7));
   queue.run_one();               // the first slice of seq 7
@@ -88,16 +88,16 @@ TEST(Handout, APhoneNeverGetsATicksBatchBeforeTheBatchOfTheTickBefore) {
 TEST(Handout, ABigHallsSlicesAreSpreadOverTheSpreadAndASmallHallsGoNearlyAtOnce) {
   using std::chrono::milliseconds;
   Queue queue;
-  auto handout = std::make_shared<net::Handout>(queue.post(), milliseconds(20), 100);
-  handout->add(tick(phones(1000), 7));  // ten slices
+  auto handout = std::make_shared<net::Handout>(queue.post(), 100);
+  handout->add(tick(phones(1000), 7), milliseconds(20));  // ten slices
   queue.run_all();
   ASSERT_EQ(queue.pauses.size(), 10u);
   EXPECT_EQ(queue.pauses[0], net::Handout::Pause::zero()) << "the first slice goes at once";
   for (std::size_t i = 1; i < 10; ++i) EXPECT_EQ(queue.pauses[i], milliseconds(2)) << "slice " << i;
 
   queue.pauses.clear();
-  auto small = std::make_shared<net::Handout>(queue.post(), milliseconds(125), 100);
-  small->add(tick(phones(300), 8));
+  auto small = std::make_shared<net::Handout>(queue.post(), 100);
+  small->add(tick(phones(300), 8), milliseconds(125));
   queue.run_all();
   ASSERT_EQ(queue.pauses.size(), 3u);
   EXPECT_EQ(queue.pauses[1], net::Handout::kLongestPause) << "a small hall pauses briefly";
