@@ -23,9 +23,7 @@ std::optional<Credentials> find(const Table& table, const std::string& secret) {
   if (CRYPTO_memcmp(it->second.token.data(), secret.data(), secret.size()) != 0) return std::nullopt;
   return it->second.credentials;
 }
-}  // namespace
 
-namespace {
 // A receipt is drawn for every ballot: one RAND_bytes call per 64 tokens
 // instead of one each (each call was 5% of a vote's instructions). Bytes are
 // wiped from the pool as they are taken.

@@ -17,8 +17,10 @@ struct Credentials {
   std::string clicker_id;      // a clicker's or base station's id (role clicker)
 };
 
-// 32 lowercase hex characters from OpenSSL's CSPRNG; nullopt when it has no
-// randomness to give (it runs on the hall's strand: no exception may leave it).
+// 32 lowercase hex characters from OpenSSL's CSPRNG, drawn 64 tokens at a
+// time into a pool of the calling thread's own; nullopt when the pool is
+// empty and the CSPRNG has no randomness to give (it runs on the hall's
+// strand: no exception may leave it).
 std::optional<std::string> random_token();
 // The typed error for a client when random_token() had nothing to give.
 core::Error no_randomness();

@@ -7,7 +7,7 @@
 // phones' period, a short pause between them, so the writes do not take
 // both cores for a stretch that the votes' own work then waits out (a
 // 5,000-phone tick back to back put a vote's ack p99 at 16-40 ms, spread
-// at 5-8). Strictly in order: a phone never gets a tick's batch before
+// at 4-8). Strictly in order: a phone never gets a tick's batch before
 // the batch of the tick before (it would drop the older one as already
 // seen).
 #pragma once

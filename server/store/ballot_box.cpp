@@ -132,8 +132,9 @@ core::Status BallotBox::wipe(const std::filesystem::path& file) {
 }
 
 core::Status BallotBox::prepare_statements() {
-  // What the ballot said before, if anything, marked in one statement: a
-  // lookup and an insert from here cost a vote twice the box's time.
+  // What the ballot said before, if anything, marked in one statement: one
+  // step through SQLite per ballot instead of two, and the old ballot never
+  // copied out into C++ and back.
   auto r = db_.prepare(
       "INSERT INTO pending(receipt, upto, had, choices, weight, reason) "
       "SELECT ?1, ?2, b.receipt IS NOT NULL, coalesce(b.choices, ''), coalesce(b.weight, 0), coalesce(b.reason, '') "
