@@ -32,13 +32,17 @@ class Broadcasting : public ::testing::Test {
   }
   // Each command is its own group commit, published as it becomes durable.
   core::Decision commit(const core::Command& command, const core::Actor& actor) {
+    return commit_to(broadcaster, command, actor);
+  }
+  core::Decision commit_to(net::Broadcaster& to, const core::Command& command, const core::Actor& actor) {
     core::Decision decision = m.ok(command, actor);
     std::vector<v1::Event> wire;
     for (const core::Event& event : decision.events) codec::to_wire(event, &wire.emplace_back());
-    broadcaster.published(wire);
+    to.published(wire);
     return decision;
   }
-  void vote(const std::string& who) { commit(CastBallot{0, {0}, "", "", "", ""}, participant(who)); }
+  static core::Command a_ballot() { return CastBallot{0, {0}, "", "", "", ""}; }
+  void vote(const std::string& who) { commit(a_ballot(), participant(who)); }
   // Runs every timer due by now, as the strand would.
   void run_due() {
     auto due = std::move(timers);
@@ -271,12 +275,7 @@ TEST_F(Broadcasting, ABigHallsPhonesTickLessOftenTheMorePhonesListen) {
                          timers.emplace_back(now + delay, std::move(work));
                        },
                        [this] { return now; }, pace};
-  auto vote_in_big = [&](const std::string& who) {
-    core::Decision decision = m.ok(CastBallot{0, {0}, "", "", "", ""}, participant(who));
-    std::vector<v1::Event> wire;
-    for (const core::Event& event : decision.events) codec::to_wire(event, &wire.emplace_back());
-    big.published(wire);
-  };
+  auto vote_in_big = [&](const std::string& who) { commit_to(big, a_ballot(), participant(who)); };
   auto next_tick_in = [&] {
     EXPECT_EQ(timers.size(), 1u);
     return timers.empty() ? core::Millis{-1} : timers[0].first - now;
