@@ -28,7 +28,7 @@ Broadcaster::Broadcaster(const core::MeetingState& state, SnapshotShelf& shelf, 
       pace_(pace),
       handout_(std::make_shared<Handout>(std::move(fan_out))) {
   screen_cohort_.period = pace.screens;
-  phone_cohort_.period = pace.phones;
+  pace_phones();
 }
 
 void Broadcaster::pace_phones() {

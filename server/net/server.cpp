@@ -10,6 +10,15 @@ namespace gavel::net {
 
 namespace {
 constexpr int kSendBuffer = 64 * 1024;
+
+// Runs `work` on `strand` once `delay` has passed (not if the io_context stops first).
+template <class Strand, class Duration>
+void run_after(const Strand& strand, Duration delay, std::function<void()> work) {
+  auto timer = std::make_shared<asio::steady_timer>(strand, delay);
+  timer->async_wait([timer, work = std::move(work)](beast::error_code ec) {
+    if (!ec) work();
+  });
+}
 }  // namespace
 
 struct Server::Impl {
@@ -57,19 +66,13 @@ Server::Server(ServerOptions options, core::Meeting meeting, Doorkeeper doorkeep
   auto strand = asio::make_strand(impl_->io);
   auto post = [strand](std::function<void()> work) { asio::post(strand, std::move(work)); };
   auto post_after = [strand](core::Millis delay, std::function<void()> work) {
-    auto timer = std::make_shared<asio::steady_timer>(strand, std::chrono::milliseconds(delay));
-    timer->async_wait([timer, work = std::move(work)](beast::error_code ec) {
-      if (!ec) work();
-    });
+    run_after(strand, std::chrono::milliseconds(delay), std::move(work));
   };
   // The phones' batches are handed out on a strand of their own, so the
   // other I/O thread can take them while the hall goes on deciding.
   auto fan_out = [phones = asio::make_strand(impl_->io)](Handout::Pause pause, std::function<void()> work) {
     if (pause == Handout::Pause::zero()) return asio::post(phones, std::move(work));
-    auto timer = std::make_shared<asio::steady_timer>(phones, pause);
-    timer->async_wait([timer, work = std::move(work)](beast::error_code ec) {
-      if (!ec) work();
-    });
+    run_after(phones, pause, std::move(work));
   };
   auto hall = std::make_shared<Hall>(std::move(meeting), std::move(doorkeeper), std::move(writer), post,
                                      post_after, wall_ms, Pace{}, fan_out);
