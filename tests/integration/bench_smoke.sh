@@ -36,6 +36,7 @@ for system in gaveld baseline; do
   expect generator_cpu_share_pct "$system" 4
 done
 expect turnout_on_projector_p99_ms gaveld 3
+expect press_to_projector_p99_ms gaveld 3
 expect result_on_projector_after_close_ms gaveld 3
 if [ "$missing" = 1 ]; then cat "$work/figures.jsonl"; exit 1; fi
 
