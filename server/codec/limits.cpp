@@ -1,5 +1,6 @@
 #include "limits.hpp"
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,6 +43,8 @@ std::optional<core::Error> check_string(const FieldDescriptor& field, const std:
   return std::nullopt;
 }
 
+std::optional<core::Error> check_fields(const Message& message);
+
 std::optional<core::Error> check_repeated(const Message& message, const Reflection& reflection,
                                           const FieldDescriptor& field) {
   int size = reflection.FieldSize(message, &field);
@@ -52,15 +55,13 @@ std::optional<core::Error> check_repeated(const Message& message, const Reflecti
     if (field.cpp_type() == FieldDescriptor::CPPTYPE_STRING)
       error = check_string(field, reflection.GetRepeatedStringReference(message, &field, i, &scratch));
     else if (field.cpp_type() == FieldDescriptor::CPPTYPE_MESSAGE)
-      error = check_limits(reflection.GetRepeatedMessage(message, &field, i));
+      error = check_fields(reflection.GetRepeatedMessage(message, &field, i));
     if (error) return error;
   }
   return std::nullopt;
 }
 
-}  // namespace
-
-std::optional<core::Error> check_limits(const Message& message) {
+std::optional<core::Error> check_fields(const Message& message) {
   const Reflection& reflection = *message.GetReflection();
   std::vector<const FieldDescriptor*> fields;
   reflection.ListFields(message, &fields);  // only the fields that are set
@@ -72,11 +73,24 @@ std::optional<core::Error> check_limits(const Message& message) {
       std::string scratch;
       error = check_string(*field, reflection.GetStringReference(message, field, &scratch));
     } else if (field->cpp_type() == FieldDescriptor::CPPTYPE_MESSAGE) {
-      error = check_limits(reflection.GetMessage(message, field));
+      error = check_fields(reflection.GetMessage(message, field));
     }
     if (error) return error;
   }
   return std::nullopt;
+}
+
+// Every string byte and every list entry takes at least a byte of the
+// encoding, so a message no longer than this is within every limit.
+constexpr std::size_t kWithinEveryLimit = std::min(kMaxIdBytes, static_cast<std::size_t>(kMaxRepeated));
+
+}  // namespace
+
+std::optional<core::Error> check_limits(const Message& message) {
+  // Most commands (a ballot among them) are this short: no walk through
+  // reflection, which was 3% of a vote's instructions.
+  if (message.ByteSizeLong() <= kWithinEveryLimit) return std::nullopt;
+  return check_fields(message);
 }
 
 }  // namespace gavel::codec

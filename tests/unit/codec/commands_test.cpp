@@ -147,6 +147,16 @@ TEST(CommandCodec, TooManyChoicesIsInvalidArgument) {
   EXPECT_EQ(result.error().message_en, "field choices has too many entries (at most 64)");
 }
 
+TEST(CommandCodec, TheShortestListOverTheLimitIsRefusedAndOneAtItIsTaken) {
+  v1::Command at_limit, over;
+  for (int i = 0; i < 64; ++i) at_limit.mutable_cast_ballot()->add_choices(0);
+  for (int i = 0; i < 65; ++i) over.mutable_cast_ballot()->add_choices(0);
+  EXPECT_TRUE(codec::from_wire(at_limit).ok());
+  auto result = codec::from_wire(over);
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.error().message_en, "field choices has too many entries (at most 64)");
+}
+
 TEST(ErrorCodec, ErrorKeepsCodeAndBothMessages) {
   v1::Error wire;
   codec::to_wire(core::make_error(core::ErrorCode::not_eligible, "无表决权", "not eligible"), &wire);
