@@ -5,9 +5,8 @@
 // checked_in and carries the turnout and the attendance instead, so a vote
 // of N costs about N deliveries, not N². Nor does it carry the names of
 // everyone eligible in a vote it opens, only their count and whether its
-// own participant is among them. The projector also gets the
-// partial snapshot it draws from; anyone who lagged gets a snapshot to
-// catch up. A voter's own answer does not wait for a tick: the hall sends it
+// own participant is among them. The projector gets only the partial
+// snapshot it draws from; anyone who lagged gets a snapshot to catch up. A voter's own answer does not wait for a tick: the hall sends it
 // the moment its commit is durable. Runs on the hall's strand.
 #pragma once
 
@@ -29,7 +28,7 @@ namespace gavel::net {
 
 enum class Audience {
   officer,    // chair, secretary: every event
-  projector,  // display: every event, and the partial snapshot at each tick
+  projector,  // display: the partial snapshot at each tick, no events
   phone,      // participants: the phone's batch
 };
 

@@ -380,24 +380,32 @@ TEST(SecretBallot, RepeatedPressIsAcknowledgedAndCountedOnce) {
 TEST(SecretBallot, LiveTallyArrivesInABatchOfFiveAfterThreeSeconds) {
   GaveldProcess server(assembly());
   open_secret_vote(server, 12, true);
+  auto chair = server.connect_as("chair");
   auto display = server.connect_as("display");
   for (int i = 1; i <= 5; ++i) ASSERT_TRUE(server.connect_participant(voter(i))->call(cmd::cast(i == 5 ? 1u : 0u)));
   std::optional<v1::LiveTally> tally;
   ASSERT_TRUE(wait_until([&] {
-    while (auto message = display->next(std::chrono::milliseconds(50))) {
-      if (message->has_snapshot()) {
-        EXPECT_EQ(message->snapshot().current_vote().counts_size() > 0, tally.has_value());
-      }
-      if (message->has_events()) {
+    while (auto message = chair->next(std::chrono::milliseconds(50)))
+      if (message->has_events())
         for (const auto& e : message->events().events())
           if (e.has_live_tally()) tally = e.live_tally();
-      }
-    }
     return tally.has_value();
   }, std::chrono::seconds(10)));
   EXPECT_EQ(tally->cast(), 5u);
   EXPECT_EQ(tally->counts(0).count(), 4u);
   EXPECT_EQ(tally->counts(1).count(), 1u);
+  // The projector draws the same counts from its snapshot, and none before.
+  std::optional<v1::MeetingSnapshot> drawn;
+  ASSERT_TRUE(wait_until([&] {
+    while (auto message = display->next(std::chrono::milliseconds(50))) {
+      EXPECT_FALSE(message->has_events()) << "the display is sent its snapshot alone";
+      if (message->has_snapshot() && message->snapshot().current_vote().counts_size() > 0 && !drawn)
+        drawn = message->snapshot();
+    }
+    return drawn.has_value();
+  }, std::chrono::seconds(10)));
+  EXPECT_EQ(drawn->current_vote().counts(0).count(), 4u) << "the first counts on the projector are the batch of five";
+  EXPECT_EQ(drawn->current_vote().counts(1).count(), 1u);
 }
 
 TEST(SecretBallot, TallyAfterKillNineIsExactlyTheDurableLastChangedBallots) {

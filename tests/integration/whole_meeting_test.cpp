@@ -124,14 +124,8 @@ TEST(WholeMeeting, RunsAnAgendaFromSeveralClientsAtOnce) {
   EXPECT_EQ(room.snapshot().resolutions_size(), 1);
   EXPECT_EQ(room.snapshot().dissent_size(), 2);
 
-  // The projector saw every event once, in order, with no gap. (Its
-  // snapshot is of the hall's state, which may hold an event a tick before
-  // that event is published: wait for the events to catch up.)
-  ASSERT_TRUE(room.wait_for([&](const auto& s) { return !room.events().empty() && room.events().back().seq() >= s.seq(); }));
-  const auto& events = room.events();
-  ASSERT_FALSE(events.empty());
-  for (std::size_t i = 0; i < events.size(); ++i) ASSERT_EQ(events[i].seq(), i + 1) << "at event " << i;
-  EXPECT_EQ(events.back().seq(), room.snapshot().seq());
+  // The projector drew all of it from its snapshots: it was sent no events.
+  EXPECT_TRUE(room.events().empty());
 }
 
 }  // namespace
