@@ -394,8 +394,9 @@ class CpuMeter {
 
 // When the projector (the display connection) first had each seq: from
 // event batches (their last event) and snapshots (their seq). It also keeps
-// when the server accepted each event it was sent (the event's at_ms, before
-// its commit), to time a ballot from its commit rather than from the press.
+// when the server accepted each event (the event's at_ms, before its commit,
+// from the chair's stream, which has every event), to time a ballot from its
+// commit rather than from the press.
 class Projector {
  public:
   explicit Projector(GaveldTarget* gaveld)
@@ -408,6 +409,12 @@ class Projector {
     crowd.watch(kDisplay, [this](std::size_t, const Answer& message) {
       std::uint64_t seq = shown_seq(message);
       if (seq > (shown_.empty() ? 0 : shown_.back().second)) shown_.emplace_back(message.received, seq);
+    });
+    crowd.watch(kChair, [this](std::size_t, const Answer& message) {
+      if (message.kind != v1::ServerMessage::kEventsFieldNumber) return;
+      auto& parsed = gaveld_->scratch();
+      if (!parsed.ParseFromArray(message.data.data(), static_cast<int>(message.data.size()))) return;
+      for (const auto& event : parsed.events().events()) accepted_at_.emplace(event.seq(), event.at_ms());
     });
   }
   // Milliseconds from the server accepting `seq` to the projector having
@@ -434,7 +441,6 @@ class Projector {
       auto& parsed = gaveld_->scratch();
       if (!parsed.ParseFromArray(message.data.data(), static_cast<int>(message.data.size()))) return 0;
       const auto& events = parsed.events().events();
-      for (const auto& event : events) accepted_at_.emplace(event.seq(), event.at_ms());
       return events.empty() ? 0 : events.rbegin()->seq();
     }
     if (message.kind != v1::ServerMessage::kSnapshotFieldNumber) return 0;
@@ -516,8 +522,8 @@ void turnout_on_projector(const Round& r, Crowd& crowd, const Projector& project
     auto shown = projector.first_showing(seq);
     if (!shown) continue;
     from_press.push_back(ms_between(sent, *shown));
-    // A projector that fell behind is sent a snapshot, without the events'
-    // times: then the press, the looser bound.
+    // An event the chair's stream never had (it fell behind and was sent a
+    // snapshot): then the press, the looser bound.
     from_commit.push_back(projector.since_accepted(seq).value_or(from_press.back()));
   }
   auto p99 = [&](const std::vector<double>& lags) { return percentile(lags, expected, 0.99).value_or(limit_ms); };
