@@ -32,6 +32,12 @@ CREATE TABLE IF NOT EXISTS pending (
   weight REAL NOT NULL,
   reason TEXT NOT NULL
 ) WITHOUT ROWID;
+-- The latest batch's new ballots: their receipts, one per line (gaveld's
+-- receipts are hex tokens), in one row.
+CREATE TABLE IF NOT EXISTS pending_new (
+  upto INTEGER NOT NULL,
+  receipts TEXT NOT NULL
+);
 )sql";
 
 std::string prefix_for(const std::filesystem::path& main, std::int64_t meeting) {
@@ -115,6 +121,7 @@ core::Result<BallotBox> BallotBox::open(const std::filesystem::path& file, std::
     if (auto ok = db.value().exec(sql); !ok) return ok.error();
   BallotBox box(std::move(db.value()), file, meeting);
   if (auto ok = box.prepare_statements(); !ok) return ok.error();
+  if (auto ok = box.load_receipts(); !ok) return ok.error();
   return box;
 }
 
@@ -144,55 +151,104 @@ core::Status BallotBox::prepare_statements() {
       "INSERT INTO ballots(receipt, meeting_id, vote_id, choices, weight, reason) VALUES(?,?,?,?,?,?) "
       "ON CONFLICT(receipt) DO UPDATE SET choices=excluded.choices, reason=excluded.reason");
   auto c = db_.prepare("DELETE FROM pending");
-  for (auto* s : {&r, &u, &c})
+  auto n = db_.prepare("INSERT INTO pending_new(upto, receipts) VALUES(?, ?)");
+  auto cn = db_.prepare("DELETE FROM pending_new");
+  auto d = db_.prepare("DELETE FROM ballots WHERE receipt = ?");
+  for (auto* s : {&r, &u, &c, &n, &cn, &d})
     if (!*s) return s->error();
   remember_ = std::move(r.value());
   upsert_ = std::move(u.value());
   clear_pending_ = std::move(c.value());
+  mark_new_ = std::move(n.value());
+  clear_new_ = std::move(cn.value());
+  drop_ = std::move(d.value());
   return core::Ok{};
+}
+
+core::Status BallotBox::load_receipts() {
+  auto q = db_.prepare("SELECT receipt FROM ballots");
+  if (!q) return q.error();
+  held_.clear();
+  for (;;) {
+    auto row = q.value().step();
+    if (!row) return row.error();
+    if (!row.value()) return core::Ok{};
+    held_.insert(q.value().text(0));
+  }
 }
 
 core::Status BallotBox::put(std::span<const core::SecretBallot* const> ballots, core::Seq upto) {
   if (auto ok = db_.exec("BEGIN IMMEDIATE"); !ok) return ok;
+  std::vector<const std::string*> fresh;  // receipts this batch brings to the box
   auto write = [&]() -> core::Status {
-    // The batch before this one reached the main file: its mark goes.
+    // The batch before this one reached the main file: its marks go.
     if (auto ok = clear_pending_.run(); !ok) return ok;
+    if (auto ok = clear_new_.run(); !ok) return ok;
+    std::string receipts;
     for (const core::SecretBallot* b : ballots) {
-      if (auto ok = remember_.bind(1, b->receipt).bind(2, static_cast<std::int64_t>(upto)).run(); !ok) return ok;
+      if (held_.insert(b->receipt).second) {
+        fresh.push_back(&b->receipt);
+        receipts += b->receipt;
+        receipts += '\n';
+      } else if (auto ok = remember_.bind(1, b->receipt).bind(2, static_cast<std::int64_t>(upto)).run(); !ok) {
+        return ok;
+      }
       if (auto ok = upsert_.bind(1, b->receipt).bind(2, meeting_).bind(3, static_cast<std::int64_t>(b->vote_id))
                         .bind(4, join_choices(b->choices)).bind(5, b->weight).bind(6, b->reason).run();
           !ok)
         return ok;
     }
+    if (!receipts.empty())
+      if (auto ok = mark_new_.bind(1, static_cast<std::int64_t>(upto)).bind(2, receipts).run(); !ok) return ok;
     return db_.exec("COMMIT");
   };
   auto ok = write();
-  if (!ok) (void)db_.exec("ROLLBACK");
+  if (!ok) {
+    (void)db_.exec("ROLLBACK");
+    for (const std::string* receipt : fresh) held_.erase(*receipt);
+  }
   return ok;
 }
 
 core::Status BallotBox::settle(core::Seq main_head) {
   if (auto ok = db_.exec("BEGIN IMMEDIATE"); !ok) return ok;
   auto undo = [&]() -> core::Status {
-    auto ahead = db_.prepare("SELECT 1 FROM pending WHERE upto > ? LIMIT 1");
+    auto ahead = db_.prepare(
+        "SELECT 1 FROM pending WHERE upto > ?1 UNION ALL SELECT 1 FROM pending_new WHERE upto > ?1 LIMIT 1");
     if (!ahead) return ahead.error();
     auto row = ahead.value().bind(1, static_cast<std::int64_t>(main_head)).step();
     if (!row) return row.error();
     if (row.value()) {
-      // Put back what each ballot of the batch replaced; drop the new ones.
+      // Put back what each changed ballot of the batch replaced; drop the new
+      // ones (`had = 0` rows: marked by a gaveld before pending_new).
       constexpr const char* kUndo[] = {
-          "DELETE FROM ballots WHERE receipt IN (SELECT receipt FROM pending WHERE had = 0)",
           "UPDATE ballots SET choices = p.choices, weight = p.weight, reason = p.reason "
           "FROM (SELECT receipt, choices, weight, reason FROM pending WHERE had = 1) AS p "
-          "WHERE ballots.receipt = p.receipt"};
+          "WHERE ballots.receipt = p.receipt",
+          "DELETE FROM ballots WHERE receipt IN (SELECT receipt FROM pending WHERE had = 0)"};
       for (const char* sql : kUndo)
         if (auto ok = db_.exec(sql); !ok) return ok;
+      auto fresh = db_.prepare("SELECT receipts FROM pending_new");
+      if (!fresh) return fresh.error();
+      std::vector<std::string> lists;
+      for (;;) {
+        auto next = fresh.value().step();
+        if (!next) return next.error();
+        if (!next.value()) break;
+        lists.push_back(fresh.value().text(0));
+      }
+      for (const std::string& list : lists)
+        for (std::size_t at = 0, end; (end = list.find('\n', at)) != std::string::npos; at = end + 1)
+          if (auto ok = drop_.bind(1, std::string_view(list).substr(at, end - at)).run(); !ok) return ok;
     }
     if (auto ok = clear_pending_.run(); !ok) return ok;
+    if (auto ok = clear_new_.run(); !ok) return ok;
     return db_.exec("COMMIT");
   };
   auto ok = undo();
   if (!ok) (void)db_.exec("ROLLBACK");
+  // Whatever was undone, the box's receipts are read back from the file.
+  if (auto loaded = load_receipts(); ok && !loaded) return loaded;
   return ok;
 }
 

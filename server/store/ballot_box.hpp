@@ -7,17 +7,20 @@
 // with zeros, synced and removed.
 //
 // The box commits before the main database does, so after a crash it may be
-// one batch ahead of the event log. That batch is marked (table `pending`,
-// with the chain seq the main file must reach for it to count and what each
-// changed ballot said before), and settle() undoes it when the main file did
-// not reach that seq. The mark covers the latest batch only and is zeroed
-// when the next batch is written.
+// one batch ahead of the event log. That batch is marked with the chain seq
+// the main file must reach for it to count: its new ballots' receipts in one
+// row (table `pending_new`), what each changed ballot said before in a row
+// of its own (table `pending`). settle() undoes the batch when the main file
+// did not reach that seq. The mark covers the latest batch only and is
+// zeroed when the next batch is written.
 //
 // Owned by the thread that owns its MeetingStore.
 #pragma once
 
 #include <filesystem>
 #include <span>
+#include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "core/events.hpp"
@@ -54,11 +57,15 @@ class BallotBox {
   BallotBox(Database db, std::filesystem::path file, std::int64_t meeting)
       : db_(std::move(db)), file_(std::move(file)), meeting_(meeting) {}
   core::Status prepare_statements();
+  core::Status load_receipts();
 
   Database db_;
   std::filesystem::path file_;
   std::int64_t meeting_ = 0;
-  Statement remember_, upsert_, clear_pending_;
+  Statement remember_, upsert_, clear_pending_, mark_new_, clear_new_, drop_;
+  // The receipts in the box: a new ballot is marked without looking it up
+  // (the lookup was half of a ballot's cost on the log writer's thread).
+  std::unordered_set<std::string> held_;
 };
 
 // Choices as the ballot tables keep them: "0,2".

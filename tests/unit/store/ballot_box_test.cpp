@@ -209,6 +209,33 @@ TEST(BallotBox, ABoxAheadOfTheLogAfterACrashIsSettledAtRestart) {
   EXPECT_EQ(store.ballots_of_vote(id, 2).value().size(), 3u);
 }
 
+// A ballot new in the lost batch and changed in it too is taken out whole;
+// its receipt is new to the box again afterwards.
+TEST(BallotBox, ABallotCastAndChangedInABatchTheLogNeverGotIsTakenOutWhole) {
+  TempDb db;
+  MeetingId id = 0;
+  {
+    auto store = open_store(db);
+    id = store.create_meeting("m", "s", {}, 1).value();
+    ASSERT_TRUE(append_one(store, id, ballot_commit(1, 2, "P1", "r-one", 0)).ok());
+  }
+  {
+    auto box = BallotBox::open(BallotBox::file_for(db.file(), id, 2), id);
+    ASSERT_TRUE(box.ok());
+    core::SecretBallot cast{2, "r-two", {1}, 1.0, ""}, changed{2, "r-two", {2}, 1.0, ""};
+    const core::SecretBallot* batch[] = {&cast, &changed};
+    ASSERT_TRUE(box.value().put(batch, 3).ok());
+  }
+  auto store = open_store(db);
+  ASSERT_TRUE(store.recover_ballot_boxes(id).ok());
+  EXPECT_EQ(choices_of(store.ballots_of_vote(id, 2).value()), (std::map<std::string, std::uint32_t>{{"r-one", 0}}));
+  ASSERT_TRUE(append_one(store, id, ballot_commit(2, 2, "P2", "r-two", 1)).ok());
+  ASSERT_TRUE(store.recover_ballot_boxes(id).ok());
+  EXPECT_EQ(choices_of(store.ballots_of_vote(id, 2).value()),
+            (std::map<std::string, std::uint32_t>{{"r-one", 0}, {"r-two", 1}}))
+      << "the receipt counted as new again, and its batch reached the log";
+}
+
 // A kill -9 after the close committed and before the box was wiped.
 TEST(BallotBox, ABoxLeftBehindByACrashMidCloseIsWipedAtRestart) {
   TempDb db;
