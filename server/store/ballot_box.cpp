@@ -51,6 +51,19 @@ core::Error io_error(const std::string& what, const std::filesystem::path& file)
                           "cannot wipe the ballot box: " + what + " " + file.string());
 }
 
+// The first column of every row of `sql`, as text.
+core::Result<std::vector<std::string>> texts(Database& db, const char* sql) {
+  auto q = db.prepare(sql);
+  if (!q) return q.error();
+  std::vector<std::string> out;
+  for (;;) {
+    auto row = q.value().step();
+    if (!row) return row.error();
+    if (!row.value()) return out;
+    out.push_back(q.value().text(0));
+  }
+}
+
 core::Status zero_and_remove(const std::filesystem::path& file) {
   int fd = ::open(file.c_str(), O_WRONLY | O_CLOEXEC);
   if (fd < 0) return errno == ENOENT ? core::Status(core::Ok{}) : io_error("open", file);
@@ -166,15 +179,10 @@ core::Status BallotBox::prepare_statements() {
 }
 
 core::Status BallotBox::load_receipts() {
-  auto q = db_.prepare("SELECT receipt FROM ballots");
-  if (!q) return q.error();
-  held_.clear();
-  for (;;) {
-    auto row = q.value().step();
-    if (!row) return row.error();
-    if (!row.value()) return core::Ok{};
-    held_.insert(q.value().text(0));
-  }
+  auto receipts = texts(db_, "SELECT receipt FROM ballots");
+  if (!receipts) return receipts.error();
+  held_ = {receipts.value().begin(), receipts.value().end()};
+  return core::Ok{};
 }
 
 core::Status BallotBox::put(std::span<const core::SecretBallot* const> ballots, core::Seq upto) {
@@ -228,16 +236,9 @@ core::Status BallotBox::settle(core::Seq main_head) {
           "DELETE FROM ballots WHERE receipt IN (SELECT receipt FROM pending WHERE had = 0)"};
       for (const char* sql : kUndo)
         if (auto ok = db_.exec(sql); !ok) return ok;
-      auto fresh = db_.prepare("SELECT receipts FROM pending_new");
-      if (!fresh) return fresh.error();
-      std::vector<std::string> lists;
-      for (;;) {
-        auto next = fresh.value().step();
-        if (!next) return next.error();
-        if (!next.value()) break;
-        lists.push_back(fresh.value().text(0));
-      }
-      for (const std::string& list : lists)
+      auto lists = texts(db_, "SELECT receipts FROM pending_new");
+      if (!lists) return lists.error();
+      for (const std::string& list : lists.value())
         for (std::size_t at = 0, end; (end = list.find('\n', at)) != std::string::npos; at = end + 1)
           if (auto ok = drop_.bind(1, std::string_view(list).substr(at, end - at)).run(); !ok) return ok;
     }
