@@ -54,14 +54,7 @@ core::Error io_error(const std::string& what, const std::filesystem::path& file)
 // The first column of every row of `sql`, as text.
 core::Result<std::vector<std::string>> texts(Database& db, const char* sql) {
   auto q = db.prepare(sql);
-  if (!q) return q.error();
-  std::vector<std::string> out;
-  for (;;) {
-    auto row = q.value().step();
-    if (!row) return row.error();
-    if (!row.value()) return out;
-    out.push_back(q.value().text(0));
-  }
+  return all_rows<std::string>(q, [](Statement& r) { return r.text(0); });
 }
 
 core::Status zero_and_remove(const std::filesystem::path& file) {
@@ -220,13 +213,15 @@ core::Status BallotBox::put(std::span<const core::SecretBallot* const> ballots, 
 
 core::Status BallotBox::settle(core::Seq main_head) {
   if (auto ok = db_.exec("BEGIN IMMEDIATE"); !ok) return ok;
+  bool undone = false;
   auto undo = [&]() -> core::Status {
     auto ahead = db_.prepare(
         "SELECT 1 FROM pending WHERE upto > ?1 UNION ALL SELECT 1 FROM pending_new WHERE upto > ?1 LIMIT 1");
     if (!ahead) return ahead.error();
     auto row = ahead.value().bind(1, static_cast<std::int64_t>(main_head)).step();
     if (!row) return row.error();
-    if (row.value()) {
+    undone = row.value();
+    if (undone) {
       // Put back what each changed ballot of the batch replaced; drop the new
       // ones (`had = 0` rows: marked by a gaveld before pending_new).
       constexpr const char* kUndo[] = {
@@ -247,23 +242,20 @@ core::Status BallotBox::settle(core::Seq main_head) {
     return db_.exec("COMMIT");
   };
   auto ok = undo();
-  if (!ok) (void)db_.exec("ROLLBACK");
-  // Whatever was undone, the box's receipts are read back from the file.
-  if (auto loaded = load_receipts(); ok && !loaded) return loaded;
-  return ok;
+  if (!ok) {
+    // Rolled back: the file, and so held_, are as they were.
+    (void)db_.exec("ROLLBACK");
+    return ok;
+  }
+  // A batch taken back: its new receipts are no longer in the box.
+  return undone ? load_receipts() : ok;
 }
 
 core::Result<std::vector<core::SecretBallot>> BallotBox::ballots(core::Id vote) {
   auto q = db_.prepare("SELECT receipt, choices, weight, reason FROM ballots ORDER BY receipt");
-  if (!q) return q.error();
-  std::vector<core::SecretBallot> out;
-  for (;;) {
-    auto row = q.value().step();
-    if (!row) return row.error();
-    if (!row.value()) return out;
-    Statement& r = q.value();
-    out.push_back({vote, r.text(0), split_choices(r.text(1)), r.real(2), r.text(3)});
-  }
+  return all_rows<core::SecretBallot>(q, [vote](Statement& r) {
+    return core::SecretBallot{vote, r.text(0), split_choices(r.text(1)), r.real(2), r.text(3)};
+  });
 }
 
 }  // namespace gavel::store

@@ -12,19 +12,6 @@ core::Status run_all(Database& db, std::span<const char* const> statements) {
     if (auto ok = db.exec(sql); !ok) return ok;
   return core::Ok{};
 }
-
-// Every row of a prepared (and bound) query, each read by `read` from the statement.
-template <class T, class Read>
-core::Result<std::vector<T>> all_rows(core::Result<Statement>& query, Read read) {
-  if (!query) return query.error();
-  std::vector<T> out;
-  for (;;) {
-    auto row = query.value().step();
-    if (!row) return row.error();
-    if (!row.value()) return out;
-    out.push_back(read(query.value()));
-  }
-}
 }  // namespace
 
 core::Result<MeetingStore> MeetingStore::open(const std::filesystem::path& file) {

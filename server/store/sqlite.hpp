@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/result.hpp"
 
@@ -56,5 +57,18 @@ class Database {
   static core::Result<Database> open_with(const std::string& path, int flags);
   std::unique_ptr<sqlite3, int (*)(sqlite3*)> db_;
 };
+
+// Every row of a prepared (and bound) query, each read by `read` from the statement.
+template <class T, class Read>
+core::Result<std::vector<T>> all_rows(core::Result<Statement>& query, Read read) {
+  if (!query) return query.error();
+  std::vector<T> out;
+  for (;;) {
+    auto row = query.value().step();
+    if (!row) return row.error();
+    if (!row.value()) return out;
+    out.push_back(read(query.value()));
+  }
+}
 
 }  // namespace gavel::store
