@@ -6,8 +6,9 @@
 // of N costs about N deliveries, not N². Nor does it carry the names of
 // everyone eligible in a vote it opens, only their count and whether its
 // own participant is among them. The projector gets only the partial
-// snapshot it draws from; anyone who lagged gets a snapshot to catch up. A voter's own answer does not wait for a tick: the hall sends it
-// the moment its commit is durable. Runs on the hall's strand.
+// snapshot it draws from; anyone who lagged gets a snapshot to catch up. A
+// voter's own answer does not wait for a tick: the hall sends it the moment
+// its commit is durable. Runs on the hall's strand.
 #pragma once
 
 #include <chrono>
