@@ -218,12 +218,12 @@ int seal(std::size_t sealed, std::size_t ballots) {
       gap_ms = std::max(gap_ms, ms_between(acks[i - 1], acks[i]));
       if (acks[i] <= close_acked) ++acks_during;
     }
-    bool box_left = false;
+    bool key_left = false;
     for (const auto& entry : std::filesystem::directory_iterator(dir))
-      box_left = box_left || entry.path().filename().string().find("-ballots-") != std::string::npos;
+      key_left = key_left || entry.path().filename().string().find("-key-") != std::string::npos;
     std::printf("  close acknowledged after %.1f ms; the other writer's longest gap across it %.1f ms "
-                "(%zu of its acks during the close); ballot box file left: %s\n",
-                close_ms, gap_ms, acks_during, box_left ? "yes" : "no");
+                "(%zu of its acks during the close); vote's key file left: %s\n",
+                close_ms, gap_ms, acks_during, key_left ? "yes" : "no");
   }
   std::filesystem::remove_all(dir);
   std::printf("  load average after: %s\n", load_average().c_str());

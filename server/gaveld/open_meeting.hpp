@@ -28,7 +28,7 @@ core::Result<OpenedMeeting> open_meeting(store::MeetingStore& store, const Optio
 // and the events after it, and the open vote's ballots, reading only.
 core::Result<core::Meeting> fold(store::MeetingStore& store, store::MeetingId id, const std::string& setup,
                                  std::vector<store::StoredEvent>* tail, std::size_t* replayed);
-// On start: settles the ballot boxes a crash left (store/ballot_box.hpp),
+// On start: wipes the keys of closed votes a crash left (store/vote_key.hpp),
 // fold(), keeps a long fold as a checkpoint, then moves the WAL into the file.
 core::Result<core::Meeting> replay(store::MeetingStore& store, store::MeetingId id, const std::string& setup,
                                    std::vector<store::StoredEvent>* tail, std::size_t* replayed);

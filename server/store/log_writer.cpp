@@ -117,7 +117,7 @@ void LogWriter::write(std::vector<Pending>& batch) {
   ChainHead head;
   if (appended)
     if (auto known = store_.chain_head(meeting_)) head = known.value();
-  // A closed vote's ballots are sealed inside append (store/ballot_box.hpp).
+  // A closed vote's ballots move into the ballot box inside append (store/vote_key.hpp).
   if (!appended) failure_ = status.error();
   {
     std::lock_guard lock(mutex_);

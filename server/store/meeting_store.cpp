@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include "store/envelope.hpp"
 #include "store/schema.hpp"
 
 namespace gavel::store {
@@ -65,7 +66,9 @@ core::Status MeetingStore::prepare_statements() {
   auto a = db_.prepare(
       "INSERT INTO audit(meeting_id, at_ms, role, actor, client, action, outcome, seq) "
       "VALUES(?,?,?,?,?,?,?,?)");
+  auto s = db_.prepare("INSERT INTO envelopes(meeting_id, vote_id, upto, sealed) VALUES(?,?,?,?)");
   if (!e) return e.error();
+  if (!s) return s.error();
   if (!b) return b.error();
   if (!v) return v.error();
   if (!a) return a.error();
@@ -75,6 +78,7 @@ core::Status MeetingStore::prepare_statements() {
   insert_ballot_ = std::move(b.value());
   upsert_veto_ = std::move(v.value());
   insert_audit_ = std::move(a.value());
+  insert_envelope_ = std::move(s.value());
   return core::Ok{};
 }
 
@@ -180,6 +184,27 @@ core::Result<std::vector<StoredEvent>> MeetingStore::events_after(MeetingId id, 
   return out;
 }
 
+std::string join_choices(const std::vector<std::uint32_t>& choices) {
+  std::string out;
+  for (auto c : choices) {
+    if (!out.empty()) out += ',';
+    out += std::to_string(c);
+  }
+  return out;
+}
+
+std::vector<std::uint32_t> split_choices(const std::string& text) {
+  std::vector<std::uint32_t> out;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    auto end = text.find(',', start);
+    if (end == std::string::npos) end = text.size();
+    out.push_back(static_cast<std::uint32_t>(std::stoul(text.substr(start, end - start))));
+    start = end + 1;
+  }
+  return out;
+}
+
 namespace {
 core::SecretBallot ballot_row(Statement& r) {
   return core::SecretBallot{static_cast<core::Id>(r.int64(0)), r.text(1), split_choices(r.text(2)), r.real(3), r.text(4)};
@@ -191,10 +216,12 @@ core::Result<std::vector<core::SecretBallot>> MeetingStore::ballots(MeetingId id
   if (q) q.value().bind(1, id);
   auto out = all_rows<core::SecretBallot>(q, ballot_row);
   if (!out) return out;
-  for (core::Id vote : BallotBox::on_disk(file_, id)) {
-    auto open = box(id, vote);
-    if (!open) return open.error();
-    auto more = open.value()->ballots(vote);
+  auto open_votes = db_.prepare("SELECT DISTINCT vote_id FROM envelopes WHERE meeting_id = ? ORDER BY vote_id");
+  if (open_votes) open_votes.value().bind(1, id);
+  auto votes = all_rows<core::Id>(open_votes, [](Statement& r) { return static_cast<core::Id>(r.int64(0)); });
+  if (!votes) return votes.error();
+  for (core::Id vote : votes.value()) {
+    auto more = open_envelopes(id, vote);
     if (!more) return more.error();
     out.value().insert(out.value().end(), more.value().begin(), more.value().end());
   }
@@ -202,55 +229,92 @@ core::Result<std::vector<core::SecretBallot>> MeetingStore::ballots(MeetingId id
 }
 
 core::Result<std::vector<core::SecretBallot>> MeetingStore::ballots_of_vote(MeetingId id, core::Id vote) {
-  // The main file has a vote's ballots once it is sealed, or from before
-  // the boxes; otherwise they are all in its box, and a million sealed
-  // ones need not be scanned.
+  // The ballot box has a vote's ballots once it is closed, or from before
+  // the open votes' own files; otherwise they are all in its envelopes, and
+  // a million closed ones need not be scanned.
   auto q = db_.prepare(
       "SELECT vote_id, receipt, choices, weight, reason FROM ballots WHERE meeting_id = ?1 AND vote_id = ?2 "
       "AND (EXISTS (SELECT 1 FROM sealed_boxes WHERE meeting_id = ?1 AND vote_id = ?2) "
       "OR EXISTS (SELECT 1 FROM ballots_before_boxes WHERE meeting_id = ?1))");
   if (q) q.value().bind(1, id).bind(2, static_cast<std::int64_t>(vote));
   auto out = all_rows<core::SecretBallot>(q, ballot_row);
-  if (!out || !has_box(id, vote)) return out;
-  auto open = box(id, vote);
-  if (!open) return open.error();
-  auto more = open.value()->ballots(vote);
+  if (!out) return out;
+  auto more = open_envelopes(id, vote);
   if (!more) return more.error();
   out.value().insert(out.value().end(), more.value().begin(), more.value().end());
   return out;
 }
 
-bool MeetingStore::has_box(MeetingId id, core::Id vote) const {
-  return boxes_.count({id, vote}) || std::filesystem::exists(BallotBox::file_for(file_, id, vote));
+core::Result<const VoteKey*> MeetingStore::key(MeetingId id, core::Id vote, bool create) {
+  auto place = std::make_pair(id, vote);
+  if (auto it = keys_.find(place); it != keys_.end()) return &it->second;
+  const auto file = VoteKey::file_for(file_, id, vote);
+  auto found = create ? VoteKey::open_or_create(file) : VoteKey::open(file);
+  if (!found) return found.error();
+  return &keys_.emplace(place, std::move(found.value())).first->second;
 }
 
-core::Result<BallotBox*> MeetingStore::box(MeetingId id, core::Id vote) {
-  auto key = std::make_pair(id, vote);
-  if (auto it = boxes_.find(key); it != boxes_.end()) return &it->second;
-  auto opened = BallotBox::open(BallotBox::file_for(file_, id, vote), id);
-  if (!opened) return opened.error();
-  return &boxes_.emplace(key, std::move(opened.value())).first->second;
+core::Result<std::vector<core::SecretBallot>> MeetingStore::open_envelopes(MeetingId id, core::Id vote) {
+  auto q = db_.prepare("SELECT upto, sealed FROM envelopes WHERE meeting_id = ? AND vote_id = ? ORDER BY rowid");
+  if (!q) return q.error();
+  q.value().bind(1, id).bind(2, static_cast<std::int64_t>(vote));
+  // A changed ballot replaces its receipt's choice and reason, as the
+  // ballot box's upsert does.
+  std::map<std::string, core::SecretBallot> latest;
+  const VoteKey* sealer = nullptr;
+  for (;;) {
+    auto row = q.value().step();
+    if (!row) return row.error();
+    if (!row.value()) break;
+    if (!sealer) {
+      auto found = key(id, vote, false);
+      if (!found) return found.error();
+      sealer = found.value();
+    }
+    const EnvelopePlace place{id, vote, static_cast<core::Seq>(q.value().int64(0))};
+    auto opened = open_envelope(*sealer, place, q.value().blob(1));
+    if (!opened) return opened.error();
+    for (core::SecretBallot& b : opened.value()) {
+      auto [at, fresh] = latest.try_emplace(b.receipt, b);
+      if (fresh) continue;
+      at->second.choices = std::move(b.choices);
+      at->second.reason = std::move(b.reason);
+    }
+  }
+  std::vector<core::SecretBallot> out;
+  out.reserve(latest.size());
+  for (auto& [receipt, b] : latest) out.push_back(std::move(b));
+  return out;
 }
 
 core::Status MeetingStore::recover_ballot_boxes(MeetingId id) {
-  auto head = chain_head(id);
-  if (!head) return head.error();
   auto sealed = db_.prepare("SELECT 1 FROM sealed_boxes WHERE meeting_id = ? AND vote_id = ?");
   if (!sealed) return sealed.error();
-  for (core::Id vote : BallotBox::on_disk(file_, id)) {
+  auto is_sealed = [&](core::Id vote) -> core::Result<bool> {
     auto found = sealed.value().bind(1, id).bind(2, static_cast<std::int64_t>(vote)).step();
-    if (!found) return found.error();
     sealed.value().reset();
-    if (found.value()) {
-      // Killed between the close's commit and the wipe: the ballots are in
-      // the main file already.
-      boxes_.erase({id, vote});
-      if (auto ok = BallotBox::wipe(BallotBox::file_for(file_, id, vote)); !ok) return ok;
-      continue;
-    }
-    auto open = box(id, vote);
-    if (!open) return open.error();
-    if (auto ok = open.value()->settle(head.value().seq); !ok) return ok;
+    return found;
+  };
+  for (core::Id vote : VoteKey::older_boxes_on_disk(file_, id)) {
+    auto closed = is_sealed(vote);
+    if (!closed) return closed.error();
+    if (!closed.value())
+      return core::make_error(core::ErrorCode::invalid_state,
+                              "第 " + std::to_string(vote) +
+                                  " 项表决的选票在旧版 gaveld 的投票箱文件中，本版本读不了：请用旧版结束这项表决后再升级",
+                              "vote " + std::to_string(vote) +
+                                  "'s ballots are in an older gaveld's ballot box file, which this version cannot read: "
+                                  "close the vote with the older version, then upgrade");
+    if (auto ok = VoteKey::wipe_older_box(VoteKey::older_box_for(file_, id, vote)); !ok) return ok;
+  }
+  for (core::Id vote : VoteKey::on_disk(file_, id)) {
+    auto closed = is_sealed(vote);
+    if (!closed) return closed.error();
+    if (!closed.value()) continue;
+    // Killed between the close's commit and the wipe: the ballots are in
+    // the ballot box already.
+    keys_.erase({id, vote});
+    if (auto ok = VoteKey::wipe(VoteKey::file_for(file_, id, vote)); !ok) return ok;
   }
   return core::Ok{};
 }
@@ -303,10 +367,7 @@ core::Status MeetingStore::seal_box(MeetingId id, core::Id vote) {
   auto mark = db_.prepare("INSERT OR IGNORE INTO sealed_boxes(meeting_id, vote_id) VALUES(?,?)");
   if (!mark) return mark.error();
   if (auto ok = mark.value().bind(1, id).bind(2, static_cast<std::int64_t>(vote)).run(); !ok) return ok;
-  if (!has_box(id, vote)) return core::Ok{};
-  auto open = box(id, vote);
-  if (!open) return open.error();
-  auto ballots = open.value()->ballots(vote);
+  auto ballots = open_envelopes(id, vote);
   if (!ballots) return ballots.error();
   // In receipt (random) order, in one transaction: the main file's pages
   // are filled in that order, not in the order the ballots arrived.
@@ -315,19 +376,25 @@ core::Status MeetingStore::seal_box(MeetingId id, core::Id vote) {
                       .bind(4, join_choices(b.choices)).bind(5, b.weight).bind(6, b.reason).run();
         !ok)
       return ok;
-  return core::Ok{};
+  // secure_delete zeroes the envelopes' cells and freed pages.
+  auto drop = db_.prepare("DELETE FROM envelopes WHERE meeting_id = ? AND vote_id = ?");
+  if (!drop) return drop.error();
+  return drop.value().bind(1, id).bind(2, static_cast<std::int64_t>(vote)).run();
 }
 
-core::Status MeetingStore::put_ballots(MeetingId id, std::span<const Commit* const> commits, core::Seq upto,
-                                       std::vector<BallotBox*>& touched) {
+core::Status MeetingStore::seal_ballots(MeetingId id, std::span<const Commit* const> commits, core::Seq upto) {
   std::map<core::Id, std::vector<const core::SecretBallot*>> by_vote;
   for (const Commit* commit : commits)
     for (const core::SecretBallot& b : commit->ballots) by_vote[b.vote_id].push_back(&b);
   for (const auto& [vote, ballots] : by_vote) {
-    auto open = box(id, vote);
-    if (!open) return open.error();
-    if (auto ok = open.value()->put(ballots, upto); !ok) return ok;
-    touched.push_back(open.value());
+    auto sealer = key(id, vote, true);
+    if (!sealer) return sealer.error();
+    auto sealed = seal_envelope(*sealer.value(), {id, vote, upto}, ballots);
+    if (!sealed) return sealed.error();
+    if (auto ok = insert_envelope_.bind(1, id).bind(2, static_cast<std::int64_t>(vote))
+                      .bind(3, static_cast<std::int64_t>(upto)).bind_blob(4, sealed.value()).run();
+        !ok)
+      return ok;
   }
   return core::Ok{};
 }
@@ -384,35 +451,30 @@ core::Status MeetingStore::append(MeetingId id, std::span<const Commit* const> c
   auto known = chain_head(id);
   if (!known) return known.error();
   ChainHead head = known.value();
-  const core::Seq before = head.seq;
-  core::Seq upto = before;
+  core::Seq upto = head.seq;
   std::vector<core::Id> closing;
   for (const Commit* commit : commits) {
     if (!commit->events.empty()) upto = commit->events.back().seq;
     if (commit->closed_vote) closing.push_back(commit->closed_vote);
   }
-  // The ballot boxes first: after a crash they may be ahead of the log,
-  // never behind it (settle() undoes what the log did not reach).
-  std::vector<BallotBox*> touched;
-  core::Status ok = put_ballots(id, commits, upto, touched);
-  if (ok) ok = db_.exec("BEGIN IMMEDIATE");
-  if (ok) {
-    try {
-      ok = append_commits(id, commits, head);
-    } catch (const std::exception& e) {
-      ok = core::make_error(core::ErrorCode::internal, std::string("记录失败：") + e.what(), e.what());
-    }
-    if (ok) ok = db_.exec("COMMIT");
-    if (!ok) (void)db_.exec("ROLLBACK");
+  core::Status ok = db_.exec("BEGIN IMMEDIATE");
+  if (!ok) return ok;
+  try {
+    // The envelopes before the events: a close in this batch seals them too.
+    ok = seal_ballots(id, commits, upto);
+    if (ok) ok = append_commits(id, commits, head);
+  } catch (const std::exception& e) {
+    ok = core::make_error(core::ErrorCode::internal, std::string("记录失败：") + e.what(), e.what());
   }
+  if (ok) ok = db_.exec("COMMIT");
   if (!ok) {
-    for (BallotBox* b : touched) (void)b->settle(before);
+    (void)db_.exec("ROLLBACK");
     return ok;
   }
   heads_[id] = head;
   for (core::Id vote : closing) {
-    boxes_.erase({id, vote});
-    if (auto wiped = BallotBox::wipe(BallotBox::file_for(file_, id, vote)); !wiped) return wiped;
+    keys_.erase({id, vote});
+    if (auto wiped = VoteKey::wipe(VoteKey::file_for(file_, id, vote)); !wiped) return wiped;
   }
   // The WAL held this meeting's pages in commit order: empty it at a close.
   if (!closing.empty()) return checkpoint();

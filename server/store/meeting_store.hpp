@@ -1,8 +1,10 @@
 // The durable record in one SQLite file (WAL, synchronous=FULL): meetings and
 // their append-only event logs, the secret ballot box, access tokens, the
 // audit trail and checkpoints of the folded state. An open secret vote's
-// ballots live in a file of their own until it closes (store/ballot_box.hpp).
-// One MeetingStore per thread; writes go through LogWriter.
+// ballots are kept sealed (store/envelope.hpp) in the same transactions as
+// their events, one sync for both, until the close moves them into the
+// ballot box in receipt order. One MeetingStore per thread; writes go
+// through LogWriter.
 #pragma once
 
 #include <filesystem>
@@ -15,10 +17,10 @@
 
 #include "core/events.hpp"
 #include "core/result.hpp"
-#include "store/ballot_box.hpp"
 #include "store/chain.hpp"
 #include "store/sqlite.hpp"
 #include "store/state_image.hpp"
+#include "store/vote_key.hpp"
 
 namespace gavel::store {
 
@@ -58,9 +60,9 @@ struct Commit {
   std::vector<core::SecretBallot> ballots;
   std::optional<core::VetoStanding> veto;
   std::vector<AuditEntry> audit;
-  // The vote these events close (0: none). Its ballot box moves into the
-  // main file in receipt order in the same transaction, its own file is
-  // wiped, and the WAL is emptied.
+  // The vote these events close (0: none). Its ballots move into the
+  // ballot box in receipt order in the same transaction, its key is wiped,
+  // and the WAL is emptied.
   core::Id closed_vote = 0;
   // A checkpoint of the folded state after these events, stored with them.
   std::optional<StateImage> image{};
@@ -69,6 +71,10 @@ struct Commit {
   // reached; a checkpoint it returns is stored in the same transaction.
   std::function<std::optional<StoredCheckpoint>(const ChainHead&)> seal{};
 };
+
+// Choices as the ballot table keeps them: "0,2".
+std::string join_choices(const std::vector<std::uint32_t>& choices);
+std::vector<std::uint32_t> split_choices(const std::string& text);
 
 // The vote that `events` close, or 0.
 core::Id closed_vote(const std::vector<core::Event>& events);
@@ -117,12 +123,12 @@ class MeetingStore {
   core::Status for_each_event(MeetingId id, core::Seq after,
                               const std::function<core::Status(StoredEvent&&)>& visit);
   core::Result<std::vector<StoredEvent>> events_after(MeetingId id, core::Seq after, std::size_t limit);
-  // Every ballot of the meeting: the sealed votes' and the open boxes'.
+  // Every ballot of the meeting: the closed votes' and the open ones'.
   core::Result<std::vector<core::SecretBallot>> ballots(MeetingId id);
   // The ballots of one vote, wherever they are.
   core::Result<std::vector<core::SecretBallot>> ballots_of_vote(MeetingId id, core::Id vote);
-  // After a crash: wipes the boxes of votes already sealed and settles the
-  // others against the event log (store/ballot_box.hpp). Before reading ballots.
+  // After a crash: wipes the keys of votes already closed, and refuses a
+  // vote left open by a gaveld that kept ballots in a file of their own.
   core::Status recover_ballot_boxes(MeetingId id);
   // The latest state checkpoint whose chain hash matches the log, if any.
   core::Result<std::optional<StoredImage>> state_image(MeetingId id);
@@ -147,21 +153,22 @@ class MeetingStore {
   core::Status insert_tokens(MeetingId id, const std::vector<AccessToken>& tokens);
 
   core::Status append_commits(MeetingId id, std::span<const Commit* const> commits, ChainHead& head);
-  // The open box of a vote, opened (or created) on first use.
-  core::Result<BallotBox*> box(MeetingId id, core::Id vote);
-  // Whether the vote has a box: open here, or left on disk (by a crash).
-  bool has_box(MeetingId id, core::Id vote) const;
-  // Writes the batch's secret ballots into their boxes, ahead of the log.
-  core::Status put_ballots(MeetingId id, std::span<const Commit* const> commits, core::Seq upto,
-                           std::vector<BallotBox*>& touched);
-  // Inside the caller's transaction: the closed vote's box into `ballots`.
+  // The key of an open vote, read (or made, if `create`) on first use.
+  core::Result<const VoteKey*> key(MeetingId id, core::Id vote, bool create);
+  // Inside the caller's transaction: the batch's secret ballots, one
+  // envelope per vote, marked with the seq its events reach.
+  core::Status seal_ballots(MeetingId id, std::span<const Commit* const> commits, core::Seq upto);
+  // An open vote's ballots from its envelopes: the latest per receipt, in
+  // receipt order.
+  core::Result<std::vector<core::SecretBallot>> open_envelopes(MeetingId id, core::Id vote);
+  // Inside the caller's transaction: the closed vote's ballots into `ballots`.
   core::Status seal_box(MeetingId id, core::Id vote);
   core::Status store_image(MeetingId id, const StateImage& image, const ChainHead& head);
 
   Database db_;
   std::filesystem::path file_;
-  std::map<std::pair<MeetingId, core::Id>, BallotBox> boxes_;
-  Statement insert_event_, insert_ballot_, upsert_veto_, insert_audit_, insert_checkpoint_;
+  std::map<std::pair<MeetingId, core::Id>, VoteKey> keys_;
+  Statement insert_event_, insert_ballot_, upsert_veto_, insert_audit_, insert_checkpoint_, insert_envelope_;
   // The chain head of each meeting written through this connection, so the
   // writer hashes without reading back; moved only after a commit succeeds.
   std::map<MeetingId, ChainHead> heads_;

@@ -142,6 +142,20 @@ INSERT INTO ballots_v5 SELECT receipt, meeting_id, vote_id, choices, weight, rea
   ORDER BY meeting_id, vote_id, receipt;
 DROP TABLE ballots;
 ALTER TABLE ballots_v5 RENAME TO ballots;
+)sql",
+                                                                       R"sql(
+-- An open secret vote's ballots, sealed batch by batch with the vote's key
+-- (store/envelope.hpp) in the same transaction as their events, so one sync
+-- makes both durable. Removed at the close, when the ballots move into
+-- `ballots` in receipt order and the key is wiped; `sealed_boxes` then marks
+-- the vote, whose ballots no longer have a file of their own.
+CREATE TABLE envelopes (
+  meeting_id INTEGER NOT NULL,
+  vote_id INTEGER NOT NULL,
+  upto INTEGER NOT NULL,
+  sealed BLOB NOT NULL
+);
+CREATE INDEX envelopes_of_vote ON envelopes(meeting_id, vote_id);
 )sql"};
 
 // Events written before the chain existed get their hashes when the file is

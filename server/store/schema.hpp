@@ -5,7 +5,7 @@
 
 namespace gavel::store {
 
-constexpr int kSchemaVersion = 5;
+constexpr int kSchemaVersion = 6;
 
 // Brings the file up to kSchemaVersion; refuses a file from a newer Gavel.
 core::Status migrate(Database& db);

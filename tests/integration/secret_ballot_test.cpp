@@ -12,9 +12,11 @@
 #include <random>
 #include <set>
 #include <thread>
+#include <tuple>
 
 #include "commands.hpp"
 #include "gaveld_process.hpp"
+#include "store/meeting_store.hpp"
 
 namespace gavel::test {
 namespace {
@@ -112,11 +114,12 @@ TEST(SecretBallot, NothingStoredSentOrLoggedLinksAPersonToAChoice) {
   EXPECT_EQ(open_vote.cast(), static_cast<unsigned>(kVoters));
   EXPECT_EQ(open_vote.counts_size(), 0) << "no counts while a secret vote is open";
 
-  // While the vote is open its ballots are in a file of their own; at the
-  // close they move into the database. Either way, a ballot row has no
-  // participant, no time and no rowid, and no column sorts by voting order.
-  const auto box_file = server.data() / "gavel.db-ballots-1-1";
-  ASSERT_TRUE(std::filesystem::exists(box_file)) << "the open vote has no ballot box file of its own";
+  // While the vote is open its ballots are sealed with a key of its own; at
+  // the close they move into the ballot box, where a row has no participant,
+  // no time and no rowid, and no column sorts by voting order.
+  const auto key_file = server.data() / "gavel.db-key-1-1";
+  ASSERT_TRUE(std::filesystem::exists(key_file)) << "the open vote has no key of its own";
+  EXPECT_EQ(std::filesystem::file_size(key_file), 32u);
   Database db(server.data() / "gavel.db");
   std::set<std::string> columns;
   auto check_ballot_table = [&](const Database& holder, const char* where) {
@@ -137,11 +140,14 @@ TEST(SecretBallot, NothingStoredSentOrLoggedLinksAPersonToAChoice) {
       EXPECT_LT(std::fabs(rank_correlation(ranks)), 0.6) << "sorting ballots by " << column << " follows the voting order";
     }
   };
-  {
-    Database box(box_file);
-    check_ballot_table(box, "the open vote's own file");
+  EXPECT_TRUE(db.rows("SELECT receipt FROM ballots").empty()) << "an open vote's ballots are in the ballot box";
+  EXPECT_FALSE(db.rows("SELECT sealed FROM envelopes").empty()) << "the open vote's ballots are not in the database";
+  for (const char* suffix : {"", "-wal"}) {
+    std::ifstream file(server.data() / (std::string("gavel.db") + suffix), std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(file)), {});
+    for (const auto& [receipt, order] : order_of_receipt)
+      ASSERT_EQ(bytes.find(receipt), std::string::npos) << "a receipt readable in gavel.db" << suffix << " while the vote is open";
   }
-  EXPECT_TRUE(db.rows("SELECT receipt FROM ballots").empty()) << "an open vote's ballots are in the database";
 
   // The log records who took part, never what they chose.
   for (const auto& row : db.rows("SELECT kind, body FROM events")) {
@@ -157,8 +163,8 @@ TEST(SecretBallot, NothingStoredSentOrLoggedLinksAPersonToAChoice) {
 
   ASSERT_TRUE(server.connect_as("chair")->call(cmd::close_vote()));
   check_ballot_table(db, "the database after the close");
-  for (const char* suffix : {"", "-wal", "-shm"})
-    EXPECT_FALSE(std::filesystem::exists(box_file.string() + suffix)) << "the vote's own file" << suffix << " survived the close";
+  EXPECT_FALSE(std::filesystem::exists(key_file)) << "the vote's key survived the close";
+  EXPECT_TRUE(db.rows("SELECT sealed FROM envelopes").empty()) << "the sealed ballots outlived the close";
   auto after = server.connect_as("display");
   const auto& result = after->welcome().snapshot().votes(0).result();
   for (std::size_t c = 0; c < 3; ++c) EXPECT_EQ(result.counts(static_cast<int>(c)).count(), totals[c]) << kOptions[c];
@@ -316,10 +322,14 @@ TEST(SecretBallot, AVetoIsDecidedAfterAKillNineWithoutMarkingAnyBallot) {
   for (int i = 1; i <= 20; ++i) ASSERT_TRUE(server.connect_participant(voter(i))->call(cmd::cast(i == 9 ? 1u : 0u)));
   {
     Database db(server.data() / "gavel.db");
-    // The open vote's ballots are in its own file (docs/voting.md).
-    Database box(server.data() / "gavel.db-ballots-1-1");
-    auto ballots = box.rows("SELECT choices, weight, reason FROM ballots");
-    std::set<std::vector<std::string>> distinct(ballots.begin(), ballots.end());
+    // The open vote's ballots are sealed with its key (docs/voting.md).
+    auto store = store::MeetingStore::open_read_only(server.data() / "gavel.db");
+    ASSERT_TRUE(store.ok()) << store.error().message_en;
+    auto ballots = store.value().ballots_of_vote(1, 1);
+    ASSERT_TRUE(ballots.ok()) << ballots.error().message_en;
+    EXPECT_EQ(ballots.value().size(), 20u);
+    std::set<std::tuple<std::vector<std::uint32_t>, double, std::string>> distinct;
+    for (const core::SecretBallot& b : ballots.value()) distinct.emplace(b.choices, b.weight, b.reason);
     EXPECT_EQ(distinct.size(), 2u) << "ballots differ by their choice alone: no mark of the voter's group";
     auto standing = db.rows("SELECT standing FROM veto_standing");
     ASSERT_EQ(standing.size(), 1u);
