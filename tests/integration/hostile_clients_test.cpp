@@ -433,9 +433,16 @@ TEST_F(HostileClients, ADissentOf100000CharactersIsClosedAndOneOverTheTextLimitI
   v1::ClientMessage huge;
   huge.set_request_id(3);
   *huge.mutable_command() = cmd::record_dissent(std::string(100'000, 'x'));
-  secretary->send(huge);
-  EXPECT_FALSE(secretary->receive());
-  EXPECT_EQ(secretary->close_code(), 1009) << "100,000 characters exceed the 64 KiB frame";
+  const bool sent_whole = secretary->send(huge);
+  EXPECT_FALSE(secretary->receive()) << "the connection stayed open";
+  // gaveld sends close 1009. Beast 1.74's teardown closes the socket after
+  // its first read of what follows (teardown_tcp_op drops read_some's byte
+  // count), so when the rest of the message is still arriving the kernel
+  // resets the connection and this end's write fails before the close frame
+  // is read: 4 in 150 runs here. The close is then all that can be seen.
+  if (sent_whole) {
+    EXPECT_EQ(secretary->close_code(), 1009) << "100,000 characters exceed the 64 KiB frame";
+  }
   auto clerk = server_.connect_as("secretary");
   std::string chinese;
   for (int i = 0; i < 3000; ++i) chinese += "异议";  // 6,000 characters, 18,000 bytes
