@@ -376,10 +376,16 @@ core::Status MeetingStore::seal_box(MeetingId id, core::Id vote) {
                       .bind(4, join_choices(b.choices)).bind(5, b.weight).bind(6, b.reason).run();
         !ok)
       return ok;
-  // secure_delete zeroes the envelopes' cells and freed pages.
+  // The envelopes go without zeroing the pages they free (secure_delete
+  // FAST, not ON): the key is wiped after this commit, so a leftover
+  // envelope can no longer be opened, and zeroing them cost the close 20 ms
+  // of every ack's time at 10,000 ballots.
   auto drop = db_.prepare("DELETE FROM envelopes WHERE meeting_id = ? AND vote_id = ?");
   if (!drop) return drop.error();
-  return drop.value().bind(1, id).bind(2, static_cast<std::int64_t>(vote)).run();
+  if (auto ok = db_.exec("PRAGMA secure_delete=FAST"); !ok) return ok;
+  auto dropped = drop.value().bind(1, id).bind(2, static_cast<std::int64_t>(vote)).run();
+  auto restored = db_.exec("PRAGMA secure_delete=ON");
+  return dropped ? restored : dropped;
 }
 
 core::Status MeetingStore::seal_ballots(MeetingId id, std::span<const Commit* const> commits, core::Seq upto) {
