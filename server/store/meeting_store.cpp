@@ -184,6 +184,8 @@ core::Result<std::vector<StoredEvent>> MeetingStore::events_after(MeetingId id, 
   return out;
 }
 
+namespace {
+// Choices as the ballot table keeps them: "0,2".
 std::string join_choices(const std::vector<std::uint32_t>& choices) {
   std::string out;
   for (auto c : choices) {
@@ -205,7 +207,6 @@ std::vector<std::uint32_t> split_choices(const std::string& text) {
   return out;
 }
 
-namespace {
 core::SecretBallot ballot_row(Statement& r) {
   return core::SecretBallot{static_cast<core::Id>(r.int64(0)), r.text(1), split_choices(r.text(2)), r.real(3), r.text(4)};
 }

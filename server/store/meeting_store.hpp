@@ -72,10 +72,6 @@ struct Commit {
   std::function<std::optional<StoredCheckpoint>(const ChainHead&)> seal{};
 };
 
-// Choices as the ballot table keeps them: "0,2".
-std::string join_choices(const std::vector<std::uint32_t>& choices);
-std::vector<std::uint32_t> split_choices(const std::string& text);
-
 // The vote that `events` close, or 0.
 core::Id closed_vote(const std::vector<core::Event>& events);
 
