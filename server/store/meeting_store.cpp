@@ -276,7 +276,9 @@ core::Result<std::vector<core::SecretBallot>> MeetingStore::open_envelopes(Meeti
     auto opened = open_envelope(*sealer, place, q.value().blob(1));
     if (!opened) return opened.error();
     for (core::SecretBallot& b : opened.value()) {
-      auto [at, fresh] = latest.try_emplace(b.receipt, b);
+      // The key is copied before the ballot is moved in; a receipt already
+      // there leaves `b` untouched.
+      auto [at, fresh] = latest.try_emplace(b.receipt, std::move(b));
       if (fresh) continue;
       at->second.choices = std::move(b.choices);
       at->second.reason = std::move(b.reason);
