@@ -34,6 +34,7 @@ Broadcaster::Broadcaster(const core::MeetingState& state, SnapshotShelf& shelf, 
 void Broadcaster::pace_phones() {
   auto share = std::chrono::duration_cast<std::chrono::milliseconds>(pace_.per_phone * phones_.size());
   phone_cohort_.period = std::max<core::Millis>(pace_.phones, share.count());
+  turnout_period_ = std::max<core::Millis>(pace_.turnout, share.count());
 }
 
 void Broadcaster::join(const std::shared_ptr<Peer>& peer, Audience audience, std::string participant_id,
@@ -74,10 +75,12 @@ void Broadcaster::published(const std::vector<v1::Event>& events) {
                          {event.vote_opened().eligible().begin(), event.vote_opened().eligible().end()}});
       shared = std::move(copy);
     }
+    phone_news_ = phone_news_ || !shared->has_ballot_recorded();
     phone_cohort_.pending.push_back(std::move(shared));
   }
-  if (!screen_cohort_.pending.empty()) schedule(screen_cohort_, &Broadcaster::tick_screens);
-  if (!phone_cohort_.pending.empty()) schedule(phone_cohort_, &Broadcaster::tick_phones);
+  if (!screen_cohort_.pending.empty()) schedule(screen_cohort_, screen_cohort_.period, &Broadcaster::tick_screens);
+  if (!phone_cohort_.pending.empty())
+    schedule(phone_cohort_, phone_news_ ? phone_cohort_.period : turnout_period_, &Broadcaster::tick_phones);
 }
 
 void Broadcaster::rewind(core::Seq seq) {
@@ -92,14 +95,17 @@ void Broadcaster::catch_up(const std::shared_ptr<Peer>& peer) {
   }
 }
 
-void Broadcaster::schedule(Cohort& cohort, void (Broadcaster::*tick)()) {
-  if (cohort.scheduled) return;
-  cohort.scheduled = true;
+void Broadcaster::schedule(Cohort& cohort, core::Millis period, void (Broadcaster::*tick)()) {
   // The first event after a quiet spell goes out at once; under load, one batch per period.
-  core::Millis delay = std::max<core::Millis>(0, cohort.last_tick + cohort.period - clock_());
+  core::Millis now = clock_();
+  core::Millis due = std::max(now, cohort.last_tick + period);
+  if (cohort.scheduled && cohort.due <= due) return;
+  cohort.scheduled = true;
+  cohort.due = due;
+  std::uint64_t generation = ++cohort.generation;
   std::weak_ptr<char> life = life_;
-  post_after_(delay, [this, life, tick] {
-    if (life.lock()) (this->*tick)();
+  post_after_(due - now, [this, life, tick, &cohort, generation] {
+    if (life.lock() && cohort.generation == generation) (this->*tick)();
   });
 }
 
@@ -168,6 +174,7 @@ struct Broadcaster::PhoneTick {
   std::map<std::vector<std::uint64_t>, Bytes> eligibility_parts;
   std::vector<const Peer*> phones;  // those listening when the tick began
   std::size_t next = 0;             // into `phones`
+  Handout::Spread spread;           // a turnout tick trickles out, news goes at once
 
   std::vector<std::uint64_t> may_vote_in(const std::string& participant_id) const {
     std::vector<std::uint64_t> votes;
@@ -194,6 +201,12 @@ void Broadcaster::tick_phones() {
   phone_cohort_.pending.clear();
   tick->opened = std::move(opened_);
   opened_.clear();
+  // Over four fifths of the period, so they are out about when the next
+  // tick comes (over half of it, a vote's ack p99 was 1.5-2 times longer at
+  // 5,000 and 10,000 phones).
+  if (phone_news_) tick->spread = {std::chrono::milliseconds(phone_cohort_.period) * 4 / 5};
+  else tick->spread = {std::chrono::milliseconds(turnout_period_) * 4 / 5, pace_.turnout_trickle};
+  phone_news_ = false;
   if (tick->pending.empty()) return;
   tick->first = tick->pending.front()->seq();
   tick->last = tick->pending.back()->seq();
@@ -253,10 +266,7 @@ void Broadcaster::hand_phones(std::size_t count) {
     }
     deliver_to_phone(*tick, peer, it->second, deliveries);
   }
-  // Spread over four fifths of the period, so they are out about when the
-  // next tick comes (over half of it, a vote's ack p99 was 1.5-2 times
-  // longer at 5,000 and 10,000 phones).
-  handout_->add(std::move(deliveries), std::chrono::milliseconds(phone_cohort_.period) * 4 / 5);
+  handout_->add(std::move(deliveries), tick->spread);
   if (tick->next == tick->phones.size()) {
     phone_tick_.reset();
     return;

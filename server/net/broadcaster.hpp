@@ -1,7 +1,7 @@
 // Sends what became durable to everyone connected, on a clock instead of
 // after every group commit: the officers' screens and the projector 50
 // times a second, phones a few times a second, each one coalesced batch
-// per tick. A phone's batch leaves out other people's ballot_recorded and
+// per tick; a phones' tick that only moves the turnout once a second. A phone's batch leaves out other people's ballot_recorded and
 // checked_in and carries the turnout and the attendance instead, so a vote
 // of N costs about N deliveries, not N². Nor does it carry the names of
 // everyone eligible in a vote it opens, only their count and whether its
@@ -38,7 +38,17 @@ struct Pace {
   // Officers and projectors: a ballot is on the projector within 50 ms of
   // its commit (at 40 ms, the wait for the tick alone took most of that).
   core::Millis screens = 20;
+  // What a person reads or acts on (a vote opened, the speaker, their own
+  // check-in) is on the phones within this of its commit.
   core::Millis phones = 250;
+  // Ballots only move the phones' turnout line: once a second, trickled out
+  // over most of the second. At four a second, a 5,000-phone press spent a
+  // third of gaveld's CPU on them and doubled the ack p99 (docs/PERFORMANCE.md);
+  // the projector still shows the turnout live.
+  core::Millis turnout = 1000;
+  // The longest pause between the slices of a turnout tick (handout.hpp):
+  // long enough to spread 10,000 phones' batches over most of the second.
+  std::chrono::microseconds turnout_trickle = std::chrono::milliseconds(25);
   // A big hall's phones tick less often: at least this much of the period
   // per phone (10,000 phones, twice a second), so their writes leave the
   // votes' own work room on two cores.
@@ -84,6 +94,8 @@ class Broadcaster {
     core::Millis period;
     std::vector<std::shared_ptr<const v1::Event>> pending;
     bool scheduled = false;
+    core::Millis due = 0;           // of the tick scheduled
+    std::uint64_t generation = 0;   // a tick brought forward replaces the one scheduled
     core::Millis last_tick = 0;
   };
   using Listeners = std::unordered_map<const Peer*, Listener>;
@@ -95,7 +107,8 @@ class Broadcaster {
 
   struct PhoneTick;
 
-  void schedule(Cohort& cohort, void (Broadcaster::*tick)());
+  // The cohort's next tick, `period` after its last, unless one is due sooner.
+  void schedule(Cohort& cohort, core::Millis period, void (Broadcaster::*tick)());
   void tick_screens();
   void tick_phones();
   // Hands the tick under way to up to `count` more phones; ends it when all have theirs.
@@ -115,6 +128,8 @@ class Broadcaster {
   Pace pace_;
   std::shared_ptr<Handout> handout_;
   Cohort screen_cohort_, phone_cohort_;
+  core::Millis turnout_period_ = 0;  // the phones' period when only ballots are pending
+  bool phone_news_ = false;          // pending for the phones: more than ballots
   std::vector<Opened> opened_;  // for the phones' next tick
   Listeners screens_, phones_;
   // The phones' keys side by side: a tick copies them instead of walking

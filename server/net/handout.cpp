@@ -9,7 +9,7 @@ void Handout::hand(Delivery& d) {
   else d.peer->deliver(std::move(d.frame), true);
 }
 
-void Handout::add(std::vector<Delivery> deliveries, Pause spread) {
+void Handout::add(std::vector<Delivery> deliveries, Spread spread) {
   if (!post_) {
     for (Delivery& d : deliveries) hand(d);
     return;
@@ -24,9 +24,9 @@ void Handout::add(std::vector<Delivery> deliveries, Pause spread) {
   if (start) post_(Pause::zero(), [self = shared_from_this()] { self->hand_next_slice(); });
 }
 
-Handout::Pause Handout::pause_for(std::size_t queued, Pause spread) const {
+Handout::Pause Handout::pause_for(std::size_t queued, Spread spread) const {
   auto slices = static_cast<Pause::rep>((queued + slice_ - 1) / slice_);
-  return slices == 0 ? Pause::zero() : std::min(kLongestPause, spread / slices);
+  return slices == 0 ? Pause::zero() : std::min(spread.longest, spread.over / slices);
 }
 
 void Handout::hand_next_slice() {

@@ -17,6 +17,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <utility>
 #include <vector>
 
 #include "net/peer.hpp"
@@ -38,19 +39,24 @@ class Handout : public std::enable_shared_from_this<Handout> {
   static constexpr std::size_t kSlice = 128;
   // A small hall's few slices go out nearly at once.
   static constexpr Pause kLongestPause = std::chrono::milliseconds(4);
+  // How what is queued goes out: over `over`, the pause before each next
+  // slice `over` divided by the slices queued, and at most `longest`.
+  struct Spread {
+    Pause over{};
+    Pause longest = kLongestPause;
+  };
 
   explicit Handout(Post post, std::size_t slice = kSlice) : post_(std::move(post)), slice_(slice) {}
 
   // One tick's deliveries, after those of every earlier tick. From the
-  // hall's strand. What is queued then is spread over `spread`: the pause
-  // before each next slice is `spread` over the slices queued, at most
-  // kLongestPause.
-  void add(std::vector<Delivery> deliveries, Pause spread = {});
+  // hall's strand. Everything queued then goes out at `spread`.
+  void add(std::vector<Delivery> deliveries, Spread spread);
+  void add(std::vector<Delivery> deliveries) { add(std::move(deliveries), Spread{}); }
 
  private:
   void hand_next_slice();
   static void hand(Delivery& delivery);
-  Pause pause_for(std::size_t queued, Pause spread) const;
+  Pause pause_for(std::size_t queued, Spread spread) const;
 
   Post post_;
   std::size_t slice_;

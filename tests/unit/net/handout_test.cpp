@@ -89,7 +89,7 @@ TEST(Handout, ABigHallsSlicesAreSpreadOverTheSpreadAndASmallHallsGoNearlyAtOnce)
   using std::chrono::milliseconds;
   Queue queue;
   auto handout = std::make_shared<net::Handout>(queue.post(), 100);
-  handout->add(tick(phones(1000), 7), milliseconds(20));  // ten slices
+  handout->add(tick(phones(1000), 7), {milliseconds(20)});  // ten slices
   queue.run_all();
   ASSERT_EQ(queue.pauses.size(), 10u);
   EXPECT_EQ(queue.pauses[0], net::Handout::Pause::zero()) << "the first slice goes at once";
@@ -97,11 +97,31 @@ TEST(Handout, ABigHallsSlicesAreSpreadOverTheSpreadAndASmallHallsGoNearlyAtOnce)
 
   queue.pauses.clear();
   auto small = std::make_shared<net::Handout>(queue.post(), 100);
-  small->add(tick(phones(300), 8), milliseconds(125));
+  small->add(tick(phones(300), 8), {milliseconds(125)});
   queue.run_all();
   ASSERT_EQ(queue.pauses.size(), 3u);
   EXPECT_EQ(queue.pauses[1], net::Handout::kLongestPause) << "a small hall pauses briefly";
   EXPECT_EQ(queue.pauses[2], net::Handout::kLongestPause);
+}
+
+TEST(Handout, ATurnoutTickTricklesOutWithLongerPausesUntilNewsHurriesTheRest) {
+  using std::chrono::milliseconds;
+  Queue queue;
+  auto handout = std::make_shared<net::Handout>(queue.post(), 100);
+  auto hall = phones(300);
+  handout->add(tick(hall, 7), {milliseconds(800), milliseconds(25)});  // three slices
+  queue.run_one();
+  ASSERT_EQ(queue.pauses.size(), 2u);
+  EXPECT_EQ(queue.pauses[1], milliseconds(25)) << "800 ms over three slices, at most 25 ms apart";
+
+  handout->add(tick(hall, 9), {milliseconds(200)});  // news: five slices queued, at most the default 4 ms apart
+  queue.run_all();
+  ASSERT_EQ(queue.pauses.size(), 6u);
+  for (std::size_t i = 2; i < 6; ++i) EXPECT_EQ(queue.pauses[i], net::Handout::kLongestPause) << "slice " << i;
+  for (const auto& phone : hall) {
+    ASSERT_EQ(phone->frames.size(), 2u);
+    EXPECT_EQ(phone->frames[0].events().seq(), 7u) << "the turnout tick still goes first";
+  }
 }
 
 TEST(Handout, ALaggingPhonesCatchUpSnapshotFollowsItsBatchAndWithoutAPostAllGoesAtOnce) {
