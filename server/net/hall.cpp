@@ -35,7 +35,8 @@ Hall::Hall(core::Meeting meeting, Doorkeeper doorkeeper, std::unique_ptr<store::
       post_after_(std::move(post_after)),
       clock_(std::move(clock)),
       durability_(std::move(writer), post_, [this](const core::Error& cause) { storage_refused(cause); }),
-      broadcaster_(meeting_.state(), shelf_, post_after_, clock_, pace, std::move(fan_out)) {}
+      broadcaster_(meeting_.state(), shelf_, post_after_, clock_, pace, std::move(fan_out)),
+      ballot_log_(log_line, post_after_) {}
 
 void Hall::remember(const std::vector<store::StoredEvent>& tail) {
   for (const auto& stored : tail)
@@ -314,8 +315,6 @@ void Hall::decide(const std::shared_ptr<Peer>& peer, const Guest& guest, std::ui
   core::Millis now = clock_();
   auto decided = meeting_.handle(command, actor, now);
   const char* action = core::command_name(command);
-  std::string who = std::string(role_name(guest.role)) +
-                    (guest.participant_id.empty() ? "" : " " + guest.participant_id);
 
   auto audit_entry = [&](std::string outcome) {
     return store::AuditEntry{now, role_name(guest.role), guest.participant_id, guest.client_name, action,
@@ -335,8 +334,16 @@ void Hall::decide(const std::shared_ptr<Peer>& peer, const Guest& guest, std::ui
 
   std::vector<store::AuditEntry> audit;
   if (is_officer(guest.role)) audit.push_back(audit_entry("ok"));
-  if (!decided.value().events.empty())
-    log_line("#" + std::to_string(meeting_.state().seq) + " " + action + " by " + who);
+  if (!decided.value().events.empty()) {
+    if (std::holds_alternative<core::cmd::CastBallot>(command)) {
+      ballot_log_.recorded(meeting_.state().seq);
+    } else {
+      ballot_log_.flush();
+      std::string who = std::string(role_name(guest.role)) +
+                        (guest.participant_id.empty() ? "" : " " + guest.participant_id);
+      log_line("#" + std::to_string(meeting_.state().seq) + " " + action + " by " + who);
+    }
+  }
 
   std::weak_ptr<Peer> weak = peer;
   auto result = std::make_shared<core::Result<core::Decision>>(std::move(decided));

@@ -15,6 +15,7 @@
 #include "core/meeting.hpp"
 #include "gavel/v1/envelope.pb.h"
 #include "net/answered_commands.hpp"
+#include "net/ballot_log.hpp"
 #include "net/broadcaster.hpp"
 #include "net/doorkeeper.hpp"
 #include "net/durability.hpp"
@@ -157,6 +158,7 @@ class Hall : public std::enable_shared_from_this<Hall> {
   ResumeWindow resume_;
   SnapshotShelf shelf_;
   Broadcaster broadcaster_;
+  BallotLog ballot_log_;  // the log's ballots, a line a second
   Seats seats_;
   ReceiptBook receipt_book_;
   AnsweredCommands answered_;
