@@ -1,9 +1,10 @@
 // Sends what became durable to everyone connected, on a clock instead of
 // after every group commit: the officers' screens and the projector 50
-// times a second, phones a few times a second, each one coalesced batch
-// per tick; a phones' tick that only moves the turnout once a second. A phone's batch leaves out other people's ballot_recorded and
-// checked_in and carries the turnout and the attendance instead, so a vote
-// of N costs about N deliveries, not N². Nor does it carry the names of
+// times a second, phones a few times a second (once a second when only the
+// turnout moved), each one coalesced batch per tick. A phone's batch
+// leaves out other people's ballot_recorded and checked_in and carries the
+// turnout and the attendance instead, so a vote of N costs about N
+// deliveries, not N². Nor does it carry the names of
 // everyone eligible in a vote it opens, only their count and whether its
 // own participant is among them. The projector gets only the partial
 // snapshot it draws from; anyone who lagged gets a snapshot to catch up. A
@@ -43,7 +44,7 @@ struct Pace {
   core::Millis phones = 250;
   // Ballots only move the phones' turnout line: once a second, trickled out
   // over most of the second. At four a second, a 5,000-phone press spent a
-  // third of gaveld's CPU on them and doubled the ack p99 (docs/PERFORMANCE.md);
+  // third of gaveld's CPU on them and nearly doubled the ack p99 (docs/PERFORMANCE.md);
   // the projector still shows the turnout live.
   core::Millis turnout = 1000;
   // The longest pause between the slices of a turnout tick (handout.hpp):
