@@ -80,7 +80,7 @@ void Broadcaster::published(const std::vector<v1::Event>& events) {
   }
   if (!screen_cohort_.pending.empty()) schedule(screen_cohort_, screen_cohort_.period, &Broadcaster::tick_screens);
   if (!phone_cohort_.pending.empty())
-    schedule(phone_cohort_, phone_news_ ? phone_cohort_.period : turnout_period_, &Broadcaster::tick_phones);
+    schedule(phone_cohort_, phone_period(), &Broadcaster::tick_phones);
 }
 
 void Broadcaster::rewind(core::Seq seq) {
@@ -204,8 +204,8 @@ void Broadcaster::tick_phones() {
   // Over four fifths of the period, so they are out about when the next
   // tick comes (over half of it, a vote's ack p99 was 1.5-2 times longer at
   // 5,000 and 10,000 phones).
-  if (phone_news_) tick->spread = {std::chrono::milliseconds(phone_cohort_.period) * 4 / 5};
-  else tick->spread = {std::chrono::milliseconds(turnout_period_) * 4 / 5, pace_.turnout_trickle};
+  tick->spread = {std::chrono::milliseconds(phone_period()) * 4 / 5,
+                  phone_news_ ? Handout::kLongestPause : pace_.turnout_trickle};
   phone_news_ = false;
   if (tick->pending.empty()) return;
   tick->first = tick->pending.front()->seq();

@@ -117,6 +117,8 @@ class Broadcaster {
   void forget_phone(Listeners::iterator it);
   // The phones' period for as many phones as listen now.
   void pace_phones();
+  // The phones' period for what is pending: the pace for news, the turnout's for ballots alone.
+  core::Millis phone_period() const { return phone_news_ ? phone_cohort_.period : turnout_period_; }
   void deliver_to_phone(PhoneTick& tick, const std::shared_ptr<Peer>& peer, Listener& listener,
                         std::vector<Handout::Delivery>& deliveries);
   Frame batch(const std::vector<const v1::Event*>& events, const v1::EventBatch* figures) const;
