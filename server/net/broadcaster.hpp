@@ -48,7 +48,7 @@ struct Pace {
   // the projector still shows the turnout live.
   core::Millis turnout = 1000;
   // The longest pause between the slices of a turnout tick (handout.hpp):
-  // long enough to spread 10,000 phones' batches over most of the second.
+  // a small hall's few slices spread over most of the second too.
   std::chrono::microseconds turnout_trickle = std::chrono::milliseconds(25);
   // A big hall's phones tick less often: at least this much of the period
   // per phone (10,000 phones, twice a second), so their writes leave the

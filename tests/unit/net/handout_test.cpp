@@ -89,7 +89,7 @@ TEST(Handout, ABigHallsSlicesAreSpreadOverTheSpreadAndASmallHallsGoNearlyAtOnce)
   using std::chrono::milliseconds;
   Queue queue;
   auto handout = std::make_shared<net::Handout>(queue.post(), 100);
-  handout->add(tick(phones(1000), 7), {milliseconds(20)});  // ten slices
+  handout->add(tick(phones(1000), 7), {milliseconds(20), milliseconds(5)});  // ten slices
   queue.run_all();
   ASSERT_EQ(queue.pauses.size(), 10u);
   EXPECT_EQ(queue.pauses[0], net::Handout::Pause::zero()) << "the first slice goes at once";
