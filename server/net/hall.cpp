@@ -378,8 +378,9 @@ void Hall::record(const core::Decision& decision, std::vector<store::AuditEntry>
   commit.image = durability_.image_if_due(meeting_.state(), commit.closed_vote);
   after_durable(std::move(commit), [this, events = std::move(wire_events), then = std::move(then)]() mutable {
     for (const v1::Event& event : events) resume_.remember(event);
-    broadcaster_.published(events);
+    // The answer first: a screen's tick may go out with the broadcast.
     then();
+    broadcaster_.published(events);
     consider_live_tally();
   }, std::move(refused));
 }

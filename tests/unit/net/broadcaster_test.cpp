@@ -159,6 +159,53 @@ TEST_F(Broadcasting, ScreensTickAtFiftyHertzAndPhonesTurnoutOnceASecondUnderLoad
   EXPECT_EQ(phone->frames[1].events().turnout().cast(), 2u);
 }
 
+TEST_F(Broadcasting, TheProjectorTicksAHundredTimesASecondAndTheOfficersFifty) {
+  auto officer = join(net::Audience::officer);
+  auto projector = join(net::Audience::projector);
+  vote("r1");
+  run_due();  // the first batch after a quiet spell goes out at once
+  ASSERT_EQ(projector->snapshots, 1);
+  ASSERT_EQ(officer->frames.size(), 1u);
+  now += 2;
+  vote("r2");
+  std::vector<core::Millis> due;
+  for (const auto& [at, work] : timers) due.push_back(at - now);
+  std::sort(due.begin(), due.end());
+  EXPECT_EQ(due, (std::vector<core::Millis>{8, 18}));
+  now += 8;
+  run_due();
+  EXPECT_EQ(projector->snapshots, 2);
+  EXPECT_EQ(projector->snapshot->snapshot().current_vote().cast(), 2u) << "the turnout 10 ms after the last";
+  EXPECT_EQ(officer->frames.size(), 1u) << "the officers wait for their own tick";
+  now += 10;
+  run_due();
+  ASSERT_EQ(officer->frames.size(), 2u);
+  EXPECT_EQ(officer->frames[1].events().events_size(), 1);
+  EXPECT_EQ(projector->snapshots, 2) << "nothing new for the projector: no snapshot";
+}
+
+TEST_F(Broadcasting, AScreensTickWhoseTimerIsLateGoesWithTheNextCommitAndOnlyOnce) {
+  auto officer = join(net::Audience::officer);
+  auto projector = join(net::Audience::projector);
+  vote("r1");
+  run_due();
+  now += 2;
+  vote("r2");  // the projector's tick is due in 8 ms, the officers' in 18
+  now += 9;    // its timer has not run: the I/O threads are busy
+  vote("r3");
+  ASSERT_EQ(projector->snapshots, 2) << "the late tick went with the commit";
+  EXPECT_EQ(projector->snapshot->snapshot().current_vote().cast(), 3u);
+  EXPECT_EQ(officer->frames.size(), 1u) << "the officers' tick is not due yet";
+  now += 10;
+  vote("r4");
+  ASSERT_EQ(officer->frames.size(), 2u);
+  EXPECT_EQ(officer->frames[1].events().events_size(), 3) << "r2, r3 and r4 in one batch";
+  run_due();  // the late timers find their ticks gone
+  EXPECT_EQ(officer->frames.size(), 2u);
+  EXPECT_EQ(projector->snapshots, 3);
+  EXPECT_EQ(projector->snapshot->snapshot().current_vote().cast(), 4u);
+}
+
 TEST_F(Broadcasting, NewsForThePhonesBringsTheirWaitingTurnoutForwardToFourTimesASecond) {
   auto phone = join(net::Audience::phone, "r9");
   vote("r1");
