@@ -17,6 +17,21 @@ const std::string* personal(const v1::Event& event) {
   if (event.has_checked_in()) return &event.checked_in().participant_id();
   return nullptr;
 }
+
+// Calls `send` with each listener still connected that has not seen `last`,
+// and forgets those gone.
+template <typename Listeners, typename Send>
+void each_behind(Listeners& listeners, core::Seq last, Send send) {
+  for (auto it = listeners.begin(); it != listeners.end();) {
+    auto peer = it->second.peer.lock();
+    if (!peer) {
+      it = listeners.erase(it);
+      continue;
+    }
+    auto& listener = (it++)->second;
+    if (listener.seen < last) send(peer, listener);
+  }
+}
 }  // namespace
 
 Broadcaster::Broadcaster(const core::MeetingState& state, SnapshotShelf& shelf, PostAfter post_after, Clock clock,
@@ -141,14 +156,7 @@ void Broadcaster::tick_screens() {
   std::vector<const v1::Event*> all;
   for (const auto& event : pending) all.push_back(event.get());
   Frame common;
-  for (auto it = screens_.begin(); it != screens_.end();) {
-    auto peer = it->second.peer.lock();
-    if (!peer) {
-      it = screens_.erase(it);
-      continue;
-    }
-    Listener& listener = (it++)->second;
-    if (listener.seen >= last) continue;
+  each_behind(screens_, last, [&](const std::shared_ptr<Peer>& peer, Listener& listener) {
     if (listener.seen >= first) {
       std::vector<const v1::Event*> tail;
       for (const v1::Event* event : all)
@@ -160,7 +168,7 @@ void Broadcaster::tick_screens() {
     }
     listener.seen = last;
     if (peer->lagging()) peer->deliver_snapshot(shelf_.message(View::whole, state_, clock_()));
-  }
+  });
 }
 
 void Broadcaster::tick_projectors() {
@@ -172,18 +180,11 @@ void Broadcaster::tick_projectors() {
   // The display draws from the partial snapshot alone: the events would
   // only be bytes to write and to parse (a vote of 10,000, 10,000 of them).
   Frame projection;
-  for (auto it = projectors_.begin(); it != projectors_.end();) {
-    auto peer = it->second.peer.lock();
-    if (!peer) {
-      it = projectors_.erase(it);
-      continue;
-    }
-    Listener& listener = (it++)->second;
-    if (listener.seen >= last) continue;
+  each_behind(projectors_, last, [&](const std::shared_ptr<Peer>& peer, Listener& listener) {
     if (!projection) projection = shelf_.message(View::partial, state_, clock_());
     peer->deliver_snapshot(projection);
     listener.seen = last;
-  }
+  });
 }
 
 // One tick's batches for the phones. They are built a turn of

@@ -1,6 +1,6 @@
 // Sends what became durable to everyone connected, on a clock instead of
-// after every group commit: the officers' screens and the projector 50
-// times a second, phones a few times a second (once a second when only the
+// after every group commit: the officers' screens 50 times a second, the
+// projector 100, phones a few times a second (once a second when only the
 // turnout moved), each one coalesced batch per tick. A phone's batch
 // leaves out other people's ballot_recorded and checked_in and carries the
 // turnout and the attendance instead, so a vote of N costs about N
