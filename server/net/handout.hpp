@@ -8,8 +8,8 @@
 // both cores for a stretch that the votes' own work then waits out (a
 // 5,000-phone tick back to back put a vote's ack p99 at 16-40 ms, spread
 // at 4-8). Slices are small: an answer queued behind one waits out 16
-// writes, not 128 (alternated by hand, 5,000 phones: ack p99 2.3-3.4 ms
-// against 6.7-7.6; 10,000 in 0.5 s: 100-138 against 158-236; the log
+// writes, not 128 (alternated by hand, 5,000 phones: ack p99 median 3.4 ms
+// against 7.5; 10,000 in 0.5 s: 100-138 against 158-236; the log
 // writer, which shares the two cores, commits faster between small slices).
 // Strictly in order: a phone never gets a tick's batch before
 // the batch of the tick before (it would drop the older one as already
