@@ -56,7 +56,8 @@ void Broadcaster::pace_phones() {
 void Broadcaster::join(const std::shared_ptr<Peer>& peer, Audience audience, std::string participant_id,
                        core::Seq seen) {
   if (audience != Audience::phone) {
-    (audience == Audience::projector ? projectors_ : screens_).insert_or_assign(peer.get(), Listener{peer, audience, std::move(participant_id), seen});
+    Listeners& listeners = audience == Audience::projector ? projectors_ : screens_;
+    listeners.insert_or_assign(peer.get(), Listener{peer, audience, std::move(participant_id), seen});
     return;
   }
   auto it = phones_.find(peer.get());
