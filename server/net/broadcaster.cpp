@@ -4,6 +4,7 @@
 #include <map>
 #include <string_view>
 #include <unordered_set>
+#include <utility>
 
 #include "codec/views.hpp"
 
@@ -87,7 +88,6 @@ void Broadcaster::published(const std::vector<v1::Event>& events) {
   for (const v1::Event& event : events) {
     auto shared = std::make_shared<const v1::Event>(event);
     if (!screens_.empty()) screen_cohort_.pending.push_back(shared);
-    if (!projectors_.empty()) projector_cohort_.pending.push_back(shared);
     if (phones_.empty()) continue;
     if (auto copy = codec::phone_copy(event)) {
       opened_.push_back({event.vote_opened().vote_id(),
@@ -97,12 +97,13 @@ void Broadcaster::published(const std::vector<v1::Event>& events) {
     phone_news_ = phone_news_ || !shared->has_ballot_recorded();
     phone_cohort_.pending.push_back(std::move(shared));
   }
+  if (!projectors_.empty()) projector_upto_ = events.back().seq();
   // A few screens' tick is cheap: once it is late, the next commit sends it
   // rather than the timer's handler, queued behind everything the I/O
   // threads have to do (in the closed loop, at p99 31 ms for a 10 ms tick).
   if (!screen_cohort_.pending.empty())
     schedule(screen_cohort_, screen_cohort_.period, &Broadcaster::tick_screens, When::late_now);
-  if (!projector_cohort_.pending.empty())
+  if (projector_upto_)
     schedule(projector_cohort_, projector_cohort_.period, &Broadcaster::tick_projectors, When::late_now);
   if (!phone_cohort_.pending.empty())
     schedule(phone_cohort_, phone_period(), &Broadcaster::tick_phones);
@@ -175,9 +176,8 @@ void Broadcaster::tick_screens() {
 void Broadcaster::tick_projectors() {
   projector_cohort_.scheduled = false;
   projector_cohort_.last_tick = clock_();
-  if (projector_cohort_.pending.empty()) return;
-  core::Seq last = projector_cohort_.pending.back()->seq();
-  projector_cohort_.pending.clear();
+  core::Seq last = std::exchange(projector_upto_, 0);
+  if (!last) return;
   // The display draws from the partial snapshot alone: the events would
   // only be bytes to write and to parse (a vote of 10,000, 10,000 of them).
   Frame projection;

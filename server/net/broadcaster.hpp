@@ -138,6 +138,9 @@ class Broadcaster {
   Pace pace_;
   std::shared_ptr<Handout> handout_;
   Cohort screen_cohort_, projector_cohort_, phone_cohort_;
+  // The projector draws from a snapshot, not events: all its tick needs is
+  // the last seq published since (0: none).
+  core::Seq projector_upto_ = 0;
   core::Millis turnout_period_ = 0;  // the phones' period when only ballots are pending
   bool phone_news_ = false;          // pending for the phones: more than ballots
   std::vector<Opened> opened_;  // for the phones' next tick
